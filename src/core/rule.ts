@@ -1,0 +1,58 @@
+import type { TargetProfile } from '../detect/target-profile.js';
+import type { ImageReferenceResult } from '../images/types.js';
+import type { ContainerSite, PodSpecSite } from '../k8s/types.js';
+import type { JsonPath, ManifestObject, Severity } from './types.js';
+
+/** Declarative metadata of a rule; `docs/rules/<id>.md` is its page (checked by a test). */
+export interface RuleMeta {
+  /** Stable kebab-case id, equal to the file name. Never renamed. */
+  id: string;
+  defaultSeverity: Severity;
+  /** One sentence, shown in `--help`, SARIF and the docs index. */
+  description: string;
+  /** What the rule needs beyond the manifests; rules that need facts come out `unknown` offline. */
+  requires: 'none' | 'cluster' | 'registry';
+  /** When the rule applies at all (e.g. only to remote targets). Defaults to always. */
+  appliesTo?: (target: TargetProfile) => boolean;
+}
+
+export interface RuleProblem {
+  /** Path relative to the object of the node the finding points at. */
+  path: JsonPath;
+  /** Point at the key instead of the value (for a missing or misplaced field). */
+  atKey?: boolean;
+  message: string;
+  remediation?: string;
+  container?: string;
+  image?: string;
+  /** Override the rule's severity for this one problem (e.g. `local-only-image` is a warning on local targets). */
+  severity?: Severity;
+}
+
+/** A container with its image parsed once per run and shared by every rule. */
+export interface ContainerInfo extends ContainerSite {
+  /** Present when `image` is a string. */
+  reference?: ImageReferenceResult;
+}
+
+export interface PodSpecInfo extends Omit<PodSpecSite, 'containers'> {
+  containers: ContainerInfo[];
+}
+
+/** Everything a rule may read about the whole run (other objects of the same apply, e.g. ServiceAccounts and Secrets). */
+export interface RunFacts {
+  objects: readonly ManifestObject[];
+}
+
+export interface RuleContext {
+  object: ManifestObject;
+  podSpecs: readonly PodSpecInfo[];
+  target: TargetProfile;
+  run: RunFacts;
+  report(problem: RuleProblem): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}
