@@ -1,0 +1,60 @@
+// `pullguard lint`: static checks of manifests for a target profile. Library entry point as well
+// as the CLI's: it returns the report and leaves printing and exit codes to the caller.
+import type { PullguardConfig } from '../core/config.js';
+import { UsageError } from '../core/errors.js';
+import { loadProblemToFinding, runRules, sortFindings } from '../core/run-rules.js';
+import { summarize } from '../core/summarize.js';
+import type { Finding, LoadResult, Report } from '../core/types.js';
+import { resolveTarget } from '../detect/resolve-target.js';
+import { loadManifests } from '../gateways/load-manifests.js';
+import { RULES } from '../rules/index.js';
+import { VERSION } from '../version.js';
+
+export interface LintOptions {
+  /** Files, directories and `-` for stdin. */
+  paths: string[];
+  /** A target id; overrides `config.target`. */
+  target?: string;
+  config: PullguardConfig;
+  cwd?: string;
+  stdin?: NodeJS.ReadableStream;
+}
+
+export async function lint(options: LintOptions): Promise<Report> {
+  const target = resolveTarget(options.target, options.config.target);
+  const load = await loadManifests(options.paths, {
+    cwd: options.cwd ?? process.cwd(),
+    ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
+  });
+  if (load.files === 0) {
+    throw new UsageError(`no manifest files (.yaml, .yml, .json) found in ${options.paths.join(', ')}`, {
+      hint: 'Pass the files or directories that hold your Kubernetes manifests, or - to read stdin.',
+    });
+  }
+  return lintLoaded(load, target.id, options.config);
+}
+
+/** The pure half of lint, for callers that loaded manifests themselves (check, render, tests). */
+export function lintLoaded(load: LoadResult, targetId: string, config: PullguardConfig): Report {
+  const target = resolveTarget(targetId, undefined);
+  const result = runRules(load.objects, RULES, { target, ruleSettings: config.rules });
+  const findings: Finding[] = result.findings;
+  for (const problem of load.problems) {
+    const finding = loadProblemToFinding(problem, config.rules);
+    if (finding !== undefined) findings.push(finding);
+  }
+  sortFindings(findings);
+  return {
+    schemaVersion: 1,
+    tool: { name: 'pullguard', version: VERSION },
+    target: target.id,
+    findings,
+    summary: summarize(findings, {
+      files: load.files,
+      objects: load.objects.length,
+      containers: result.containers,
+      skippedDocuments: load.skippedDocuments,
+      ignored: result.ignored,
+    }),
+  };
+}

@@ -1,0 +1,20 @@
+import type { FailOn } from './config.js';
+import type { Summary } from './types.js';
+
+/** The exit-code contract of DESIGN.md: 0 nothing at or above `--fail-on`, 1 findings at or above it (2 is for errors, set by the CLI). */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_ERROR = 2;
+
+export function exitCodeFor(summary: Summary, failOn: FailOn): number {
+  switch (failOn) {
+    case 'never':
+      return EXIT_OK;
+    case 'error':
+      return summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+    case 'warning':
+      return summary.errors + summary.warnings > 0 ? EXIT_FINDINGS : EXIT_OK;
+    case 'info':
+      return summary.errors + summary.warnings + summary.infos > 0 ? EXIT_FINDINGS : EXIT_OK;
+  }
+}

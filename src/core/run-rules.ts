@@ -1,0 +1,118 @@
+// The rule engine: pure. Objects and rules in, findings out. Rules only describe problems
+// (RuleProblem); positions, severities, ignores and ordering are decided here, once.
+import type { TargetProfile } from '../detect/target-profile.js';
+import { parseImageReference } from '../images/parse-image-reference.js';
+import type { ImageReferenceResult } from '../images/types.js';
+import { findPodSpecs } from '../k8s/find-pod-specs.js';
+import { formatJsonPath } from './format-json-path.js';
+import { ignoredRuleIds } from './ignore-annotation.js';
+import type { PodSpecInfo, Rule, RuleProblem } from './rule.js';
+import type { Finding, LoadProblem, ManifestObject, Severity } from './types.js';
+
+/** `off` disables a rule; a severity overrides its default (from `.pullguard.yaml`). */
+export type RuleSetting = Severity | 'off';
+
+export interface RunRulesOptions {
+  target: TargetProfile;
+  ruleSettings?: Readonly<Record<string, RuleSetting>>;
+}
+
+export interface RunRulesResult {
+  findings: Finding[];
+  /** Findings suppressed by `pullguard.dev/ignore`. */
+  ignored: number;
+  containers: number;
+}
+
+export function runRules(objects: readonly ManifestObject[], rules: readonly Rule[], options: RunRulesOptions): RunRulesResult {
+  const active = rules.filter(
+    (rule) => options.ruleSettings?.[rule.meta.id] !== 'off' && (rule.meta.appliesTo?.(options.target) ?? true),
+  );
+  const references = new Map<string, ImageReferenceResult>();
+  const parse = (image: string): ImageReferenceResult => {
+    let result = references.get(image);
+    if (result === undefined) {
+      result = parseImageReference(image);
+      references.set(image, result);
+    }
+    return result;
+  };
+
+  const findings: Finding[] = [];
+  let ignored = 0;
+  let containers = 0;
+  const run = { objects };
+
+  for (const object of objects) {
+    const podSpecs: PodSpecInfo[] = findPodSpecs(object.value).map((site) => ({
+      ...site,
+      containers: site.containers.map((c) => (c.image === undefined ? c : { ...c, reference: parse(c.image) })),
+    }));
+    for (const spec of podSpecs) containers += spec.containers.length;
+    const ignoredIds = ignoredRuleIds(
+      object,
+      podSpecs.map((spec) => spec.metadata),
+    );
+
+    for (const rule of active) {
+      const problems: RuleProblem[] = [];
+      rule.check({ object, podSpecs, target: options.target, run, report: (problem) => problems.push(problem) });
+      if (problems.length === 0) continue;
+      if (ignoredIds.has(rule.meta.id) || ignoredIds.has('all')) {
+        ignored += problems.length;
+        continue;
+      }
+      const setting = options.ruleSettings?.[rule.meta.id];
+      for (const problem of problems) {
+        findings.push(toFinding(object, rule, problem, setting === undefined || setting === 'off' ? undefined : setting));
+      }
+    }
+  }
+  return { findings: sortFindings(findings), ignored, containers };
+}
+
+function toFinding(object: ManifestObject, rule: Rule, problem: RuleProblem, configured: Severity | undefined): Finding {
+  const position = problem.atKey ? object.keyPositionOf(problem.path) : object.positionOf(problem.path);
+  const finding: Finding = {
+    ruleId: rule.meta.id,
+    severity: configured ?? problem.severity ?? rule.meta.defaultSeverity,
+    message: problem.message,
+    file: object.file,
+    line: position.line,
+    column: position.column,
+    object: object.ref,
+    path: formatJsonPath([...(object.itemPath ?? []), ...problem.path]),
+  };
+  if (problem.container !== undefined) finding.container = problem.container;
+  if (problem.image !== undefined) finding.image = problem.image;
+  if (problem.remediation !== undefined) finding.remediation = problem.remediation;
+  return finding;
+}
+
+/** A document that could not be read becomes a `yaml-syntax` finding at the error's position. */
+export function loadProblemToFinding(problem: LoadProblem, ruleSettings?: Readonly<Record<string, RuleSetting>>): Finding | undefined {
+  const setting = ruleSettings?.['yaml-syntax'];
+  if (setting === 'off' && problem.code === 'yaml-syntax') return undefined;
+  return {
+    ruleId: 'yaml-syntax',
+    severity: setting === undefined || setting === 'off' ? 'error' : setting,
+    message: problem.message,
+    file: problem.file,
+    line: problem.line,
+    column: problem.column,
+    object: { apiVersion: '', kind: '' },
+  };
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
+}
