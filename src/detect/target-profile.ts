@@ -29,11 +29,17 @@ export interface TargetProfile {
   /** Whether images that exist only in the developer's container engine can be used by the nodes (possibly after `loadCommand`). */
   nodesSeeLocalImages: boolean;
   imageDelivery: ImageDelivery;
-  /** The exact command that copies a local image onto the nodes, when the profile has one. */
-  loadCommand?: (image: string) => string;
+  /**
+   * The exact command that copies a local image onto the nodes, when the profile has one; `cluster`
+   * (kind cluster name, minikube profile, k3d cluster) is added as the tool's own flag when given.
+   */
+  loadCommand?: (image: string, cluster?: string) => string;
   /** Registry host globs the nodes pull from by their own identity, without pull secrets (`*.azurecr.io` on AKS). */
   nodeIdentityRegistries: readonly string[];
-  /** Registry hosts that the nodes resolve to the developer's local registry (k3d/kind local-registry conventions). */
+  /**
+   * Registry hosts that the nodes resolve to the developer's local registry (k3d/kind local-registry
+   * conventions); host globs, where a pattern without a port matches any port (`matchesHostPattern`).
+   */
   localRegistryHosts: readonly string[];
   /** One-line guidance for getting an image to this target, shown in remediations. */
   howToShipImages: string;

@@ -160,6 +160,10 @@ export function scanDomain(text: string): GrammarProblem | undefined {
     return { offset: hostEnd, what: `has ${quoteChar(charAt(text, hostEnd))} after the IPv6 address where ":port" or "/" was expected` };
   }
   if (hostEnd + 1 === text.length) return { offset: hostEnd, what: 'has an empty port after ":"' };
+  const secondColon = text.indexOf(':', hostEnd + 1);
+  if (secondColon >= 0 && text.charCodeAt(0) !== 0x5b) {
+    return { offset: hostEnd, what: 'has more than one ":"', rule: 'an IPv6 address must be written in brackets, e.g. [fd00::1]:5000' };
+  }
   for (let i = hostEnd + 1; i < text.length; i++) {
     if (!isDigit(text.charCodeAt(i))) {
       return { offset: i, what: `has a port ${JSON.stringify(text.slice(hostEnd + 1))} that is not a number (invalid character ${quoteChar(charAt(text, i))})` };

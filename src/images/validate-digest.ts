@@ -28,7 +28,7 @@ export function validateDigest(digest: string): DigestProblem | undefined {
     return {
       code: 'digest-unsupported-algorithm',
       offset: 0,
-      what: `uses the algorithm ${JSON.stringify(algorithm)}, which is not supported${hint}`,
+      what: `has the unsupported algorithm ${JSON.stringify(algorithm)}${hint}`,
       rule: `supported algorithms: ${SUPPORTED}`,
     };
   }

@@ -58,12 +58,14 @@ export class TokenCache {
     const id = keyOf(key);
     let pending = this.#inFlight.get(id);
     if (pending === undefined) {
-      pending = fetch().finally(() => this.#inFlight.delete(id));
+      // Cache before leaving the in-flight map, so that no caller finds neither; errors are not cached.
+      pending = fetch()
+        .then((token) => {
+          this.#tokens.set(id, token);
+          return token;
+        })
+        .finally(() => this.#inFlight.delete(id));
       this.#inFlight.set(id, pending);
-      pending.then(
-        (token) => this.#tokens.set(id, token),
-        () => undefined, // the caller that awaits gets the error; nothing is cached
-      );
     }
     return (await pending).token;
   }

@@ -1,0 +1,37 @@
+// `--format github`: one GitHub Actions annotation per finding (shown on the pull request's diff
+// and in the job summary), then the verdict as a plain log line.
+import type { Finding, Report, Severity } from '../core/types.js';
+import type { Formatter } from './formatter.js';
+import { printable } from './printable.js';
+import { sortedFindings } from './report-order.js';
+import { summarySentence } from './summary-sentence.js';
+import { workflowCommand } from './workflow-command.js';
+
+const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+
+/** Annotations need a path relative to the repository; `<stdin>` has none, so that one gets no location. */
+function locationOf(finding: Finding): Record<string, string | number | undefined> {
+  if (finding.file === '<stdin>') return {};
+  return {
+    file: printable(finding.file).replace(/\\/g, '/').replace(/^(\.\/)+/, ''),
+    line: Math.max(1, finding.line),
+    col: Math.max(1, finding.column),
+  };
+}
+
+function annotation(finding: Finding): string {
+  const message = finding.remediation === undefined ? finding.message : `${finding.message}\nFix: ${finding.remediation}`;
+  // The runner's log viewer interprets ANSI sequences too, so control characters are shown, not sent.
+  return workflowCommand(
+    COMMAND[finding.severity],
+    { ...locationOf(finding), title: printable(finding.ruleId) },
+    printable(message, { keepWhitespace: true }),
+  );
+}
+
+export const formatGithub: Formatter = (report: Report): string => {
+  const sentence = summarySentence(report.summary);
+  const lines = sortedFindings(report.findings).map(annotation);
+  lines.push(`pullguard: ${sentence.headline} (${sentence.details})`);
+  return `${lines.join('\n')}\n`;
+};

@@ -1,0 +1,90 @@
+// `--format json`: the versioned contract of docs/json-output.md. Every object is rebuilt field
+// by field in a fixed order, so that the output carries exactly the documented fields (nothing a
+// caller happened to attach at run time) and the same key order in every release.
+import type { Finding, ImageVerdict, ObjectRef, Report, Summary, ToolInfo } from '../core/types.js';
+import type { Formatter } from './formatter.js';
+import { sortedFindings, sortedImages } from './report-order.js';
+
+// Each builder returns `Fields<T>`: every key of T, optional ones included, must be written out,
+// so adding a field to a boundary type without adding it here (and so to the schema and to
+// docs/json-output.md) fails the build instead of silently dropping the field.
+type Fields<T> = { [K in keyof Required<T>]: unknown };
+
+function objectJson(ref: ObjectRef): Fields<ObjectRef> {
+  return { apiVersion: ref.apiVersion, kind: ref.kind, namespace: ref.namespace, name: ref.name };
+}
+
+function findingJson(finding: Finding): Fields<Finding> {
+  return {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    file: finding.file,
+    line: finding.line,
+    column: finding.column,
+    object: objectJson(finding.object),
+    container: finding.container,
+    image: finding.image,
+    path: finding.path,
+    remediation: finding.remediation,
+    cause: finding.cause,
+  };
+}
+
+type Evidence = NonNullable<ImageVerdict['evidence']>;
+type Location = ImageVerdict['locations'][number];
+
+function evidenceJson(evidence: Evidence): Fields<Evidence> {
+  return {
+    httpStatus: evidence.httpStatus,
+    errorCode: evidence.errorCode,
+    registryMessage: evidence.registryMessage,
+    method: evidence.method,
+  };
+}
+
+function imageJson(verdict: ImageVerdict): Fields<ImageVerdict> {
+  return {
+    image: verdict.image,
+    reference: verdict.reference,
+    status: verdict.status,
+    summary: verdict.summary,
+    registry: verdict.registry,
+    digest: verdict.digest,
+    mediaType: verdict.mediaType,
+    platforms: verdict.platforms === undefined ? undefined : [...verdict.platforms],
+    credentialSource: verdict.credentialSource,
+    evidence: verdict.evidence === undefined ? undefined : evidenceJson(verdict.evidence),
+    locations: verdict.locations.map(
+      (location) => ({ file: location.file, line: location.line, column: location.column }) satisfies Fields<Location>,
+    ),
+  };
+}
+
+function summaryJson(summary: Summary): Fields<Summary> {
+  return {
+    errors: summary.errors,
+    warnings: summary.warnings,
+    infos: summary.infos,
+    files: summary.files,
+    objects: summary.objects,
+    containers: summary.containers,
+    skippedDocuments: summary.skippedDocuments,
+    ignored: summary.ignored,
+  };
+}
+
+/** The report as the plain object that `--format json` prints (absent optional fields are left out). */
+export function reportJson(report: Report): Fields<Report> {
+  return {
+    schemaVersion: report.schemaVersion,
+    tool: { name: report.tool.name, version: report.tool.version } satisfies Fields<ToolInfo>,
+    target: report.target,
+    findings: sortedFindings(report.findings).map(findingJson),
+    images: report.images === undefined ? undefined : sortedImages(report.images).map(imageJson),
+    summary: summaryJson(report.summary),
+  };
+}
+
+// JSON.stringify leaves out undefined members, which is how optional fields stay absent.
+export const formatJson: Formatter = (report) => `${JSON.stringify(reportJson(report), null, 2)}\n`;

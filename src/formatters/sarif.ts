@@ -1,0 +1,105 @@
+// `--format sarif`: SARIF 2.1.0 (OASIS), one run, for GitHub code scanning and other SARIF
+// viewers. Validated in the tests against the official schema (test/fixtures/sarif/).
+import type { Location, Log, LogicalLocation, PropertyBag, ReportingDescriptor, Result } from 'sarif';
+import { ruleDocsUrl } from '../core/docs-url.js';
+import type { RuleMeta } from '../core/rule.js';
+import type { Finding, Report, Severity } from '../core/types.js';
+import { artifactUri } from './artifact-uri.js';
+import type { FormatContext, Formatter } from './formatter.js';
+import { sortedFindings } from './report-order.js';
+
+export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json';
+const INFORMATION_URI = 'https://github.com/pullguard/pullguard';
+
+const LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', info: 'note' };
+
+/**
+ * Every known rule in the order the context gives (ruleIndex points into it), then the ids that
+ * findings use without metadata (e.g. `yaml-syntax` from the loader), sorted, with just an id.
+ */
+function ruleDescriptors(rules: readonly RuleMeta[], findings: readonly Finding[]): ReportingDescriptor[] {
+  const descriptors: ReportingDescriptor[] = rules.map((rule) => ({
+    id: rule.id,
+    shortDescription: { text: rule.description },
+    helpUri: ruleDocsUrl(rule.id),
+    defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
+  }));
+  const known = new Set(rules.map((rule) => rule.id));
+  const extra = [...new Set(findings.map((finding) => finding.ruleId).filter((id) => !known.has(id)))].sort();
+  for (const id of extra) descriptors.push({ id });
+  return descriptors;
+}
+
+function logicalLocations(finding: Finding): LogicalLocation[] | undefined {
+  const { kind, name, namespace } = finding.object;
+  if (kind === '') return undefined;
+  const label = name === undefined || name === '' ? kind : `${kind}/${name}`;
+  return [
+    {
+      name: label,
+      fullyQualifiedName: namespace === undefined || namespace === '' ? label : `${namespace}/${label}`,
+      kind: 'resource',
+    },
+  ];
+}
+
+function resultProperties(finding: Finding): PropertyBag | undefined {
+  const properties: PropertyBag = {};
+  if (finding.container !== undefined) properties['container'] = finding.container;
+  if (finding.image !== undefined) properties['image'] = finding.image;
+  if (finding.path !== undefined) properties['path'] = finding.path;
+  if (finding.cause !== undefined) properties['cause'] = finding.cause;
+  return Object.keys(properties).length === 0 ? undefined : properties;
+}
+
+function toResult(finding: Finding, ruleIndex: number): Result {
+  const location: Location = {
+    physicalLocation: {
+      artifactLocation: { uri: artifactUri(finding.file) },
+      // SARIF regions are 1-based; clamp so that a position-less finding still validates.
+      region: { startLine: Math.max(1, finding.line), startColumn: Math.max(1, finding.column) },
+    },
+  };
+  const logical = logicalLocations(finding);
+  if (logical !== undefined) location.logicalLocations = logical;
+  const result: Result = {
+    ruleId: finding.ruleId,
+    ruleIndex,
+    level: LEVEL[finding.severity],
+    // Code scanning shows only the message, so the remediation travels with it.
+    message: { text: finding.remediation === undefined ? finding.message : `${finding.message} Fix: ${finding.remediation}` },
+    locations: [location],
+  };
+  const properties = resultProperties(finding);
+  if (properties !== undefined) result.properties = properties;
+  return result;
+}
+
+export function sarifLog(report: Report, context: FormatContext): Log {
+  const findings = sortedFindings(report.findings);
+  const rules = ruleDescriptors(context.rules, findings);
+  const indexById = new Map(rules.map((rule, index) => [rule.id, index]));
+  return {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: report.tool.name,
+            version: report.tool.version,
+            semanticVersion: report.tool.version,
+            informationUri: INFORMATION_URI,
+            rules,
+          },
+        },
+        // Columns come from JavaScript string offsets, i.e. UTF-16 code units.
+        columnKind: 'utf16CodeUnits',
+        results: findings.map((finding) => toResult(finding, indexById.get(finding.ruleId) ?? -1)),
+        properties: { target: report.target },
+      },
+    ],
+  };
+}
+
+export const formatSarif: Formatter = (report, context) => `${JSON.stringify(sarifLog(report, context), null, 2)}\n`;

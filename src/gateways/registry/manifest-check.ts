@@ -1,0 +1,250 @@
+// One image, one endpoint, one credential: the request flow of docs/registry.md §0 steps 4-5.
+// Without platforms: a HEAD per image, GET only when HEAD is unsupported or ambiguous (no digest,
+// 400/403/404/405/501). With platforms: GET the manifest, and for a single manifest its config blob.
+import { createHash } from 'node:crypto';
+import type { RegistryObservation } from './classify-registry-response.js';
+import { endpointUrl, type RegistryEndpoint } from './endpoint-for.js';
+import { headerValue, type HttpResponse } from './http-transport.js';
+import { bareMediaType, isImageConfig, MANIFEST_ACCEPT, manifestKind, resolveManifestMediaType } from './media-types.js';
+import { credentialId, type RegistryAuthenticator } from './registry-auth.js';
+import { parseRegistryError } from './registry-error-body.js';
+import type { ImageCheckRequest, RegistryCredential } from './registry-gateway.js';
+import type { RegistryPinger } from './registry-ping.js';
+import { formatPlatform, platformOfConfig, platformsOfIndex, selectPlatforms } from './select-platforms.js';
+import type { Sender } from './send-with-retry.js';
+import { TransportError, transportObservation } from './transport-error.js';
+import { parseWwwAuthenticate, pickChallenge, type AuthChallenge } from './www-authenticate.js';
+
+export interface AttemptOutcome {
+  observation: RegistryObservation;
+  digest?: string;
+  mediaType?: string;
+  platforms?: string[];
+}
+
+/** containerd refuses larger manifests (`MaxManifestSize`); configs get the same bound. */
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+const HEAD_NEEDS_GET = new Set([400, 403, 404, 405, 501]);
+
+type Answer = { ok: true; response: HttpResponse; attempts: number } | { ok: false; outcome: AttemptOutcome };
+
+function failure(observation: RegistryObservation): { ok: false; outcome: AttemptOutcome } {
+  return { ok: false, outcome: { observation } };
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+export class ManifestChecker {
+  readonly #repositoryProbes = new Map<string, Promise<boolean | undefined>>();
+
+  constructor(
+    readonly send: Sender,
+    readonly pinger: RegistryPinger,
+    readonly auth: RegistryAuthenticator,
+  ) {}
+
+  async check(endpoint: RegistryEndpoint, request: ImageCheckRequest, credential: RegistryCredential | undefined, signal?: AbortSignal): Promise<AttemptOutcome> {
+    const ping = await this.pinger.ping(endpoint);
+    if (!ping.ok) return { observation: ping.observation };
+    return new CheckSession(this, endpoint, ping.scheme, ping.challenges, request, credential, signal).run();
+  }
+
+  /** Whether the repository exists, from `tags/list` (distribution 2.8 says MANIFEST_UNKNOWN for both cases). */
+  probeRepository(key: string, probe: () => Promise<boolean | undefined>): Promise<boolean | undefined> {
+    let pending = this.#repositoryProbes.get(key);
+    if (pending === undefined) {
+      pending = probe().catch(() => undefined);
+      this.#repositoryProbes.set(key, pending);
+    }
+    return pending;
+  }
+}
+
+class CheckSession {
+  #header: string | undefined;
+  #authorized = false;
+  #reauthorized = false;
+  readonly #methods: string[] = [];
+  readonly #repository: string;
+
+  constructor(
+    private readonly checker: ManifestChecker,
+    private readonly endpoint: RegistryEndpoint,
+    private readonly scheme: 'https' | 'http',
+    private readonly challenges: AuthChallenge[],
+    private readonly request: ImageCheckRequest,
+    private readonly credential: RegistryCredential | undefined,
+    private readonly signal: AbortSignal | undefined,
+  ) {
+    this.#repository = request.reference.path;
+  }
+
+  get #method(): string {
+    return this.#methods.join('→');
+  }
+
+  async #send(method: 'GET' | 'HEAD', path: string, accept: string, maxBodyBytes: number, query: Record<string, string> = {}): Promise<Answer> {
+    const url = endpointUrl(this.endpoint, this.scheme, path);
+    for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
+    const headers: Record<string, string> = { accept };
+    if (this.#header !== undefined) headers.authorization = this.#header;
+    try {
+      const { response, attempts } = await this.checker.send({ method, url, headers, maxBodyBytes, ...(this.signal ? { signal: this.signal } : {}) });
+      return { ok: true, response, attempts };
+    } catch (error) {
+      if (!(error instanceof TransportError)) throw error;
+      return failure(transportObservation(error, 'manifest', method));
+    }
+  }
+
+  async #authorize(challenges: readonly AuthChallenge[], refresh: boolean): Promise<AttemptOutcome | undefined> {
+    const result = await this.checker.auth.authorize(challenges, this.#repository, this.credential, { refresh, ...(this.signal ? { signal: this.signal } : {}) });
+    if (!result.ok) return { observation: result.observation };
+    this.#header = result.header;
+    return undefined;
+  }
+
+  /** A request with credentials; after a 401 whose challenge a new header could answer, one more try. */
+  async #request(method: 'GET' | 'HEAD', path: string, accept: string, maxBodyBytes: number, query?: Record<string, string>): Promise<Answer> {
+    if (!this.#authorized) {
+      this.#authorized = true;
+      const failed = await this.#authorize(this.challenges, false);
+      if (failed !== undefined) return { ok: false, outcome: failed };
+    }
+    const answer = await this.#send(method, path, accept, maxBodyBytes, query);
+    if (!answer.ok || answer.response.status !== 401 || this.#reauthorized) return answer;
+    const challenges = parseWwwAuthenticate(headerValue(answer.response.headers, 'www-authenticate'));
+    const challenge = pickChallenge(challenges);
+    if (challenge === undefined) return answer;
+    const sentNothing = this.#header === undefined;
+    const worthRetry =
+      challenge.scheme === 'bearer'
+        ? sentNothing || challenge.params.error === 'invalid_token' || this.#scopeChanged(challenge)
+        : sentNothing && this.credential !== undefined;
+    if (!worthRetry) return answer;
+    this.#reauthorized = true;
+    const failed = await this.#authorize(challenges, !sentNothing);
+    if (failed !== undefined) return { ok: false, outcome: failed };
+    return this.#send(method, path, accept, maxBodyBytes, query);
+  }
+
+  #scopeChanged(challenge: AuthChallenge): boolean {
+    const scope = challenge.params.scope;
+    return scope !== undefined && !this.challenges.some((c) => c.params.scope === scope) && scope !== `repository:${this.#repository}:pull`;
+  }
+
+  #responseObservation(answer: { response: HttpResponse; attempts: number }, method: string, phase: 'manifest' | 'config'): RegistryObservation {
+    const { response } = answer;
+    const observation: RegistryObservation = {
+      kind: 'response',
+      phase,
+      method,
+      status: response.status,
+      attempts: answer.attempts,
+      ...parseRegistryError(response.body, headerValue(response.headers, 'content-type')),
+    };
+    const challenge = pickChallenge(parseWwwAuthenticate(headerValue(response.headers, 'www-authenticate')));
+    if (challenge?.params.error !== undefined) observation.authError = challenge.params.error;
+    const retryAfter = headerValue(response.headers, 'retry-after');
+    if (retryAfter !== undefined) observation.retryAfter = retryAfter;
+    if (response.body.length > 0) observation.bodyText = response.body.toString('utf8').slice(0, 200);
+    return observation;
+  }
+
+  async run(): Promise<AttemptOutcome> {
+    const { reference } = this.request;
+    const path = `${this.#repository}/manifests/${reference.digest ?? reference.tag ?? 'latest'}`;
+    const wantPlatforms = (this.request.platforms?.length ?? 0) > 0;
+    if (!wantPlatforms) {
+      const head = await this.#request('HEAD', path, MANIFEST_ACCEPT, 0);
+      if (!head.ok) return head.outcome;
+      this.#methods.push('HEAD');
+      const digest = headerValue(head.response.headers, 'docker-content-digest');
+      if (head.response.status === 200 && digest !== undefined) return this.#foundByHead(head.response, digest);
+      if (head.response.status !== 200 && !HEAD_NEEDS_GET.has(head.response.status)) return { observation: this.#responseObservation(head, this.#method, 'manifest') };
+    }
+    const get = await this.#request('GET', path, MANIFEST_ACCEPT, MAX_MANIFEST_BYTES);
+    if (!get.ok) return get.outcome;
+    this.#methods.push('GET');
+    if (get.response.status !== 200) return this.#failed(get);
+    return this.#inspect(get.response, wantPlatforms);
+  }
+
+  #foundByHead(response: HttpResponse, digest: string): AttemptOutcome {
+    const mediaType = bareMediaType(headerValue(response.headers, 'content-type'));
+    const outcome: AttemptOutcome = { observation: { kind: 'found', method: this.#method }, digest };
+    if (mediaType !== undefined) outcome.mediaType = mediaType;
+    if (manifestKind(mediaType) === 'schema1') outcome.observation = { kind: 'content', method: this.#method, problem: 'schema1', ...(mediaType ? { mediaType } : {}) };
+    return outcome;
+  }
+
+  async #failed(get: { response: HttpResponse; attempts: number }): Promise<AttemptOutcome> {
+    const observation = this.#responseObservation(get, this.#method, 'manifest');
+    if (observation.kind === 'response' && get.response.status === 404 && observation.errorCode !== 'NAME_UNKNOWN') {
+      const key = JSON.stringify([this.endpoint.host, this.endpoint.pathPrefix, this.#repository, credentialId(this.credential)]);
+      const exists = await this.checker.probeRepository(key, async () => {
+        const tags = await this.#request('GET', `${this.#repository}/tags/list`, 'application/json', MAX_ERROR_BODY_BYTES, { n: '1' });
+        if (!tags.ok) return undefined;
+        if (tags.response.status === 200) return true;
+        const { errorCode } = parseRegistryError(tags.response.body, headerValue(tags.response.headers, 'content-type'));
+        return tags.response.status === 404 && errorCode === 'NAME_UNKNOWN' ? false : undefined;
+      });
+      if (exists !== undefined) observation.repositoryExists = exists;
+    }
+    return { observation };
+  }
+
+  async #inspect(response: HttpResponse, wantPlatforms: boolean): Promise<AttemptOutcome> {
+    const method = this.#method;
+    if (response.truncated) return { observation: { kind: 'content', method, problem: 'too-large' } };
+    let body: unknown;
+    try {
+      body = JSON.parse(response.body.toString('utf8'));
+    } catch {
+      return { observation: { kind: 'content', method, problem: 'unreadable' } };
+    }
+    const computed = `sha256:${createHash('sha256').update(response.body).digest('hex')}`;
+    const wanted = this.request.reference.digest;
+    if (wanted?.startsWith('sha256:') === true && wanted !== computed) return { observation: { kind: 'content', method, problem: 'digest-mismatch' } };
+    // ECR omits Docker-Content-Digest on GET (docs/registry.md §2.3): the hash of the raw bytes is the digest.
+    const digest = headerValue(response.headers, 'docker-content-digest') ?? computed;
+    const mediaType = resolveManifestMediaType(headerValue(response.headers, 'content-type'), body);
+    const base = { digest, ...(mediaType === undefined ? {} : { mediaType }) };
+    const kind = manifestKind(mediaType);
+    if (kind === 'schema1') return { ...base, observation: { kind: 'content', method, problem: 'schema1', ...(mediaType ? { mediaType } : {}) } };
+    if (kind === 'unknown') return { ...base, observation: { kind: 'content', method, problem: 'unknown-media-type', ...(mediaType ? { mediaType } : {}) } };
+    if (!wantPlatforms) return { ...base, observation: { kind: 'found', method } };
+    let offered = platformsOfIndex(body);
+    if (kind === 'manifest') {
+      const config = asRecord(asRecord(body)?.config);
+      const configType = typeof config?.mediaType === 'string' ? config.mediaType : undefined;
+      if (!isImageConfig(configType)) return { ...base, observation: { kind: 'content', method, problem: 'not-an-image', ...(configType ? { mediaType: configType } : {}) } };
+      const fromConfig = await this.#configPlatform(typeof config?.digest === 'string' ? config.digest : '');
+      if ('observation' in fromConfig) return { ...base, ...fromConfig };
+      offered = fromConfig.platforms;
+    }
+    const platforms = offered.map(formatPlatform);
+    const selection = selectPlatforms(this.request.platforms ?? [], offered);
+    if (selection.missing.length > 0) {
+      return { ...base, platforms, observation: { kind: 'platforms', method: this.#method, missing: selection.missing.map(formatPlatform), offered: platforms } };
+    }
+    const fallbacks = selection.fallbacks.map((f) => `${formatPlatform(f.wanted)} nodes run its ${formatPlatform(f.offered)} variant`);
+    return { ...base, platforms, observation: { kind: 'found', method: this.#method, platforms, ...(fallbacks.length > 0 ? { fallbacks } : {}) } };
+  }
+
+  async #configPlatform(digest: string): Promise<AttemptOutcome | { platforms: ReturnType<typeof platformsOfIndex> }> {
+    const blob = await this.#request('GET', `${this.#repository}/blobs/${digest}`, '*/*', MAX_MANIFEST_BYTES);
+    if (!blob.ok) return blob.outcome;
+    this.#methods.push('GET config');
+    if (blob.response.status !== 200) return { observation: this.#responseObservation(blob, this.#method, 'config') };
+    try {
+      const platform = platformOfConfig(JSON.parse(blob.response.body.toString('utf8')));
+      return { platforms: platform === undefined ? [] : [platform] };
+    } catch {
+      return { observation: { kind: 'content', method: this.#method, problem: 'unreadable' } };
+    }
+  }
+}

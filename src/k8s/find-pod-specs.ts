@@ -1,0 +1,74 @@
+import type { JsonPath } from '../core/types.js';
+import { isPlainObject } from './object-ref.js';
+import type { ContainerGroup, ContainerSite, PodSpecSite } from './types.js';
+
+const CONTAINER_GROUPS: readonly ContainerGroup[] = ['containers', 'initContainers', 'ephemeralContainers'];
+
+/** Pod specs sit at most a few levels deep (CronJob: 5); CRDs nest them deeper, never this deep. */
+const MAX_DEPTH = 40;
+
+/**
+ * Every PodSpec inside an object, found by shape rather than by kind: an object whose
+ * `containers` is an array of objects with a `name` or an `image` is a PodSpec. That covers
+ * Pods, every built-in workload (Deployment ... CronJob, PodTemplate) and any custom resource
+ * holding a pod template (Argo Rollouts, Knative Services, OpenShift DeploymentConfigs, KEDA
+ * ScaledJobs, Argo Workflows container sets, training operators...). The walk does not descend
+ * into a PodSpec it found, nor into `metadata`, and stops at a bounded depth.
+ */
+export function findPodSpecs(value: Record<string, unknown>): PodSpecSite[] {
+  const sites: PodSpecSite[] = [];
+  walk(value, [], undefined, 0, sites);
+  return sites;
+}
+
+function walk(node: unknown, path: (string | number)[], parent: Record<string, unknown> | undefined, depth: number, sites: PodSpecSite[]): void {
+  if (depth > MAX_DEPTH) return;
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const item = node[i];
+      if (typeof item === 'object' && item !== null) walk(item, [...path, i], undefined, depth + 1, sites);
+    }
+    return;
+  }
+  if (!isPlainObject(node)) return;
+  if (isPodSpec(node)) {
+    sites.push(podSpecSite(node, path, parent));
+    return;
+  }
+  for (const key of Object.keys(node)) {
+    if (key === 'metadata') continue;
+    const child = node[key];
+    if (typeof child === 'object' && child !== null) walk(child, [...path, key], node, depth + 1, sites);
+  }
+}
+
+function isPodSpec(node: Record<string, unknown>): boolean {
+  const containers = node['containers'];
+  if (!Array.isArray(containers) || containers.length === 0) return false;
+  return containers.every((c) => isPlainObject(c) && ('name' in c || 'image' in c));
+}
+
+function podSpecSite(spec: Record<string, unknown>, path: JsonPath, parent: Record<string, unknown> | undefined): PodSpecSite {
+  const site: PodSpecSite = { path, spec, containers: [] };
+  // The holder of the spec is a pod template (or the Pod itself) when it has metadata beside it.
+  if (parent !== undefined && parent['spec'] === spec && isPlainObject(parent['metadata'])) site.metadata = parent['metadata'];
+  for (const group of CONTAINER_GROUPS) {
+    const list = spec[group];
+    if (!Array.isArray(list)) continue;
+    list.forEach((container, index) => {
+      if (!isPlainObject(container)) return;
+      const name = container['name'];
+      const image = container['image'];
+      const containerSite: ContainerSite = {
+        group,
+        index,
+        name: typeof name === 'string' ? name : '',
+        container,
+        path: [...path, group, index],
+      };
+      if (typeof image === 'string') containerSite.image = image;
+      site.containers.push(containerSite);
+    });
+  }
+  return site;
+}

@@ -1,0 +1,71 @@
+// The reference grammar's verdict (distribution/reference, as the kubelet parses it), plus images
+// that are missing, empty or not strings. Images with template variables or placeholders are left to
+// unresolved-variable and placeholder-registry. Docs: ../../docs/rules/invalid-image-reference.md.
+import type { Rule } from '../core/rule.js';
+import { containerImages, imagePath } from './support/classify-image.js';
+
+const REMEDIATION =
+  'Write the image as [REGISTRY[:PORT]/]NAME[:TAG][@DIGEST] with a lowercase name, e.g. registry.example.org/team/app:1.4.2.';
+
+export const rule: Rule = {
+  meta: {
+    id: 'invalid-image-reference',
+    defaultSeverity: 'error',
+    description: 'An image that is not a valid reference (grammar error, not a string, empty or missing).',
+    requires: 'none',
+  },
+  check(context) {
+    for (const { container, verdict } of containerImages(context)) {
+      const at = { path: imagePath(container), container: container.name };
+      switch (verdict.kind) {
+        case 'invalid':
+          context.report({
+            ...at,
+            image: verdict.image,
+            message: `"${verdict.image}" is not a valid image reference: ${verdict.error.message}; the kubelet rejects it and the pod fails with InvalidImageName`,
+            remediation: REMEDIATION,
+          });
+          break;
+        case 'not-a-string':
+          if (verdict.value === null) {
+            context.report({
+              ...at,
+              message: `image of container "${container.name}" is null: the API server refuses to create its pods (image: Required value)`,
+              remediation: REMEDIATION,
+            });
+            break;
+          }
+          context.report({
+            ...at,
+            message: `image of container "${container.name}" is ${describe(verdict.value)}, not a string: the API server rejects the object`,
+            remediation: `Quote the image reference so that YAML reads it as a string. ${REMEDIATION}`,
+          });
+          break;
+        case 'empty':
+          context.report({
+            ...at,
+            image: verdict.image,
+            message: `image of container "${container.name}" is empty: the API server refuses to create its pods (image: Required value)`,
+            remediation: REMEDIATION,
+          });
+          break;
+        case 'missing':
+          context.report({
+            path: container.path,
+            container: container.name,
+            message: `container "${container.name}" has no image: the API server refuses to create its pods (image: Required value)`,
+            remediation: REMEDIATION,
+          });
+          break;
+        default:
+          break;
+      }
+    }
+  },
+};
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `a ${typeof value} (${String(value)})`;
+}

@@ -1,0 +1,131 @@
+// An image from a registry that needs credentials, with no imagePullSecrets on the pod nor on its
+// ServiceAccount, on a target whose nodes have no identity for that registry. Conservative by design:
+// registries that mix public and private repositories (Docker Hub, ghcr.io, quay.io, gcr.io, pkg.dev)
+// are only reported when other workloads of the same run pull from the same owner with pull secrets.
+// Docs: ../../docs/rules/missing-pull-secret.md; data: ../images/registry-access.ts.
+import type { RuleContext } from '../core/rule.js';
+import type { Rule } from '../core/rule.js';
+import type { ManifestObject } from '../core/types.js';
+import { TARGET_PROFILES } from '../detect/profiles.js';
+import { matchesHostGlob } from '../images/host-glob.js';
+import { localRegistryHost } from '../images/local-registry-host.js';
+import { parseImageReference } from '../images/parse-image-reference.js';
+import { registryAccess } from '../images/registry-access.js';
+import type { ImageReference } from '../images/types.js';
+import { findPodSpecs } from '../k8s/find-pod-specs.js';
+import { classifyImage, imagePath } from './support/classify-image.js';
+import { findServiceAccount, podPullSecretNames, serviceAccountName, serviceAccountPullSecretNames } from './support/pull-secrets.js';
+import { targetPhrase } from './support/target-phrase.js';
+
+export const rule: Rule = {
+  meta: {
+    id: 'missing-pull-secret',
+    defaultSeverity: 'warning',
+    description: 'An image from a registry that needs credentials, with no imagePullSecrets on the pod or its ServiceAccount.',
+    requires: 'none',
+  },
+  check(context) {
+    const { object, target } = context;
+    for (const spec of context.podSpecs) {
+      if (podPullSecretNames(spec.spec).length > 0) continue;
+      const accountName = serviceAccountName(spec.spec);
+      const account = findServiceAccount(context.run.objects, accountName, object.ref.namespace);
+      if (account !== undefined && serviceAccountPullSecretNames(account).length > 0) continue;
+      const accountPhrase = `its ServiceAccount "${accountName}"${account === undefined ? ' (not among these manifests)' : ''}`;
+
+      for (const container of spec.containers) {
+        const verdict = classifyImage(object, container);
+        if (verdict.kind !== 'valid') continue;
+        const { domain } = verdict.reference;
+        if (target.nodeIdentityRegistries.some((glob) => matchesHostGlob(domain, glob))) continue;
+        if (localRegistryHost(domain) !== undefined) continue;
+        const { access, entry } = registryAccess(domain);
+        if (access === 'public') continue;
+        const owner = ownerKey(verdict.reference);
+        const evidence = owner === undefined ? undefined : secretEvidence(context, owner);
+        if (access === 'mixed' && evidence === undefined) continue;
+
+        const why =
+          evidence !== undefined
+            ? `${owner}, which other workloads here pull with imagePullSecrets (${evidence})`
+            : access === 'authenticated'
+              ? `${domain}, one of ${entry?.label ?? 'the registries that need credentials'}`
+              : `${domain}, which is not a known public registry`;
+        const outcome =
+          access === 'unknown' && evidence === undefined
+            ? 'if it needs credentials, the pull fails with 401 Unauthorized (ErrImagePull)'
+            : 'the kubelet pulls without credentials and fails with 401 Unauthorized (ErrImagePull)';
+        context.report({
+          path: imagePath(container),
+          container: container.name,
+          image: verdict.image,
+          ...(access === 'unknown' && evidence === undefined ? { severity: 'info' as const } : {}),
+          message: `"${verdict.image}" comes from ${why}, and neither the pod nor ${accountPhrase} lists imagePullSecrets: on ${targetPhrase(target)} ${outcome}`,
+          remediation: remediation(domain, accountName, object.ref.namespace),
+        });
+      }
+    }
+  },
+};
+
+/**
+ * What identifies "the same private owner" across images: the registry host for unknown and
+ * authenticated registries, host plus first path component (user, org, project) for shared ones.
+ * Docker Hub official images have no private owner.
+ */
+function ownerKey(reference: ImageReference): string | undefined {
+  const { access } = registryAccess(reference.domain);
+  if (access !== 'mixed') return reference.domain;
+  const first = reference.path.split('/')[0] ?? '';
+  if (first === 'library' && reference.domain === 'docker.io') return undefined;
+  return `${reference.domain}/${first}`;
+}
+
+const evidenceCache = new WeakMap<readonly ManifestObject[], Map<string, string>>();
+
+/** `secret in Kind/name` for the first workload of the run that pulls from `owner` with pull secrets. */
+function secretEvidence(context: RuleContext, owner: string): string | undefined {
+  const objects = context.run.objects;
+  let index = evidenceCache.get(objects);
+  if (index === undefined) {
+    index = buildEvidenceIndex(objects);
+    evidenceCache.set(objects, index);
+  }
+  return index.get(owner);
+}
+
+function buildEvidenceIndex(objects: readonly ManifestObject[]): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const object of objects) {
+    for (const spec of findPodSpecs(object.value)) {
+      let secrets = podPullSecretNames(spec.spec);
+      if (secrets.length === 0) {
+        const account = findServiceAccount(objects, serviceAccountName(spec.spec), object.ref.namespace);
+        secrets = account === undefined ? [] : serviceAccountPullSecretNames(account);
+      }
+      if (secrets.length === 0) continue;
+      for (const container of spec.containers) {
+        if (container.image === undefined) continue;
+        const parsed = parseImageReference(container.image);
+        if (!parsed.ok) continue;
+        const owner = ownerKey(parsed.reference);
+        if (owner !== undefined && !index.has(owner)) {
+          index.set(owner, `${secrets.join(', ')} in ${object.ref.kind}/${object.ref.name ?? '(unnamed)'}`);
+        }
+      }
+    }
+  }
+  return index;
+}
+
+function remediation(domain: string, accountName: string, namespace: string | undefined): string {
+  const ns = namespace === undefined ? '' : ` -n ${namespace}`;
+  const create = `kubectl create secret docker-registry regcred --docker-server=${domain} --docker-username=USER --docker-password=TOKEN${ns}`;
+  const identity = Object.values(TARGET_PROFILES)
+    .filter((profile) => profile.nodeIdentityRegistries.some((glob) => matchesHostGlob(domain, glob)))
+    .map((profile) => `${profile.displayName} nodes pull from ${domain} by their own identity (lint with --target ${profile.id}).`);
+  return [
+    `Create a pull secret (\`${create}\`) and list it under imagePullSecrets of the pod template or of ServiceAccount "${accountName}".`,
+    ...identity,
+  ].join(' ');
+}

@@ -1,0 +1,42 @@
+// `imagePullPolicy: Never` on a cluster whose nodes cannot see the developer's images: the incident
+// this project was born from (ErrImageNeverPull on AKS). Docs: ../../docs/rules/never-pull-on-remote.md.
+import type { Rule } from '../core/rule.js';
+import { targetPhrase } from './support/target-phrase.js';
+
+export const rule: Rule = {
+  meta: {
+    id: 'never-pull-on-remote',
+    defaultSeverity: 'error',
+    description: 'imagePullPolicy: Never on a target whose nodes cannot see images built on your machine.',
+    requires: 'none',
+  },
+  check(context) {
+    const { target } = context;
+    for (const spec of context.podSpecs) {
+      for (const container of spec.containers) {
+        if (container.container['imagePullPolicy'] !== 'Never') continue;
+        const path = [...container.path, 'imagePullPolicy'];
+        const image = container.image;
+        const named = image === undefined ? 'the image' : `"${image}"`;
+        const extra = { container: container.name, ...(image === undefined ? {} : { image }) };
+        if (!target.nodesSeeLocalImages) {
+          context.report({
+            path,
+            ...extra,
+            message: `imagePullPolicy: Never makes the kubelet use only an image already on the node, and the nodes of ${targetPhrase(target)} cannot see images built on your machine: the pod fails with ErrImageNeverPull unless ${named} was preloaded on every node`,
+            remediation: `Push ${named} to a registry the nodes can pull from, reference it by that registry's name and set imagePullPolicy: IfNotPresent (or remove the field). ${target.howToShipImages}`,
+          });
+        } else if (target.imageDelivery === 'load-command' && target.loadCommand !== undefined && image !== undefined) {
+          const command = target.loadCommand(image);
+          context.report({
+            path,
+            ...extra,
+            severity: 'info',
+            message: `imagePullPolicy: Never on ${targetPhrase(target)}: load the image onto the nodes before every deploy (\`${command}\`), or the pod fails with ErrImageNeverPull`,
+            remediation: `Run \`${command}\` after each build. ${target.howToShipImages}`,
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,27 @@
+// Documentation placeholders copied into a manifest: `REGISTRY_URL/app`, `<your-registry>/app`,
+// `myregistry.azurecr.io/app`, `registry.example.com/app`. Docs: ../../docs/rules/placeholder-registry.md.
+import type { Rule } from '../core/rule.js';
+import { containerImages, imagePath } from './support/classify-image.js';
+
+export const rule: Rule = {
+  meta: {
+    id: 'placeholder-registry',
+    defaultSeverity: 'error',
+    description: 'An image still holds a documentation placeholder (REGISTRY_URL, <your-registry>, registry.example.com, ...).',
+    requires: 'none',
+  },
+  check(context) {
+    for (const { container, verdict } of containerImages(context)) {
+      if (verdict.kind !== 'templated' || verdict.placeholders.length === 0) continue;
+      const first = verdict.placeholders[0]!;
+      const more = verdict.placeholders.length > 1 ? ` (and ${verdict.placeholders.slice(1).map((p) => `"${p.text}"`).join(', ')})` : '';
+      context.report({
+        path: imagePath(container),
+        container: container.name,
+        image: verdict.image,
+        message: `"${verdict.image}" still contains the placeholder "${first.text}"${more}, ${first.reason}: no registry serves it, so the pull fails`,
+        remediation: `Replace the placeholder with the registry and name the image was pushed to. ${context.target.howToShipImages}`,
+      });
+    }
+  },
+};

@@ -1,0 +1,88 @@
+// One verdict per container image, shared by every image rule so that each image is reported by
+// exactly one of unresolved-variable / placeholder-registry / invalid-image-reference, and the rules
+// that reason about a real reference (local-only-image, latest-tag, ...) only see valid ones.
+// Docs: ../../../docs/rules/README.md ("Which rule reports an image").
+import type { ContainerInfo, RuleContext } from '../../core/rule.js';
+import type { ManifestObject } from '../../core/types.js';
+import { findPlaceholders, type Placeholder } from '../../images/find-placeholders.js';
+import { findTemplateVariables, type TemplateVariable } from '../../images/find-template-variables.js';
+import { parseImageReference } from '../../images/parse-image-reference.js';
+import type { ImageReference, ImageReferenceError, ImageReferenceResult } from '../../images/types.js';
+import { imageSetByTrigger, runtimeTemplating } from './image-managed-elsewhere.js';
+
+export type ImageClass =
+  /** Something else sets or resolves the image (OpenShift trigger, Argo/Tekton parameters): no image rule applies. */
+  | { kind: 'managed'; why: string }
+  /** No `image` key at all. */
+  | { kind: 'missing' }
+  /** `image:` holds a number, a map, a list or null. */
+  | { kind: 'not-a-string'; value: unknown }
+  /** `image: ""` or only whitespace. */
+  | { kind: 'empty'; image: string }
+  /** Template variables or documentation placeholders: reported by unresolved-variable / placeholder-registry. */
+  | { kind: 'templated'; image: string; variables: TemplateVariable[]; placeholders: Placeholder[]; parsed: ImageReferenceResult }
+  /** Rejected by the reference grammar: reported by invalid-image-reference. */
+  | { kind: 'invalid'; image: string; error: ImageReferenceError }
+  | { kind: 'valid'; image: string; reference: ImageReference };
+
+/** Kinds whose pods the API server validates, where a container without an image is an error. */
+const CORE_POD_KINDS: ReadonlySet<string> = new Set([
+  'Pod', 'PodTemplate', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicationController',
+]);
+
+const cache = new WeakMap<ContainerInfo, ImageClass>();
+
+export function classifyImage(object: ManifestObject, container: ContainerInfo): ImageClass {
+  let verdict = cache.get(container);
+  if (verdict === undefined) {
+    verdict = classify(object, container);
+    cache.set(container, verdict);
+  }
+  return verdict;
+}
+
+function classify(object: ManifestObject, container: ContainerInfo): ImageClass {
+  const trigger = imageSetByTrigger(object, container.name);
+  if (trigger !== undefined) return { kind: 'managed', why: trigger };
+  if (!('image' in container.container)) {
+    return CORE_POD_KINDS.has(object.ref.kind) ? { kind: 'missing' } : { kind: 'managed', why: `${object.ref.kind} may fill it in` };
+  }
+  const raw = container.container['image'];
+  if (typeof raw !== 'string') return { kind: 'not-a-string', value: raw };
+  if (raw.trim() === '') return { kind: 'empty', image: raw };
+
+  const parsed = container.reference ?? parseImageReference(raw);
+  const variables = findTemplateVariables(raw);
+  const runtime = runtimeTemplating(object);
+  if (runtime !== undefined && variables.length > 0 && variables.every((v) => v.syntax === runtime.syntax)) {
+    return { kind: 'managed', why: `${runtime.tool} substitutes its parameters at run time` };
+  }
+  const placeholders = findPlaceholders(raw, variables);
+  if (variables.length > 0 || placeholders.length > 0) return { kind: 'templated', image: raw, variables, placeholders, parsed };
+  if (!parsed.ok) return { kind: 'invalid', image: raw, error: parsed.error };
+  return { kind: 'valid', image: raw, reference: parsed.reference };
+}
+
+export interface ContainerImage<K extends ImageClass['kind'] = ImageClass['kind']> {
+  container: ContainerInfo;
+  verdict: Extract<ImageClass, { kind: K }>;
+}
+
+/** Every container of the object with its image verdict. */
+export function* containerImages(context: RuleContext): Generator<ContainerImage> {
+  for (const spec of context.podSpecs) {
+    for (const container of spec.containers) yield { container, verdict: classifyImage(context.object, container) };
+  }
+}
+
+/** The containers whose image is a valid, literal reference. */
+export function* validImages(context: RuleContext): Generator<ContainerImage<'valid'>> {
+  for (const item of containerImages(context)) {
+    if (item.verdict.kind === 'valid') yield item as ContainerImage<'valid'>;
+  }
+}
+
+/** Path of the container's `image` value, relative to the object. */
+export function imagePath(container: ContainerInfo): (string | number)[] {
+  return [...container.path, 'image'];
+}

@@ -1,0 +1,70 @@
+// `pullguard.dev/target: local` (or `kind,minikube`, or `remote`) says which clusters a manifest is
+// meant for; linting it for another target is the incident's "wrong copy of the manifests" mistake,
+// which the incident tried to prevent with warning banners. Docs: ../../docs/rules/target-mismatch.md.
+import { suggest } from '../core/config.js';
+import type { Rule, RuleContext } from '../core/rule.js';
+import type { JsonPath } from '../core/types.js';
+import { TARGET_IDS, type TargetProfile } from '../detect/target-profile.js';
+import { targetPhrase } from './support/target-phrase.js';
+
+export const TARGET_ANNOTATION = 'pullguard.dev/target';
+const GROUPS = ['local', 'remote'] as const;
+const KNOWN: readonly string[] = [...TARGET_IDS, ...GROUPS];
+
+export const rule: Rule = {
+  meta: {
+    id: 'target-mismatch',
+    defaultSeverity: 'error',
+    description: 'An object annotated pullguard.dev/target for other clusters than the target being checked.',
+    requires: 'none',
+  },
+  check(context) {
+    for (const { path, value } of targetAnnotations(context)) {
+      const names = value.split(/[\s,]+/).filter((name) => name !== '');
+      const unknown = names.filter((name) => !KNOWN.includes(name));
+      for (const name of unknown) {
+        context.report({
+          path,
+          message: `${TARGET_ANNOTATION} names "${name}", which is not a target${suggest(name, KNOWN)}; expected a comma-separated list of ${KNOWN.join(', ')}`,
+          remediation: `Use target ids or the groups local and remote, e.g. "${TARGET_ANNOTATION}: kind,minikube".`,
+        });
+      }
+      const known = names.filter((name) => KNOWN.includes(name));
+      if (known.length === 0 || known.some((name) => accepts(name, context.target))) continue;
+      context.report({
+        path,
+        message: `this ${context.object.ref.kind} is meant for ${known.join(', ')} (${TARGET_ANNOTATION}), not for ${targetPhrase(context.target)} (${context.target.id}, ${context.target.location})`,
+        remediation: `Apply the manifests meant for ${context.target.id} instead (\`pullguard render --target ${context.target.id}\` writes them from one set), or change the annotation if this object really works there.`,
+      });
+    }
+  },
+};
+
+function accepts(name: string, target: TargetProfile): boolean {
+  return name === target.id || name === target.location;
+}
+
+/** The annotation on the object and on each pod template, once per distinct place. */
+function targetAnnotations(context: RuleContext): { path: JsonPath; value: string }[] {
+  const places: { path: JsonPath; metadata: unknown }[] = [{ path: ['metadata'], metadata: context.object.value['metadata'] }];
+  for (const spec of context.podSpecs) {
+    const last = spec.path[spec.path.length - 1];
+    if (spec.metadata === undefined || last !== 'spec' || spec.path.length < 2) continue;
+    places.push({ path: [...spec.path.slice(0, -1), 'metadata'], metadata: spec.metadata });
+  }
+  const seen = new Set<string>();
+  const found: { path: JsonPath; value: string }[] = [];
+  for (const { path, metadata } of places) {
+    const key = JSON.stringify(path);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const annotations = isRecord(metadata) ? metadata['annotations'] : undefined;
+    const value = isRecord(annotations) ? annotations[TARGET_ANNOTATION] : undefined;
+    if (typeof value === 'string') found.push({ path: [...path, 'annotations', TARGET_ANNOTATION], value });
+  }
+  return found;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
