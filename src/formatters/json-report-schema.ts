@@ -15,7 +15,8 @@ const position = {
 
 const objectRef = {
   type: 'object',
-  description: 'The Kubernetes object the finding is about; apiVersion and kind are empty strings for findings on no object (YAML syntax errors).',
+  description:
+    'The Kubernetes object the finding is about; apiVersion and kind are empty strings for findings on no object (YAML syntax errors).',
   additionalProperties: false,
   required: ['apiVersion', 'kind'],
   properties: {

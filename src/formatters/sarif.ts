@@ -1,5 +1,6 @@
 // `--format sarif`: SARIF 2.1.0 (OASIS), one run, for GitHub code scanning and other SARIF
-// viewers. Validated in the tests against the official schema (test/fixtures/sarif/).
+// viewers. Validated in the tests against the official schema (test/fixtures/sarif/). The SARIF
+// types (@types/sarif, a devDependency) stay internal: nothing exported here names them.
 import type { Location, Log, LogicalLocation, PropertyBag, ReportingDescriptor, Result } from 'sarif';
 import { ruleDocsUrl } from '../core/docs-url.js';
 import type { RuleMeta } from '../core/rule.js';
@@ -75,7 +76,7 @@ function toResult(finding: Finding, ruleIndex: number): Result {
   return result;
 }
 
-export function sarifLog(report: Report, context: FormatContext): Log {
+function sarifLog(report: Report, context: FormatContext): Log {
   const findings = sortedFindings(report.findings);
   const rules = ruleDescriptors(context.rules, findings);
   const indexById = new Map(rules.map((rule, index) => [rule.id, index]));

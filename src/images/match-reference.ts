@@ -5,7 +5,7 @@
 // last ":" when that ":" follows the last "/".
 
 import type { ImageReferenceErrorCode } from './types.js';
-import { scanDigestShape, scanDomain, scanPath, scanTag } from './reference-grammar.js';
+import { quoteChar, scanDigestShape, scanDomain, scanPath, scanTag } from './reference-grammar.js';
 import type { GrammarProblem } from './reference-grammar.js';
 import { validateDigest } from './validate-digest.js';
 
@@ -121,7 +121,7 @@ export function parseReferenceString(text: string): ReferenceMatchResult {
       const upper = firstUppercase(text);
       const problem: GrammarProblem = {
         offset: upper,
-        what: `contains the uppercase letter ${JSON.stringify(text.charAt(upper))}`,
+        what: `contains the uppercase letter ${quoteChar(text.charAt(upper))}`,
         rule: `repository names must be lowercase (${result.error.part === 'domain' ? 'the first component is not a valid registry host either, so it is read as part of the name' : 'only registry hosts may use uppercase'})`,
       };
       return { ok: false, error: { code: 'name-contains-uppercase', offset: upper, part: 'name', problem } };

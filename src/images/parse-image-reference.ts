@@ -4,7 +4,7 @@
 // upstream's; the error messages are ours and say what is wrong and at which offset of the input.
 
 import type { ImageReference, ImageReferenceErrorCode, ImageReferenceResult } from './types.js';
-import { quoteChar, scanDomain } from './reference-grammar.js';
+import { quoteChar, quoteText, scanDomain } from './reference-grammar.js';
 import { parseReferenceString } from './match-reference.js';
 import type { ReferenceProblem } from './match-reference.js';
 
@@ -15,12 +15,8 @@ export const OFFICIAL_REPO_PREFIX = 'library/';
 export const DEFAULT_TAG = 'latest';
 
 const IDENTIFIER = /^[a-f0-9]{64}$/;
-/** Longest stretch of the input quoted in a message; the rest is elided. */
-const QUOTE_MAX = 80;
 
-function quotePart(part: string): string {
-  return JSON.stringify(part.length > QUOTE_MAX ? `${part.slice(0, QUOTE_MAX)}…` : part);
-}
+const quotePart = quoteText;
 
 function fail(code: ImageReferenceErrorCode, message: string, offset: number): ImageReferenceResult {
   return { ok: false, error: { code, message, offset } };

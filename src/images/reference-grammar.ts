@@ -45,6 +45,11 @@ export function quoteChar(ch: string): string {
   return JSON.stringify(ch);
 }
 
+/** Quotes a part of the input for a message, eliding what is past 80 characters. */
+export function quoteText(text: string): string {
+  return JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);
+}
+
 function charAt(text: string, i: number): string {
   return String.fromCodePoint(text.codePointAt(i) ?? 0);
 }
@@ -76,13 +81,13 @@ function scanPathComponent(text: string, start: number, end: number): GrammarPro
   if (!isLowerAlnum(text.charCodeAt(start))) {
     return {
       offset: start,
-      what: `has the path component ${JSON.stringify(component)} starting with ${quoteChar(charAt(text, start))}`, rule: PATH_RULE,
+      what: `has the path component ${quoteText(component)} starting with ${quoteChar(charAt(text, start))}`, rule: PATH_RULE,
     };
   }
   if (!isLowerAlnum(text.charCodeAt(end - 1))) {
     return {
       offset: end - 1,
-      what: `has the path component ${JSON.stringify(component)} ending with ${quoteChar(charAt(text, end - 1))}`, rule: PATH_RULE,
+      what: `has the path component ${quoteText(component)} ending with ${quoteChar(charAt(text, end - 1))}`, rule: PATH_RULE,
     };
   }
   let i = start;
@@ -95,7 +100,7 @@ function scanPathComponent(text: string, start: number, end: number): GrammarPro
     while (i < end && !isLowerAlnum(text.charCodeAt(i))) i++;
     const run = text.slice(runStart, i);
     if (!isValidSeparator(run)) {
-      return { offset: runStart, what: `has the separator ${JSON.stringify(run)}`, rule: PATH_RULE };
+      return { offset: runStart, what: `has the separator ${quoteText(run)}`, rule: PATH_RULE };
     }
   }
   return undefined;
@@ -166,7 +171,7 @@ export function scanDomain(text: string): GrammarProblem | undefined {
   }
   for (let i = hostEnd + 1; i < text.length; i++) {
     if (!isDigit(text.charCodeAt(i))) {
-      return { offset: i, what: `has a port ${JSON.stringify(text.slice(hostEnd + 1))} that is not a number (invalid character ${quoteChar(charAt(text, i))})` };
+      return { offset: i, what: `has a port ${quoteText(text.slice(hostEnd + 1))} that is not a number (invalid character ${quoteChar(charAt(text, i))})` };
     }
   }
   return undefined;

@@ -4,7 +4,7 @@
 // lowercase hex. Uppercase hex passes the reference regexp and still fails here.
 
 import type { ImageReferenceErrorCode } from './types.js';
-import { DIGEST_ALGORITHMS, expectedDigestHexLength, quoteChar } from './reference-grammar.js';
+import { DIGEST_ALGORITHMS, expectedDigestHexLength, quoteChar, quoteText } from './reference-grammar.js';
 
 export interface DigestProblem {
   code: Extract<ImageReferenceErrorCode, 'digest-invalid' | 'digest-unsupported-algorithm'>;
@@ -28,7 +28,7 @@ export function validateDigest(digest: string): DigestProblem | undefined {
     return {
       code: 'digest-unsupported-algorithm',
       offset: 0,
-      what: `has the unsupported algorithm ${JSON.stringify(algorithm)}${hint}`,
+      what: `has the unsupported algorithm ${quoteText(algorithm)}${hint}`,
       rule: `supported algorithms: ${SUPPORTED}`,
     };
   }

@@ -22,7 +22,7 @@ export const rule: Rule = {
         image: verdict.image,
         severity: deprecation.severity,
         message: `"${verdict.image}" comes from ${deprecation.what}, which ${deprecation.status}: use ${deprecation.replacement}`,
-        remediation: `${deprecation.dropIn ? `Replace it with ${deprecation.replacement} (the same image).` : `Move to ${deprecation.replacement}.`} Sources: ${deprecation.sources.join(' ')}`,
+        remediation: `${deprecation.dropIn ? `Replace it with ${deprecation.replacement}, the same image` : `Move to ${deprecation.replacement}`} (see ${deprecation.sources.join(' and ')}).`,
       });
     }
   },

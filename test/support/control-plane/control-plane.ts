@@ -27,6 +27,7 @@ import { writeKwokConfig } from './kwok-config.js';
 import { startProcess, type ManagedProcess } from './managed-process.js';
 import { nodeManifest, type NodeSpec } from './nodes.js';
 import { ResourcePaths } from './resource-paths.js';
+import type { ImagePullTiming } from './stages/image-pull-failure.js';
 import { ADMIN_USER, createStaticUsers, RESTRICTED_USER } from './users.js';
 import { waitFor, type WaitOptions } from './wait-for.js';
 import { startWatchdog } from './watchdog.js';
@@ -40,6 +41,8 @@ export interface ControlPlaneOptions {
   scheduler?: boolean;
   /** Images that kwok's nodes fail to pull; default: `registry.invalid/…` fails like a DNS error. */
   imagePullFailures?: readonly ImagePullFailureRule[];
+  /** Delays of the pull-failure cycle (stages/image-pull-failure.ts); kubelet-like by default. */
+  imagePullTiming?: ImagePullTiming;
   /** For each component to become ready. */
   startupTimeoutMs?: number;
 }
@@ -223,15 +226,22 @@ export class ControlPlane {
 
   /**
    * Creates a node with the given identity (see nodes.ts nodeLookingLike). With kwok, waits until
-   * kwok has made it Ready.
+   * it is Ready and schedulable: the apiserver's TaintNodesByCondition plugin gives every new node
+   * the not-ready taint, which the controller-manager lifts once the node is Ready (without the
+   * controller-manager, this method lifts it).
    */
   async createNode(spec: NodeSpec): Promise<KubeObject> {
     const manifest = nodeManifest(spec, { kubeletVersion: this.versions.kubernetes, fake: this.withKwok });
-    let node = await this.call<KubeObject>('POST', '/api/v1/nodes', manifest);
-    if (this.withKwok && (spec.fake ?? true)) {
-      node = await this.waitForObject('v1', 'Node', spec.name, undefined, isNodeReady, `node ${spec.name} to become Ready`);
+    const node = await this.call<KubeObject>('POST', '/api/v1/nodes', manifest);
+    if (!this.withKwok || spec.fake === false) return node;
+    const what = `node ${spec.name} to become Ready and schedulable`;
+    if (!this.withControllerManager) {
+      await this.waitForObject('v1', 'Node', spec.name, undefined, isNodeReady, what);
+      await this.call('PATCH', `/api/v1/nodes/${encodeURIComponent(spec.name)}`, { spec: { taints: spec.taints ?? null } }, {
+        contentType: 'application/merge-patch+json',
+      });
     }
-    return node;
+    return this.waitForObject('v1', 'Node', spec.name, undefined, (n) => isNodeReady(n) && !hasNotReadyTaint(n), what);
   }
 
   /** Grants `rules` to the restricted user, in a namespace (Role) or cluster-wide (ClusterRole). */
@@ -277,6 +287,11 @@ export class ControlPlane {
 export function isNodeReady(node: KubeObject): boolean {
   const conditions = (node.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions ?? [];
   return conditions.some((c) => c.type === 'Ready' && c.status === 'True');
+}
+
+function hasNotReadyTaint(node: KubeObject): boolean {
+  const taints = (node.spec as { taints?: { key: string }[] } | undefined)?.taints ?? [];
+  return taints.some((t) => t.key === 'node.kubernetes.io/not-ready');
 }
 
 /** Controllers first, then the apiserver, etcd last: each stops while what it talks to still runs. */
@@ -351,7 +366,9 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
       user: RESTRICTED_USER,
       token: users.restrictedToken,
     });
-    if (withKwok) await writeKwokConfig(layout.kwokConfigPath, options.imagePullFailures ?? DEFAULT_IMAGE_PULL_FAILURES);
+    if (withKwok) {
+      await writeKwokConfig(layout.kwokConfigPath, options.imagePullFailures ?? DEFAULT_IMAGE_PULL_FAILURES, options.imagePullTiming);
+    }
 
     const timings: StartupTimings = { etcdMs: 0, apiserverMs: 0, totalMs: 0 };
     const etcd = launch('etcd', binaries.etcd, etcdArgs(layout, etcdSupportsNoFsync(binaries.etcd)));

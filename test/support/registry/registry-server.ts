@@ -121,10 +121,12 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Runn
         resolve(Number(listening[1]));
         return;
       }
-      if (!line.includes('msg="response completed')) return;
+      // Answered requests log "response completed"; refused ones only "error authorizing context" (a 401).
+      const denied = line.includes('msg="error authorizing context');
+      if (!denied && !line.includes('msg="response completed')) return;
       const method = field(line, 'http.request.method');
       const uri = field(line, 'http.request.uri');
-      const status = field(line, 'http.response.status');
+      const status = denied ? '401' : field(line, 'http.response.status');
       if (method !== undefined && uri !== undefined && status !== undefined) logged.push({ method, uri, status: Number(status) });
     });
   }).catch(async (error: unknown) => {

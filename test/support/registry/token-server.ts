@@ -22,6 +22,8 @@ export interface TokenRequestRecord {
   scopes: string[];
   granted: Access[];
   status: number;
+  /** The token handed out, so tests can assert it never shows up in output. */
+  token?: string;
 }
 
 export interface TokenServerOptions {
@@ -144,6 +146,7 @@ export async function startTokenServer(options: TokenServerOptions): Promise<Tok
       record.granted = grant(subject, record.scopes);
       const token = issue(subject ?? '', record.granted);
       record.status = 200;
+      record.token = token;
       json(response, 200, { token, access_token: token, expires_in: ttl, issued_at: new Date().toISOString() });
     })().catch((error: unknown) => {
       response.destroy(error instanceof Error ? error : undefined);

@@ -9,9 +9,19 @@ import type { FormatContext } from '../../../src/formatters/formatter.js';
 export const HOSTILE_MESSAGE = 'Unexpected "<" & \'|\' at 50%: a,b\nnext line \u001b[31mred\u001b[0m \u202eevil';
 
 export const RULES: readonly RuleMeta[] = [
-  { id: 'never-pull-remote', defaultSeverity: 'error', description: 'imagePullPolicy: Never on a target whose nodes cannot see local images.', requires: 'none' },
+  {
+    id: 'never-pull-remote',
+    defaultSeverity: 'error',
+    description: 'imagePullPolicy: Never on a target whose nodes cannot see local images.',
+    requires: 'none',
+  },
   { id: 'latest-tag', defaultSeverity: 'warning', description: 'The image has no tag or the tag latest.', requires: 'none' },
-  { id: 'placeholder-image', defaultSeverity: 'error', description: 'The image holds an unsubstituted template variable.', requires: 'none' },
+  {
+    id: 'placeholder-image',
+    defaultSeverity: 'error',
+    description: 'The image holds an unsubstituted template variable.',
+    requires: 'none',
+  },
   { id: 'registry-unchecked', defaultSeverity: 'info', description: 'The image registry was not checked.', requires: 'registry' },
 ];
 

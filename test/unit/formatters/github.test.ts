@@ -39,8 +39,8 @@ describe('github formatter', () => {
     );
     const lines = formatGithub(report, PLAIN).split('\n');
     assert.deepEqual(lines, [
-      '::notice title=yaml-syntax::from stdin',
       '::error file=k8s/a%2Cb%3Ac%25.yaml,line=4,col=9,title=latest-tag::line one%0D%0Aline two%0A::error::injected',
+      '::notice title=yaml-syntax::from stdin',
       'pullguard: No problems found in 2 files (5 objects, 7 containers checked)',
       '',
     ]);

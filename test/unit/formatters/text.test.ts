@@ -60,6 +60,18 @@ describe('text formatter', () => {
     assert.match(lines[11] ?? '', /\\u001b\[31mred\\u001b\[0m \\u202eevil/);
   });
 
+  it('caps the message column: a long message overflows instead of pushing every rule id right', () => {
+    const report = cleanReport();
+    const object = { apiVersion: 'v1', kind: 'Pod' };
+    report.findings.push(
+      { ruleId: 'rule-a', severity: 'error', message: 'x'.repeat(100), file: 'a.yaml', line: 1, column: 1, object },
+      { ruleId: 'rule-b', severity: 'error', message: 'short', file: 'a.yaml', line: 2, column: 1, object },
+    );
+    const lines = formatText(report, PLAIN).split('\n');
+    assert.equal(lines[1], `  1:1  error    ${'x'.repeat(100)}  rule-a`);
+    assert.equal(lines[3], `  2:1  error    short${' '.repeat(72 - 5)}  rule-b`);
+  });
+
   it('says so when nothing was found', () => {
     assert.equal(formatText(cleanReport(), PLAIN), '✔ No problems found in 2 files (5 objects, 7 containers checked)\n');
     assert.equal(

@@ -1,5 +1,6 @@
 // Test vectors of distribution/reference, re-typed as facts (inputs and expected outcomes only):
-// - reference_test.go and normalize_test.go @ 4894124079e525c3c3c5c8aacaa653b5499004e9
+// - reference_test.go @ ff14fafe2236e51c2894ac07d4bdfc778e96d682 (v0.6 line: the length limit excludes the domain)
+// - normalize_test.go @ 4894124079e525c3c3c5c8aacaa653b5499004e9
 // - regexp_test.go @ 00a09fa3799203fc887e667b0d82142ee831939a
 // `parseReferenceString` is upstream's `Parse`, `parseImageReference` its `ParseNormalizedNamed`,
 // `matchName` its `anchoredNameRegexp`, `matchReferenceGrammar` its `referenceRegexp`, `scanDomain`
@@ -51,6 +52,7 @@ describe('reference_test.go TestReferenceParse (Parse)', () => {
     { input: `[2001:db8::1]:5000/repo:tag@sha256:${F64}`, domain: '[2001:db8::1]:5000', name: '[2001:db8::1]:5000/repo', tag: 'tag', digest: `sha256:${F64}` },
     { input: '[2001:db8::]:5000/repo', domain: '[2001:db8::]:5000', name: '[2001:db8::]:5000/repo' },
     { input: '[::1]:5000/repo', domain: '[::1]:5000', name: '[::1]:5000/repo' },
+    { input: `example.com/${'a'.repeat(255)}:tag`, domain: 'example.com', name: `example.com/${'a'.repeat(255)}`, tag: 'tag' },
   ];
   for (const tc of valid) {
     it(`accepts ${tc.input.slice(0, 60)}`, () => {
@@ -75,7 +77,7 @@ describe('reference_test.go TestReferenceParse (Parse)', () => {
     [`validname@invaliddigest:${F64}`, 'digest-unsupported-algorithm'],
     ['Uppercase:tag', 'name-contains-uppercase'],
     ['test:5000/Uppercase/lowercase:tag', 'name-contains-uppercase'],
-    [`${'a/'.repeat(128)}a:tag`, 'name-too-long'],
+    [`domain/${'a'.repeat(256)}:tag`, 'name-too-long'],
     ['aa/asdf$$^/aa', 'reference-invalid-format'],
     ['[2001:db8::1]', 'reference-invalid-format'],
     ['[2001:db8::1]:5000', 'reference-invalid-format'],
@@ -95,6 +97,13 @@ describe('reference_test.go TestReferenceParse (Parse)', () => {
     const result = parseReferenceString('Uppercase/lowercase:tag');
     assert.ok(result.ok);
     assert.equal(result.match.domain, 'Uppercase');
+  });
+});
+
+describe('reference_test.go TestWithNameFailure (name only)', () => {
+  it('example.com/ + 256 × "a" is too long; the domain is not counted', () => {
+    const result = parseReferenceString(`example.com/${'a'.repeat(256)}`);
+    assert.equal(!result.ok && result.error.code, 'name-too-long');
   });
 });
 

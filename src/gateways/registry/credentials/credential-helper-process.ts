@@ -19,13 +19,13 @@ function run(helper: string, serverUrl: string, options: ProcessCredentialHelper
   const timeoutMs = options.timeoutMs ?? 15_000;
   return new Promise<HelperRun>((resolve) => {
     const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
     let size = 0;
     let failure: HelperRun['failure'];
     let settled = false;
     const child = spawn(`docker-credential-${helper}`, ['get'], {
       env: options.env ?? process.env,
-      stdio: ['pipe', 'pipe', 'pipe'],
+      // stderr is never shown (it may echo anything), so it is not even read.
+      stdio: ['pipe', 'pipe', 'ignore'],
       windowsHide: true,
     });
     const stop = (reason: NonNullable<HelperRun['failure']>): void => {
@@ -43,19 +43,16 @@ function run(helper: string, serverUrl: string, options: ProcessCredentialHelper
       const result: HelperRun = {
         exitCode,
         stdout: Buffer.concat(stdout).toString('utf8'),
-        stderr: Buffer.concat(stderr).toString('utf8'),
         timeoutMs,
       };
       if (failure !== undefined) result.failure = failure;
       resolve(result);
     };
-    const collect = (into: Buffer[]) => (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_OUTPUT_BYTES) stop('spawn-failed');
-      else into.push(chunk);
-    };
-    child.stdout.on('data', collect(stdout));
-    child.stderr.on('data', collect(stderr));
+      else stdout.push(chunk);
+    });
     child.on('error', (error: NodeJS.ErrnoException) => {
       failure ??= error.code === 'ENOENT' ? 'not-installed' : 'spawn-failed';
       finish(null);

@@ -18,7 +18,6 @@ export interface CredentialHelper {
 export interface HelperRun {
   exitCode: number | null;
   stdout: string;
-  stderr: string;
   /** Set when the process could not run to completion. */
   failure?: 'not-installed' | 'timeout' | 'aborted' | 'spawn-failed';
   timeoutMs?: number;
@@ -66,8 +65,9 @@ export function interpretHelperRun(helper: string, run: HelperRun): HelperOutcom
   if (run.exitCode !== 0) {
     const out = run.stdout.trim();
     if (out === NOT_FOUND_MESSAGE) return { kind: 'not-found' };
-    const said = out !== '' ? safeLine(out) : safeLine(run.stderr);
-    return { kind: 'failed', message: `${program} get failed (exit ${run.exitCode ?? 'signal'})${said === '' ? '' : `: ${said}`}` };
+    // Only stdout, as docker shows it: stderr is free-form and may echo anything, credentials included.
+    const said = out === '' ? 'no message on stdout' : safeLine(out);
+    return { kind: 'failed', message: `${program} get failed (exit ${run.exitCode ?? 'signal'}): ${said}` };
   }
   let parsed: unknown;
   try {

@@ -21,9 +21,15 @@ import {
   type PullFailureTexts,
 } from '../image-pull-failure-rules.js';
 
-export const FIRST_PULL_DELAY_MS = 200;
-export const BACK_OFF_DELAY_MS = 1000;
-export const RETRY_DELAY_MS = 10_000;
+/** Delays between the steps of the cycle above. */
+export interface ImagePullTiming {
+  firstPullMs: number;
+  backOffMs: number;
+  /** kubelet's first back-off is 10 s (it doubles up to 5 min; here it stays). */
+  retryMs: number;
+}
+
+export const DEFAULT_IMAGE_PULL_TIMING: ImagePullTiming = { firstPullMs: 200, backOffMs: 1000, retryMs: 10_000 };
 /** Events are written for up to this many failing containers of one pod. */
 const MAX_FAILING_CONTAINERS = 3;
 
@@ -186,6 +192,8 @@ function statusTemplate(rules: readonly ImagePullFailureRule[], phase: Phase): s
     '  reason: ContainersNotReady',
     '  message: {{ printf "containers with unready status: %s" $unready | Quote }}',
     '  lastTransitionTime: {{ $since | Quote }}',
+    // Addresses once: a second PodIPsWith may hand out another IP, and two of one family are invalid.
+    '{{ if not .status.podIP }}',
     '{{ with NodeIPsWith .spec.nodeName }}',
     'hostIP: {{ index . 0 | Quote }}',
     'hostIPs:',
@@ -198,6 +206,7 @@ function statusTemplate(rules: readonly ImagePullFailureRule[], phase: Phase): s
     'podIPs:',
     '{{ range . }}',
     '- ip: {{ . | Quote }}',
+    '{{ end }}',
     '{{ end }}',
     '{{ end }}',
     'phase: Pending',
@@ -219,11 +228,18 @@ interface EventSpec {
  * An Event as kubelet's recorder writes it, about the `target`-th failing container (or the first
  * one when the pod has fewer), named `<pod>.<16 hex digits>` like kubelet's.
  */
-function eventTemplate(rules: readonly ImagePullFailureRule[], target: number, event: EventSpec, firstAttempt: boolean): string {
+function eventTemplate(
+  rules: readonly ImagePullFailureRule[],
+  timing: ImagePullTiming,
+  target: number,
+  event: EventSpec,
+  firstAttempt: boolean,
+): string {
   const failing = (imageExpr: string): string => isFailingImage(rules, imageExpr);
-  const count = firstAttempt
-    ? '1'
-    : `{{ add1 (div (sub (atoi (unixEpoch now)) (atoi (unixEpoch (toDate "2006-01-02T15:04:05Z07:00" .status.startTime)))) ${Math.round((RETRY_DELAY_MS + BACK_OFF_DELAY_MS) / 1000)}) }}`;
+  // Attempts so far, rounded to the nearest cycle: startTime has whole seconds only.
+  const cycleSeconds = Math.max(1, Math.round((timing.retryMs + timing.backOffMs) / 1000));
+  const elapsed = '(sub (atoi (unixEpoch now)) (atoi (unixEpoch (toDate "2006-01-02T15:04:05Z07:00" .status.startTime))))';
+  const count = firstAttempt ? '1' : `{{ add1 (div (add ${elapsed} ${Math.floor(cycleSeconds / 2)}) ${cycleSeconds}) }}`;
   return [
     '{{ $now := Now }}',
     '{{ $targets := list }}',
@@ -234,7 +250,7 @@ function eventTemplate(rules: readonly ImagePullFailureRule[], target: number, e
     'apiVersion: v1',
     'kind: Event',
     'metadata:',
-    `  name: {{ printf "%s.%s" .metadata.name (sha256sum (printf "%s/%s" $t.name ${lit(event.key)}) | trunc 16) | Quote }}`,
+    `  name: {{ printf "%s.%s" .metadata.name (sha256sum (printf "%s/%s/%s" .metadata.uid $t.name ${lit(event.key)}) | trunc 16) | Quote }}`,
     '  namespace: {{ .metadata.namespace | Quote }}',
     'involvedObject:',
     '  apiVersion: v1',
@@ -258,7 +274,7 @@ function eventTemplate(rules: readonly ImagePullFailureRule[], target: number, e
   ].join('\n');
 }
 
-function steps(rules: readonly ImagePullFailureRule[], phase: Phase, firstAttempt: boolean): unknown[] {
+function steps(rules: readonly ImagePullFailureRule[], timing: ImagePullTiming, phase: Phase, firstAttempt: boolean): unknown[] {
   const events: EventSpec[] =
     phase === 'pull-failed'
       ? [
@@ -272,7 +288,7 @@ function steps(rules: readonly ImagePullFailureRule[], phase: Phase, firstAttemp
         ];
   const result: unknown[] = [];
   for (let target = 0; target < MAX_FAILING_CONTAINERS; target += 1) {
-    for (const event of events) result.push({ apply: { template: eventTemplate(rules, target, event, firstAttempt) } });
+    for (const event of events) result.push({ apply: { template: eventTemplate(rules, timing, target, event, firstAttempt) } });
   }
   result.push({ patch: { subresource: 'status', root: 'status', template: statusTemplate(rules, phase) } });
   return result;
@@ -281,7 +297,10 @@ function steps(rules: readonly ImagePullFailureRule[], phase: Phase, firstAttemp
 const WAITING_REASONS = '(.status.initContainerStatuses // [])[], (.status.containerStatuses // [])[] | .state.waiting.reason';
 
 /** The three stages (weight 1, so they win over pod-running.yaml's weight 0) for these rules. */
-export function imagePullFailureStages(rules: readonly ImagePullFailureRule[]): KwokStage[] {
+export function imagePullFailureStages(
+  rules: readonly ImagePullFailureRule[],
+  timing: ImagePullTiming = DEFAULT_IMAGE_PULL_TIMING,
+): KwokStage[] {
   if (rules.length === 0) return [];
   const anyFailing = `[(.spec.initContainers // [])[], .spec.containers[] | .image | (${rules.map((rule) => `startswith(${lit(rule.imagePrefix)})`).join(' or ')})] | any`;
   const common = [
@@ -298,7 +317,7 @@ export function imagePullFailureStages(rules: readonly ImagePullFailureRule[]): 
       selector: { matchExpressions: [...common, ...expressions] },
       weight: 1,
       delay: { durationMilliseconds: delayMs },
-      steps: steps(rules, phase, firstAttempt),
+      steps: steps(rules, timing, phase, firstAttempt),
     },
   });
   return [
@@ -308,21 +327,21 @@ export function imagePullFailureStages(rules: readonly ImagePullFailureRule[]): 
         { jq: { key: '.status.phase', operator: 'In', values: ['Pending'] } },
         { jq: { key: '.status.startTime', operator: 'DoesNotExist' } },
       ],
-      FIRST_PULL_DELAY_MS,
+      timing.firstPullMs,
       'pull-failed',
       true,
     ),
     stage(
       'pullguard-image-pull-back-off',
       [{ jq: { key: WAITING_REASONS, operator: 'In', values: ['ErrImagePull', 'RegistryUnavailable', 'SignatureValidationFailed'] } }],
-      BACK_OFF_DELAY_MS,
+      timing.backOffMs,
       'back-off',
       false,
     ),
     stage(
       'pullguard-image-pull-retry-failure',
       [{ jq: { key: WAITING_REASONS, operator: 'In', values: ['ImagePullBackOff'] } }],
-      RETRY_DELAY_MS,
+      timing.retryMs,
       'pull-failed',
       false,
     ),
