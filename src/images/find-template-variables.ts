@@ -70,11 +70,17 @@ export const KO_IMPORT_PATH_HOSTS: readonly string[] = [
 
 const KO_TOOL = 'ko (`ko resolve -f` or `ko apply -f` builds the Go package and writes the pushed image)';
 
+/** Characters of an image string searched for templates: several times the longest valid reference. */
+export const TEMPLATE_SEARCH_LIMIT = 2048;
+
 /**
  * Every template expression in `image`, in order of appearance, without overlaps. An empty list means
  * the string holds no template syntax (it may still be invalid for other reasons).
  */
-export function findTemplateVariables(image: string): TemplateVariable[] {
+export function findTemplateVariables(fullImage: string): TemplateVariable[] {
+  // Some patterns look ahead for a closing delimiter, which costs O(n²) on a hostile string of
+  // openers; no valid reference is anywhere near this long, so only its start is searched.
+  const image = fullImage.length > TEMPLATE_SEARCH_LIMIT ? fullImage.slice(0, TEMPLATE_SEARCH_LIMIT) : fullImage;
   const ko = koImportPath(image);
   if (ko !== undefined) return [ko];
 

@@ -1,5 +1,5 @@
 // Kubelet's registry glob matching (k8s pkg/credentialprovider keyring.go `URLsMatchStr`/`URLsMatch`),
-// used for pull-secret keys and credential-provider `matchImages` (docs: /work/shared/docs/registry.md §4.4):
+// used for pull-secret keys and credential-provider `matchImages` (docs: shared/docs/registry.md §4.4):
 // - an `http://` or `https://` scheme is ignored on both sides;
 // - ports must be exactly equal (no port is "", so `host` does not match `host:443`);
 // - the host names must have the same number of "."-separated parts, and each glob part must match the

@@ -1,6 +1,6 @@
 // Parses an image string the way kubelet does: distribution/reference `ParseNormalizedNamed`
 // (normalize.go) over `Parse` (reference.go), with go-digest validation of digests
-// (docs: /work/shared/docs/registry.md §1). The verdicts (valid or not, and the normalised name) are
+// (docs: shared/docs/registry.md §1). The verdicts (valid or not, and the normalised name) are
 // upstream's; the error messages are ours and say what is wrong and at which offset of the input.
 
 import type { ImageReference, ImageReferenceErrorCode, ImageReferenceResult } from './types.js';
@@ -168,7 +168,7 @@ const URL_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
 function hintFor(input: string): string | undefined {
   const scheme = URL_SCHEME.exec(input);
   if (scheme) {
-    return `image references have no URL scheme: remove ${JSON.stringify(scheme[0])} at offset 0 (e.g. ${quotePart(input.slice(scheme[0].length))})`;
+    return `image references have no URL scheme: remove ${quotePart(scheme[0])} at offset 0 (e.g. ${quotePart(input.slice(scheme[0].length))})`;
   }
   if (!input.includes('/') && (input.startsWith('[') || input.includes('.') || input.includes(':')) && scanDomain(input) === undefined) {
     return `${quotePart(input)} is a registry host without a repository at offset 0; add the repository path, e.g. ${quotePart(`${input}/app:v1`)}`;

@@ -8,20 +8,34 @@ import type { NodeLocation, NodeLocator } from './node-locator.js';
  * asks for a position.
  */
 export class OffsetIndexBuilder {
-  readonly #data: number[] = [];
+  // One scratch buffer shared by all builders (they run one at a time): no growth per document,
+  // and build() copies exactly the used part.
+  static #scratch = new Int32Array(3 * 4096);
+  #data = OffsetIndexBuilder.#scratch;
+  #count = 0;
   readonly #keys: (string[] | undefined)[] = [];
 
   /** Starts a node; returns its index. */
   open(valueOffset: number, keyOffset: number): number {
-    const index = this.#keys.length;
-    this.#data.push(valueOffset, keyOffset, 0);
+    const index = this.#count++;
+    let data = this.#data;
+    if (index * 3 + 3 > data.length) {
+      const grown = new Int32Array(data.length * 2);
+      grown.set(data);
+      data = grown;
+      this.#data = grown;
+      OffsetIndexBuilder.#scratch = grown;
+    }
+    data[index * 3] = valueOffset;
+    data[index * 3 + 1] = keyOffset;
+    data[index * 3 + 2] = 0;
     this.#keys.push(undefined);
     return index;
   }
 
   /** Ends a node once all of its children are open-and-closed. */
   close(index: number): void {
-    this.#data[index * 3 + 2] = this.#keys.length;
+    this.#data[index * 3 + 2] = this.#count;
   }
 
   setValueOffset(index: number, valueOffset: number): void {
@@ -34,7 +48,7 @@ export class OffsetIndexBuilder {
   }
 
   build(): OffsetIndexLocator {
-    return new OffsetIndexLocator(Int32Array.from(this.#data), this.#keys);
+    return new OffsetIndexLocator(this.#data.slice(0, this.#count * 3), this.#keys);
   }
 }
 

@@ -7,6 +7,7 @@ import type { NodeLocator } from './node-locator.js';
 import { isListObject, objectRefOf } from './object-ref.js';
 import { looksLikeJson, readJsonDocument } from './read-json-document.js';
 import { readYamlDocument } from './read-yaml-document.js';
+import { readSimpleYamlDocument } from './read-simple-yaml-document.js';
 import { readYamlDocumentFast } from './read-yaml-document-fast.js';
 import { splitYamlDocuments } from './split-yaml-documents.js';
 
@@ -20,8 +21,8 @@ export interface ParsedManifestText {
 export interface ParseManifestOptions {
   limits?: Partial<LoadLimits>;
   /**
-   * `auto` (default): JSON.parse for JSON, the fast event reader for YAML documents, `yaml` for
-   * what the fast reader declines. `exact`: `yaml` for every document (the reference the tests
+   * `auto` (default): JSON.parse for JSON; for each YAML document the line reader, else the
+   * js-yaml event reader, else `yaml` (each declines what it cannot read exactly). `exact`: `yaml` for every document (the reference the tests
    * hold the fast readers to).
    */
   reader?: 'auto' | 'exact';
@@ -30,7 +31,8 @@ export interface ParseManifestOptions {
 }
 
 export interface ReaderStats {
-  fast: number;
+  simple: number;
+  events: number;
   exact: number;
   json: number;
 }
@@ -63,13 +65,24 @@ export function parseManifestText(text: string, file: string, options: ParseMani
     }
   }
   const chunks = splitYamlDocuments(text, from);
+  // The line reader knows LF and CRLF line breaks only.
+  const lineReaderFits = !/\r(?!\n)/.test(text);
   for (let index = 0; index < chunks.length; index++) {
     const chunk = chunks[index]!;
-    let read = exactOnly || chunk.hasDirective ? undefined : readYamlDocumentFast(text, chunk.start, chunk.end, limits);
+    let read: DocumentRead | undefined;
+    if (!exactOnly && !chunk.hasDirective) {
+      read = lineReaderFits ? readSimpleYamlDocument(text, chunk.start, chunk.end, limits) : undefined;
+      if (read !== undefined) {
+        if (stats) stats.simple++;
+      } else {
+        read = readYamlDocumentFast(text, chunk.start, chunk.end, limits);
+        if (read !== undefined && stats) stats.events++;
+      }
+    }
     if (read === undefined) {
       read = readYamlDocument(text, chunk.start, chunk.end, limits, lines);
       if (stats) stats.exact++;
-    } else if (stats) stats.fast++;
+    }
     addDocument(result, read, file, index, lines);
   }
   return result;

@@ -21,12 +21,19 @@ export function splitYamlDocuments(text: string, from = 0): DocumentChunk[] {
   let chunkStart = from;
   let hasDirective = false;
   let lineStart = from;
+  const hasCR = text.includes('\r');
   while (lineStart < length) {
-    let lineEnd = lineStart;
-    while (lineEnd < length) {
-      const c = text.charCodeAt(lineEnd);
-      if (c === 10 || c === 13) break;
-      lineEnd++;
+    let lineEnd: number;
+    if (hasCR) {
+      lineEnd = lineStart;
+      while (lineEnd < length) {
+        const c = text.charCodeAt(lineEnd);
+        if (c === 10 || c === 13) break;
+        lineEnd++;
+      }
+    } else {
+      lineEnd = text.indexOf('\n', lineStart);
+      if (lineEnd < 0) lineEnd = length;
     }
     const next =
       lineEnd >= length
@@ -36,6 +43,10 @@ export function splitYamlDocuments(text: string, from = 0): DocumentChunk[] {
           : lineEnd + 1;
 
     const first = text.charCodeAt(lineStart);
+    if (open && first !== 45 && first !== 46) {
+      lineStart = next;
+      continue;
+    }
     if (isMarker(text, lineStart, lineEnd, 45 /* - */)) {
       if (open) {
         chunks.push({ start: chunkStart, end: lineStart, hasDirective });

@@ -22,7 +22,7 @@ export const rule: Rule = {
         path: imagePath(container),
         container: container.name,
         image: verdict.image,
-        message: `"${verdict.image}" contains ${list(names)}, which ${tools.join('; or ')} should have replaced: Kubernetes never expands it in image, so ${outcome}`,
+        message: `"${verdict.image}" contains ${list(names)}, which should have been replaced by ${tools.join(', or by ')}: Kubernetes never expands ${names.length > 1 ? 'them' : 'it'} in image, so ${outcome}`,
         remediation:
           'Run the rendering step before applying and lint its output (e.g. `envsubst < deploy.yaml | pullguard lint -`, `helm template . | pullguard lint -`, `ko resolve -f config/ | pullguard lint -`), or write the final image reference.',
       });

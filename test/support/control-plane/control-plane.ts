@@ -326,13 +326,18 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
   };
   /** Waits for `probe`, failing at once (with the end of its log) if the process dies. */
   const ready = async (child: ManagedProcess, probe: () => Promise<boolean>): Promise<void> => {
-    try {
-      await waitFor(`${child.name} to become ready`, async () => {
-        if (child.hasExited()) throw new Error(`${child.name} exited`);
-        return (await probe()) ? true : undefined;
-      }, { timeoutMs, intervalMs: 50 });
-    } catch (error) {
-      throw new Error(`control plane: ${(error as Error).message}; end of ${child.logPath}:\n${child.logTail()}`);
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      if (child.hasExited()) throw new Error(`control plane: ${child.name} exited; end of ${child.logPath}:\n${child.logTail()}`);
+      try {
+        if (await probe()) return;
+      } catch {
+        // not listening yet
+      }
+      if (performance.now() > deadline) {
+        throw new Error(`control plane: ${child.name} not ready after ${timeoutMs / 1000} s; end of ${child.logPath}:\n${child.logTail()}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
   };
 

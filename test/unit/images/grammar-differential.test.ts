@@ -1,6 +1,6 @@
 // The linear scanners must accept exactly what distribution/reference's regular expressions accept,
 // with the same captures. The expressions below are the regexp.go constants as listed in
-// /work/shared/docs/registry.md §1, written as JS regexps for this comparison only (`[[:xdigit:]]` →
+// shared/docs/registry.md §1, written as JS regexps for this comparison only (`[[:xdigit:]]` →
 // `[0-9a-fA-F]`; `\w` is ASCII in both engines; both use leftmost-first submatch semantics). They
 // backtrack, so inputs here stay short.
 

@@ -1,4 +1,4 @@
-// Kubelet's URLsMatchStr semantics (docs: /work/shared/docs/registry.md §4.4, §4.6).
+// Kubelet's URLsMatchStr semantics (docs: shared/docs/registry.md §4.4, §4.6).
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ImageCheckResult } from '../../../src/gateways/registry/registry-gateway.js';
 import { applyNodeIdentity, matchNodeIdentityRegistry, nodeIdentityVerdict } from '../../../src/gateways/registry/credentials/node-identity.js';
+import { getTargetProfile } from '../../../src/detect/profiles.js';
 import { imageRef } from './support.js';
 
 const AKS = ['*.azurecr.io'];
@@ -70,5 +71,28 @@ describe('verdicts', () => {
     }
     const forbidden: ImageCheckResult = { status: 'forbidden', summary: 'x', registry: 'r' };
     assert.equal(applyNodeIdentity(forbidden, undefined, 'AKS'), forbidden);
+  });
+});
+
+describe('with the target profiles', () => {
+  // The profiles own the globs; these are the registries each cloud's nodes read by identity.
+  const cases: [target: string, image: string][] = [
+    ['aks', 'contoso.azurecr.io/web/api'],
+    ['eks', '123456789012.dkr.ecr.us-east-1.amazonaws.com/api'],
+    ['gke', 'us-central1-docker.pkg.dev/proj/repo/api'],
+    ['gke', 'gcr.io/proj/api'],
+  ];
+  for (const [target, image] of cases) {
+    it(`${target}: ${image}`, () => {
+      const profile = getTargetProfile(target);
+      assert.ok(profile !== undefined);
+      const match = matchNodeIdentityRegistry(imageRef(image), profile.nodeIdentityRegistries);
+      assert.equal(match?.registry, imageRef(image).domain);
+      assert.equal(nodeIdentityVerdict(match, profile.displayName).status, 'unknown');
+      assert.equal(matchNodeIdentityRegistry(imageRef('docker.io/library/nginx'), profile.nodeIdentityRegistries), undefined);
+    });
+  }
+  it('no other profile claims node identity for them', () => {
+    assert.equal(matchNodeIdentityRegistry(imageRef('contoso.azurecr.io/web/api'), getTargetProfile('remote')?.nodeIdentityRegistries ?? ['x']), undefined);
   });
 });
