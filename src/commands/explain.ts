@@ -8,19 +8,22 @@ import { getRule, RULES } from '../rules/index.js';
 
 /** `readPage` is for tests; the default reads the docs/ folder that ships with the package. */
 export function explain(id: string, readPage: (section: DocsSection, id: string) => string | undefined = readDocsPage): string {
-  const page = readPage('rules', id) ?? readPage('causes', id);
-  if (page !== undefined) return page.endsWith('\n') ? page : `${page}\n`;
-  const isRule = getRule(id) !== undefined;
-  if (isRule || isFailureCauseId(id)) {
-    // A known id without its page: the package was installed without docs/, not a typo of the user's.
-    throw new PullguardError(`the documentation of "${id}" is not installed (docs/${isRule ? 'rules' : 'causes'}/${id}.md is missing)`, {
-      hint: `Read it at ${isRule ? ruleDocsUrl(id) : causeDocsUrl(id)}`,
+  // Only known ids reach the file system: no stray page (README, a case-insensitive `readme`) and no path.
+  const section: DocsSection | undefined = getRule(id) !== undefined ? 'rules' : isFailureCauseId(id) ? 'causes' : undefined;
+  if (section === undefined) {
+    const known = [...RULES.map((rule) => rule.meta.id), ...FAILURE_CAUSE_IDS];
+    throw new UsageError(`no rule or failure cause named "${id}"${suggest(id, known)}`, {
+      hint: 'Run `pullguard explain --list` to see every rule and cause.',
     });
   }
-  const known = [...RULES.map((rule) => rule.meta.id), ...FAILURE_CAUSE_IDS];
-  throw new UsageError(`no rule or failure cause named "${id}"${suggest(id, known)}`, {
-    hint: 'Run `pullguard explain --list` to see every rule and cause.',
-  });
+  const page = readPage(section, id);
+  if (page === undefined) {
+    // A known id without its page: the package was installed without docs/, not a typo of the user's.
+    throw new PullguardError(`the documentation of "${id}" is not installed (docs/${section}/${id}.md is missing)`, {
+      hint: `Read it at ${section === 'rules' ? ruleDocsUrl(id) : causeDocsUrl(id)}`,
+    });
+  }
+  return page.endsWith('\n') ? page : `${page}\n`;
 }
 
 export function explainList(): string {

@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import { describe, it } from 'node:test';
 import { run } from '../../../src/cli/main.js';
 import { explain, explainList } from '../../../src/commands/explain.js';
-import { ruleDocsUrl } from '../../../src/core/docs-url.js';
+import { causeDocsUrl, ruleDocsUrl } from '../../../src/core/docs-url.js';
 import { PullguardError, UsageError } from '../../../src/core/errors.js';
 import { FAILURE_CAUSE_IDS, FAILURE_CAUSE_SUMMARIES } from '../../../src/core/failure-causes.js';
 import { RULES } from '../../../src/rules/index.js';
@@ -47,7 +47,7 @@ describe('explain(id)', () => {
   });
 
   it('does not read files outside the docs folders', () => {
-    for (const id of ['../README', '../../package', 'README', 'rules/latest-tag', '']) {
+    for (const id of ['../README', '../../package', 'README', 'readme', 'rules/latest-tag', '']) {
       assert.ok(thrown(() => explain(id)) instanceof UsageError, id);
     }
   });
@@ -57,6 +57,19 @@ describe('explain(id)', () => {
     assert.ok(error instanceof PullguardError && !(error instanceof UsageError));
     assert.equal(error.message, 'the documentation of "latest-tag" is not installed (docs/rules/latest-tag.md is missing)');
     assert.equal(error.hint, `Read it at ${ruleDocsUrl('latest-tag')}`);
+    const cause = thrown(() => explain('dns-error', () => undefined));
+    assert.ok(cause instanceof PullguardError);
+    assert.equal(cause.message, 'the documentation of "dns-error" is not installed (docs/causes/dns-error.md is missing)');
+    assert.equal(cause.hint, `Read it at ${causeDocsUrl('dns-error')}`);
+  });
+
+  it('reads only the section the id belongs to', () => {
+    const asked: string[] = [];
+    explain('image-not-found', (section, id) => {
+      asked.push(`${section}/${id}`);
+      return '# image-not-found\n';
+    });
+    assert.deepEqual(asked, ['causes/image-not-found']);
   });
 
   it('adds a final newline to a page without one', () => {
