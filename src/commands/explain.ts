@@ -1,21 +1,34 @@
 // `pullguard explain ID`: the docs page of a rule or a failure cause, from the docs that ship with the package.
 import { suggest } from '../core/config.js';
-import { UsageError } from '../core/errors.js';
-import { listDocsPages, readDocsPage } from '../gateways/read-docs-page.js';
-import { RULES } from '../rules/index.js';
+import { causeDocsUrl, ruleDocsUrl } from '../core/docs-url.js';
+import { PullguardError, UsageError } from '../core/errors.js';
+import { FAILURE_CAUSE_IDS, FAILURE_CAUSE_SUMMARIES, isFailureCauseId } from '../core/failure-causes.js';
+import { readDocsPage, type DocsSection } from '../gateways/read-docs-page.js';
+import { getRule, RULES } from '../rules/index.js';
 
-export function explain(id: string): string {
-  const page = readDocsPage('rules', id) ?? readDocsPage('causes', id);
-  if (page !== undefined) return page.endsWith('\n') ? page : `${page}\n`;
-  const known = [...listDocsPages('rules'), ...listDocsPages('causes')];
-  throw new UsageError(`no rule or failure cause named "${id}"${suggest(id, known)}`, {
-    hint: 'Run `pullguard explain --list` to see every rule and cause.',
-  });
+/** `readPage` is for tests; the default reads the docs/ folder that ships with the package. */
+export function explain(id: string, readPage: (section: DocsSection, id: string) => string | undefined = readDocsPage): string {
+  // Only known ids reach the file system: no stray page (README, a case-insensitive `readme`) and no path.
+  const section: DocsSection | undefined = getRule(id) !== undefined ? 'rules' : isFailureCauseId(id) ? 'causes' : undefined;
+  if (section === undefined) {
+    const known = [...RULES.map((rule) => rule.meta.id), ...FAILURE_CAUSE_IDS];
+    throw new UsageError(`no rule or failure cause named "${id}"${suggest(id, known)}`, {
+      hint: 'Run `pullguard explain --list` to see every rule and cause.',
+    });
+  }
+  const page = readPage(section, id);
+  if (page === undefined) {
+    // A known id without its page: the package was installed without docs/, not a typo of the user's.
+    throw new PullguardError(`the documentation of "${id}" is not installed (docs/${section}/${id}.md is missing)`, {
+      hint: `Read it at ${section === 'rules' ? ruleDocsUrl(id) : causeDocsUrl(id)}`,
+    });
+  }
+  return page.endsWith('\n') ? page : `${page}\n`;
 }
 
 export function explainList(): string {
-  const width = Math.max(...RULES.map((rule) => rule.meta.id.length), 24);
+  const width = Math.max(...RULES.map((rule) => rule.meta.id.length), ...FAILURE_CAUSE_IDS.map((id) => id.length));
   const rules = RULES.map((rule) => `  ${rule.meta.id.padEnd(width)}  ${rule.meta.defaultSeverity.padEnd(7)}  ${rule.meta.description}`);
-  const causes = listDocsPages('causes').map((id) => `  ${id}`);
+  const causes = FAILURE_CAUSE_IDS.map((id) => `  ${id.padEnd(width)}  ${FAILURE_CAUSE_SUMMARIES[id]}`);
   return ['Rules (pullguard explain RULE):', ...rules, '', 'Failure causes (pullguard explain CAUSE):', ...causes, ''].join('\n');
 }
