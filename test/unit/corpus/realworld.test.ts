@@ -252,14 +252,6 @@ describe('real-world corpus', () => {
           assert.ok(matches[0]!.message.startsWith(messageStart), `${where}: ${matches[0]!.message}`);
         }
       });
-
-      it('an image the grammar rejects is never also reported as templated (classify-image gives one verdict)', () => {
-        const invalid = new Set(findings.filter((f) => f.ruleId === 'invalid-image-reference').map((f) => `${f.file}:${f.line}:${f.column}`));
-        const both = findings.filter(
-          (f) => (f.ruleId === 'placeholder-registry' || f.ruleId === 'unresolved-variable') && invalid.has(`${f.file}:${f.line}:${f.column}`),
-        );
-        assert.deepEqual(both.map(summary), []);
-      });
     });
   }
 });
