@@ -15,6 +15,7 @@ ruleTester(rule, {
     { name: 'remote: "registry/app" is a Docker Hub repository, not a host', yaml: pod('registry/app:1.0') },
     { name: 'remote: "localhost" in a path is not the host', yaml: pod('ghcr.io/acme/localhost:1.0') },
     { name: 'remote: a name that only starts like a loopback one', yaml: pod('localhost.acme.com/app:1.0') },
+    { name: 'remote: a company DNS zone under .local is not mDNS (on-premises nodes resolve it)', yaml: pod('harbor.corp.local/team/app:1.0') },
     // Local targets: the registry on the developer's machine is the point.
     { yaml: pod('localhost:5001/app:1.0'), target: 'kind' },
     { yaml: pod('kind-registry:5000/app:1.0'), target: 'kind' },
