@@ -64,7 +64,7 @@ const RULES: readonly DeprecationRule[] = [
     matches: (r) => GCR_HOSTS.has(r.domain) && r.path.startsWith('kubebuilder/'),
     describe: (r) => ({
       what: 'gcr.io/kubebuilder',
-      status: 'images were announced to become unavailable with the Container Registry shutdown (2025-03-18)',
+      status: 'was announced to lose its images with the Container Registry shutdown (2025-03-18)',
       replacement:
         r.path === 'kubebuilder/kube-rbac-proxy'
           ? rewrite(r, 'quay.io/brancz/kube-rbac-proxy')

@@ -41,7 +41,9 @@ function describe(hostname: string, domain: string): string | undefined {
   if (/^127(\.\d{1,3}){3}$/.test(hostname) || hostname === '[::1]' || hostname === '::1') return 'the loopback address';
   if (hostname === '0.0.0.0' || hostname === '[::]') return 'the unspecified address, which clients use as the loopback address';
   if (HOST_ALIASES.has(hostname)) return "a container runtime's alias for the developer's machine";
-  if (hostname.endsWith('.local')) return 'an mDNS name that resolves only on the local network segment';
+  // mDNS names are `host.local`; deeper `.local` names (`harbor.corp.local`) are usually unicast DNS
+  // zones of company networks (Active Directory domains; RFC 6762 appendix G), which on-premises nodes resolve.
+  if (hostname.endsWith('.local') && hostname.split('.').length === 2) return 'an mDNS name that resolves only on the local network segment';
   if (!hostname.includes('.') && LOCAL_REGISTRY_NAMES.some((pattern) => matchesHostPattern(domain, pattern))) {
     return "a container name that resolves only inside the developer's Docker network (kind, k3d or docker-compose registry)";
   }

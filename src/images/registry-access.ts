@@ -66,7 +66,7 @@ export const REGISTRY_ACCESS: readonly RegistryAccessEntry[] = [
   {
     hosts: ['*.azurecr.io', '*.azurecr.cn', '*.azurecr.us'],
     access: 'authenticated',
-    label: 'Azure Container Registry (anonymous pull is an opt-in of Standard and Premium registries)',
+    label: 'the Azure Container Registry registries (anonymous pull is an opt-in of Standard and Premium registries)',
     source: 'registry.md §3.4; https://learn.microsoft.com/azure/container-registry/anonymous-pull-access',
   },
   {

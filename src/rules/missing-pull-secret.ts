@@ -51,16 +51,17 @@ export const rule: Rule = {
             : access === 'authenticated'
               ? `${domain}, one of ${entry?.label ?? 'the registries that need credentials'}`
               : `${domain}, which is not a known public registry`;
+        const phrase = targetPhrase(target);
         const outcome =
           access === 'unknown' && evidence === undefined
-            ? 'if it needs credentials, the pull fails with 401 Unauthorized (ErrImagePull)'
-            : 'the kubelet pulls without credentials and fails with 401 Unauthorized (ErrImagePull)';
+            ? `if it needs credentials, the kubelet on ${phrase} pulls without them and fails with 401 Unauthorized (ErrImagePull)`
+            : `on ${phrase} the kubelet pulls without credentials and fails with 401 Unauthorized (ErrImagePull)`;
         context.report({
           path: imagePath(container),
           container: container.name,
           image: verdict.image,
           ...(access === 'unknown' && evidence === undefined ? { severity: 'info' as const } : {}),
-          message: `"${verdict.image}" comes from ${why}, and neither the pod nor ${accountPhrase} lists imagePullSecrets: on ${targetPhrase(target)} ${outcome}`,
+          message: `"${verdict.image}" comes from ${why}, and neither the pod nor ${accountPhrase} lists imagePullSecrets: ${outcome}`,
           remediation: remediation(domain, accountName, object.ref.namespace),
         });
       }

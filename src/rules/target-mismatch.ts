@@ -9,7 +9,8 @@ import { targetPhrase } from './support/target-phrase.js';
 
 export const TARGET_ANNOTATION = 'pullguard.dev/target';
 const GROUPS = ['local', 'remote'] as const;
-const KNOWN: readonly string[] = [...TARGET_IDS, ...GROUPS];
+// `remote` is both a target id and a group: listed once.
+const KNOWN: readonly string[] = [...new Set<string>([...TARGET_IDS, ...GROUPS])];
 
 export const rule: Rule = {
   meta: {
@@ -33,12 +34,17 @@ export const rule: Rule = {
       if (known.length === 0 || known.some((name) => accepts(name, context.target))) continue;
       context.report({
         path,
-        message: `this ${context.object.ref.kind} is meant for ${known.join(', ')} (${TARGET_ANNOTATION}), not for ${targetPhrase(context.target)} (${context.target.id}, ${context.target.location})`,
+        message: `this ${context.object.ref.kind} is meant for ${known.join(', ')} (${TARGET_ANNOTATION}), not for ${targetPhrase(context.target)} (${describeTarget(context.target)})`,
         remediation: `Apply the manifests meant for ${context.target.id} instead (\`pullguard render --target ${context.target.id}\` writes them from one set), or change the annotation if this object really works there.`,
       });
     }
   },
 };
+
+/** `aks, remote`; just `remote` for the generic remote target, whose id is its group. */
+function describeTarget(target: TargetProfile): string {
+  return target.id === target.location ? target.id : `${target.id}, ${target.location}`;
+}
 
 function accepts(name: string, target: TargetProfile): boolean {
   return name === target.id || name === target.location;

@@ -1,3 +1,5 @@
+import type { ExpectedFinding, InvalidRuleTestCase, RuleTestCase } from '../../support/rule-tester.js';
+
 // Small manifest builders for the rule tables, so that positions are predictable:
 // in `pod()` the image value is at line 8, column 14 and extra container lines start at line 9;
 // in `deployment()` the image value is at line 10, column 18 and extra container lines start at line 11.
@@ -35,4 +37,209 @@ export function deployment(image: string, extra: readonly string[] = [], podSpec
     ...podSpecExtra.map((line) => `      ${line}`),
     '',
   ].join('\n');
+}
+
+/** Where a pod spec can sit: every built-in shape the rules must see, a custom resource and JSON input. */
+export interface Placement {
+  /** Short label for test titles, e.g. `CronJob`. */
+  name: string;
+  yaml: string;
+  /** Position of the image value (its opening quote). */
+  line: number;
+  column: number;
+  /** Dotted path of the image value. */
+  path: string;
+  /** Name of the container holding the image. */
+  container: string;
+}
+
+/**
+ * The same image (written double-quoted, so any string is safe) in a Pod, a Deployment, a CronJob,
+ * an init container, an ephemeral container, an Argo Rollout (a custom resource holding a
+ * PodTemplateSpec) and a JSON Pod. `extra` are more lines of that container (YAML placements only;
+ * JSON gets them as `"key": value` pairs from `jsonExtra`).
+ */
+export function placements(image: string, extra: readonly string[] = [], jsonExtra: Record<string, unknown> = {}): Placement[] {
+  const quoted = JSON.stringify(image);
+  const more = (indent: string): string[] => extra.map((line) => `${indent}${line}`);
+  return [
+    {
+      name: 'Pod',
+      yaml: ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  containers:', '    - name: web', `      image: ${quoted}`, ...more('      '), ''].join('\n'),
+      line: 8,
+      column: 14,
+      path: 'spec.containers[0].image',
+      container: 'web',
+    },
+    {
+      name: 'Deployment',
+      yaml: deployment(quoted, extra),
+      line: 10,
+      column: 18,
+      path: 'spec.template.spec.containers[0].image',
+      container: 'web',
+    },
+    {
+      name: 'CronJob',
+      yaml: [
+        'apiVersion: batch/v1',
+        'kind: CronJob',
+        'metadata:',
+        '  name: web',
+        'spec:',
+        '  schedule: "*/5 * * * *"',
+        '  jobTemplate:',
+        '    spec:',
+        '      template:',
+        '        spec:',
+        '          restartPolicy: OnFailure',
+        '          containers:',
+        '            - name: web',
+        `              image: ${quoted}`,
+        ...more('              '),
+        '',
+      ].join('\n'),
+      line: 14,
+      column: 22,
+      path: 'spec.jobTemplate.spec.template.spec.containers[0].image',
+      container: 'web',
+    },
+    {
+      name: 'initContainers',
+      yaml: [
+        'apiVersion: v1',
+        'kind: Pod',
+        'metadata:',
+        '  name: web',
+        'spec:',
+        '  initContainers:',
+        '    - name: init',
+        `      image: ${quoted}`,
+        ...more('      '),
+        '  containers:',
+        '    - name: web',
+        '      image: nginx:1.27.3',
+        '',
+      ].join('\n'),
+      line: 8,
+      column: 14,
+      path: 'spec.initContainers[0].image',
+      container: 'init',
+    },
+    {
+      name: 'ephemeralContainers',
+      yaml: [
+        'apiVersion: v1',
+        'kind: Pod',
+        'metadata:',
+        '  name: web',
+        'spec:',
+        '  containers:',
+        '    - name: web',
+        '      image: nginx:1.27.3',
+        '  ephemeralContainers:',
+        '    - name: debugger',
+        `      image: ${quoted}`,
+        ...more('      '),
+        '',
+      ].join('\n'),
+      line: 11,
+      column: 14,
+      path: 'spec.ephemeralContainers[0].image',
+      container: 'debugger',
+    },
+    {
+      name: 'Argo Rollout',
+      yaml: rollout(quoted, extra),
+      line: 12,
+      column: 18,
+      path: 'spec.template.spec.containers[0].image',
+      container: 'web',
+    },
+    {
+      name: 'JSON Pod',
+      yaml: [
+        '{',
+        '  "apiVersion": "v1",',
+        '  "kind": "Pod",',
+        '  "metadata": { "name": "web" },',
+        '  "spec": {',
+        '    "containers": [',
+        `      { "name": "web", "image": ${[quoted, ...Object.entries(jsonExtra).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`)].join(', ')} }`,
+        '    ]',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+      line: 7,
+      column: 33,
+      path: 'spec.containers[0].image',
+      container: 'web',
+    },
+  ];
+}
+
+/** An Argo Rollout (a custom resource holding a PodTemplateSpec): the image value is at line 12, column 18. */
+export function rollout(image: string, extra: readonly string[] = []): string {
+  return [
+    'apiVersion: argoproj.io/v1alpha1',
+    'kind: Rollout',
+    'metadata:',
+    '  name: web',
+    'spec:',
+    '  strategy:',
+    '    canary: {}',
+    '  template:',
+    '    spec:',
+    '      containers:',
+    '        - name: web',
+    `          image: ${image}`,
+    ...extra.map((line) => `          ${line}`),
+    '',
+  ].join('\n');
+}
+
+/** `pod()` with annotations on the Pod (`key: value` lines). */
+export function annotatedPod(image: string, annotations: Record<string, string>, extra: readonly string[] = []): string {
+  return [
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata:',
+    '  name: web',
+    '  annotations:',
+    ...Object.entries(annotations).map(([key, value]) => `    ${key}: ${JSON.stringify(value)}`),
+    'spec:',
+    '  containers:',
+    '    - name: web',
+    `      image: ${image}`,
+    ...extra.map((line) => `      ${line}`),
+    '',
+  ].join('\n');
+}
+
+type PlacementOptions = { target?: string; extra?: readonly string[]; jsonExtra?: Record<string, unknown>; ruleSettings?: RuleTestCase['ruleSettings'] };
+
+/** One invalid case per placement of `image`, each expecting `expected` at the image value. */
+export function invalidAtEveryPlacement(
+  image: string,
+  expected: Omit<ExpectedFinding, 'line' | 'column' | 'path' | 'container'>,
+  options: PlacementOptions = {},
+): InvalidRuleTestCase[] {
+  return placements(image, options.extra, options.jsonExtra).map((p) => ({
+    name: `${options.target ?? 'remote'}: ${image} in ${p.name}`,
+    yaml: p.yaml,
+    ...(options.target === undefined ? {} : { target: options.target }),
+    ...(options.ruleSettings === undefined ? {} : { ruleSettings: options.ruleSettings }),
+    errors: [{ ...expected, line: p.line, column: p.column, path: p.path, container: p.container, image }],
+  }));
+}
+
+/** One valid case per placement of `image`. */
+export function validAtEveryPlacement(image: string, options: PlacementOptions = {}): RuleTestCase[] {
+  return placements(image, options.extra, options.jsonExtra).map((p) => ({
+    name: `${options.target ?? 'remote'}: ${image} in ${p.name}`,
+    yaml: p.yaml,
+    ...(options.target === undefined ? {} : { target: options.target }),
+    ...(options.ruleSettings === undefined ? {} : { ruleSettings: options.ruleSettings }),
+  }));
 }

@@ -1,0 +1,132 @@
+// yaml-syntax has no per-object check: a document that cannot be read never becomes an object, so the
+// reader reports a LoadProblem and the engine turns it into the finding (loadProblemToFinding). The
+// table therefore runs the real reader and the real conversion instead of the rule tester.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { loadProblemToFinding, runRules, type RuleSetting } from '../../../src/core/run-rules.js';
+import type { Finding } from '../../../src/core/types.js';
+import { getTargetProfile } from '../../../src/detect/profiles.js';
+import { parseManifestText } from '../../../src/k8s/parse-manifest-text.js';
+import { RULES } from '../../../src/rules/index.js';
+import { rule } from '../../../src/rules/yaml-syntax.js';
+
+interface Case {
+  name: string;
+  text: string;
+  file?: string;
+  ruleSettings?: Record<string, RuleSetting>;
+  /** Objects still read from the other documents of the file. */
+  objects?: number;
+  errors: Pick<Finding, 'line' | 'column' | 'message' | 'severity'>[];
+}
+
+function lint(testCase: Case): { findings: Finding[]; objects: number } {
+  const file = testCase.file ?? 'test.yaml';
+  const parsed = parseManifestText(testCase.text, file);
+  const findings = parsed.problems.flatMap((problem) => loadProblemToFinding(problem, testCase.ruleSettings) ?? []);
+  for (const finding of findings) {
+    assert.equal(finding.ruleId, 'yaml-syntax');
+    assert.equal(finding.file, file);
+  }
+  return { findings, objects: parsed.objects.length };
+}
+
+const VALID: { name: string; text: string; file?: string }[] = [
+  { name: 'a Pod', text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27.3\n' },
+  { name: 'empty documents and comments', text: '# nothing\n---\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: a }\n' },
+  { name: 'JSON in a .json file', text: '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "a"}}\n', file: 'a.json' },
+  { name: 'a YAML flow mapping with a trailing comma is YAML, not broken JSON', text: '{ apiVersion: v1, kind: ConfigMap, metadata: { name: a }, }\n' },
+  { name: 'a document that is not a Kubernetes object is skipped, not an error', text: 'just: data\n' },
+];
+
+const INVALID: Case[] = [
+  {
+    name: 'a key indented less than its siblings',
+    text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n spec: {}\n',
+    errors: [{ line: 5, column: 1, severity: 'error', message: 'All mapping items must start at the same column' }],
+  },
+  {
+    name: 'a duplicate key (kubectl rejects it too)',
+    text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  name: other\n',
+    errors: [{ line: 5, column: 3, severity: 'error', message: 'mapping key "name" already defined at line 4' }],
+  },
+  {
+    name: 'a tab as indentation',
+    text: 'apiVersion: v1\nkind: Pod\nmetadata:\n\tname: web\n',
+    errors: [{ line: 4, column: 1, severity: 'error', message: 'Tabs are not allowed as indentation' }],
+  },
+  {
+    name: 'an unrendered Helm template: a mapping as a key',
+    text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Values.name }}\n',
+    errors: [{ line: 4, column: 10, severity: 'error', message: 'a mapping key is a collection (kubectl cannot convert it to JSON)' }],
+  },
+  {
+    name: 'one broken document among good ones: the others are still read',
+    text: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Pod\nmetadata: [\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n',
+    objects: 2,
+    errors: [{ line: 8, column: 1, severity: 'error', message: 'Flow sequence in block collection must be sufficiently indented and end with a ]' }],
+  },
+  {
+    name: 'a trailing comma in a .json file',
+    file: 'pod.json',
+    text: '{\n  "apiVersion": "v1",\n  "kind": "Pod",\n  "metadata": { "name": "web", }\n}\n',
+    errors: [{ line: 4, column: 32, severity: 'error', message: 'JSON: expected a property name in double quotes, found "}"' }],
+  },
+  {
+    name: 'severity lowered in .pullguard.yaml',
+    text: 'apiVersion: v1\nkind: Pod\nmetadata:\n\tname: web\n',
+    ruleSettings: { 'yaml-syntax': 'warning' },
+    errors: [{ line: 4, column: 1, severity: 'warning', message: 'Tabs are not allowed as indentation' }],
+  },
+];
+
+describe('yaml-syntax', () => {
+  it('has the metadata the engine relies on', () => {
+    assert.deepEqual(
+      { id: rule.meta.id, severity: rule.meta.defaultSeverity, requires: rule.meta.requires },
+      { id: 'yaml-syntax', severity: 'error', requires: 'none' },
+    );
+  });
+
+  describe('valid', () => {
+    for (const testCase of VALID) {
+      it(testCase.name, () => {
+        assert.deepEqual(lint({ ...testCase, errors: [] }).findings, []);
+      });
+    }
+  });
+
+  describe('invalid', () => {
+    for (const testCase of INVALID) {
+      it(testCase.name, () => {
+        const { findings, objects } = lint(testCase);
+        assert.deepEqual(
+          findings.map(({ line, column, message, severity }) => ({ line, column, message, severity })),
+          testCase.errors,
+        );
+        assert.equal(objects, testCase.objects ?? 0);
+      });
+    }
+  });
+
+  it('is switched off in .pullguard.yaml', () => {
+    const { findings } = lint({ name: 'off', text: 'a: [\n', ruleSettings: { 'yaml-syntax': 'off' }, errors: [] });
+    assert.deepEqual(findings, []);
+  });
+
+  it('the finding carries no object, so no ignore annotation can hide it', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  annotations:\n    pullguard.dev/ignore: all\n  name: web\n  name: again\n';
+    const { findings } = lint({ name: 'ignore', text, errors: [] });
+    assert.deepEqual(
+      findings.map((f) => [f.line, f.column, f.object]),
+      [[7, 3, { apiVersion: '', kind: '' }]],
+    );
+  });
+
+  it('reports nothing per object: a readable object never holds a syntax error', () => {
+    const parsed = parseManifestText('apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n', 'test.yaml');
+    const yamlSyntax = RULES.filter((r) => r.meta.id === 'yaml-syntax');
+    assert.equal(yamlSyntax.length, 1);
+    assert.deepEqual(runRules(parsed.objects, yamlSyntax, { target: getTargetProfile('remote')! }).findings, []);
+  });
+});
