@@ -43,6 +43,10 @@ export function readYamlDocument(
   const doc = docs[0];
   if (doc === undefined) return { kind: 'empty' };
   const error = doc.errors[0];
+  // `yaml` turns its own stack overflow on very deep nesting into a document error.
+  if (error !== undefined && error.message.includes('Maximum call stack size exceeded')) {
+    return rejected(start, `nesting is too deep to read (more than ${limits.maxDepth} levels)`);
+  }
   if (error !== undefined) {
     return { kind: 'problem', problem: { code: 'yaml-syntax', offset: start + error.pos[0], message: syntaxMessage(error.message) } };
   }
