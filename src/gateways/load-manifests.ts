@@ -162,12 +162,12 @@ async function readSource(source: Source, stdin: NodeJS.ReadableStream | undefin
         // A pipe or device named explicitly (`<(helm template .)`): its size is unknown until read.
         bytes = await readStream(createReadStream(source.absolute), maxBytes);
       } else {
-        if (info.size > maxBytes) return rejected(source, `file is ${megabytes(info.size)}, larger than the ${megabytes(maxBytes)} limit; not read`);
+        if (info.size > maxBytes) return rejected(source, `file is ${byteSize(info.size)}, over the limit of ${byteSize(maxBytes)}; not read`);
         bytes = await readFile(source.absolute);
       }
     }
   } catch (error) {
-    if (error instanceof TooLarge) return rejected(source, `input is larger than the ${megabytes(maxBytes)} limit; not read`);
+    if (error instanceof TooLarge) return rejected(source, `input is over the limit of ${byteSize(maxBytes)}; not read`);
     const code = (error as NodeJS.ErrnoException).code;
     return rejected(source, `cannot be read (${code ?? (error as Error).message})`);
   }
@@ -195,6 +195,8 @@ async function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Prom
   return Buffer.concat(chunks);
 }
 
-function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(bytes < 1024 * 1024 ? 2 : 0)} MB`;
+function byteSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 }
