@@ -278,6 +278,14 @@ describe('loadManifests: documents', () => {
     assert.deepEqual(result.objects[1]!.positionOf(['metadata', 'name']), { line: 16, column: 9 });
   });
 
+  it('points an unclosed quote at its opening quote, not at the next document marker where the text ran out', async () => {
+    const text = [configMap('first'), '---', 'apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: second', 'data:', '  mode: "fast', "  other: 'x", '---', configMap('third')].join('\n');
+    const root = tree({ 'quotes.yaml': text });
+    const result = await loadManifests(['quotes.yaml'], { cwd: root });
+    assert.deepEqual(result.problems, [problem('quotes.yaml', 12, 9, 'yaml-syntax', 'this double-quoted string is never closed (missing ")', 1)]);
+    assert.deepEqual(objectsOf(result), ['quotes.yaml#0 ConfigMap/first', 'quotes.yaml#2 ConfigMap/third']);
+  });
+
   it('gives positions in JSON files, pretty-printed or on one line', async () => {
     const pod = {
       apiVersion: 'v1',
