@@ -20,8 +20,7 @@ Examples:
 Targets: ${TARGET_IDS.join(', ')}.
 Without --target, the "target" of .pullguard.yaml is used, else "remote" (nodes see nothing local).
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error.
-Explain a finding: pullguard explain RULE-ID
-`;
+Explain a finding: pullguard explain RULE-ID`;
 
 export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let exitCode = 0;
