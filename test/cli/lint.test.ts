@@ -250,6 +250,15 @@ describe('pullguard lint: paths and stdin', () => {
     assert.equal(deployment.code, 1);
   });
 
+  it('refuses an alias bomb on stdin with one clear finding', () => {
+    const levels = ['  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (const [i, name] of [...'bcdefghi'].entries()) levels.push(`  ${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`);
+    const run = runCli(['lint', '-'], { input: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: lol\ndata:\n${levels.join('\n')}\n` });
+    assert.equal(run.code, 1);
+    assert.equal(run.stderr, '');
+    assert.match(run.stdout, /^<stdin>\n {2}11:10 {2}error {4}aliases expand to more than 100000 nodes \(a "billion laughs" alias bomb\?\); document not read {2}yaml-syntax\n/);
+  });
+
   it('turns refused input into a finding at its position and checks the other files', () => {
     const dir = scratchDir({ 'a-binary.yaml': 'apiVersion: v1\nkind: \u0000\n', 'b.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: busybox\n' });
     const { code, report } = lintJson([], { cwd: dir });
