@@ -140,13 +140,17 @@ describe('loadManifests: expanding paths', () => {
     assert.deepEqual(result.problems, []);
   });
 
-  it('refuses a path that does not exist, or one that goes through a file, as a usage error with a hint', async () => {
+  it('refuses a path that does not exist, goes through a file or loops, as a usage error with a hint', async () => {
     const root = tree({ 'a.yaml': configMap('a') });
     const missing = await usageError(loadManifests(['a.yaml', 'nope/deploy.yaml'], { cwd: root }));
     assert.equal(missing.message, 'nope/deploy.yaml: no such file or directory');
     assert.equal(missing.hint, 'Pass files or directories of Kubernetes manifests, or - to read stdin.');
     const throughFile = await usageError(loadManifests(['a.yaml/x.yaml'], { cwd: root }));
     assert.equal(throughFile.message, 'a.yaml/x.yaml: no such file or directory');
+    symlinkSync('loop-2.yaml', join(root, 'loop-1.yaml'));
+    symlinkSync('loop-1.yaml', join(root, 'loop-2.yaml'));
+    const loop = await usageError(loadManifests(['loop-1.yaml'], { cwd: root }));
+    assert.equal(loop.message, 'loop-1.yaml: too many levels of symbolic links');
   });
 
   it('reads the current directory when no path is given', async () => {
