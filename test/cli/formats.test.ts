@@ -142,3 +142,22 @@ describe('pullguard lint --format markdown', () => {
     );
   });
 });
+
+describe('pullguard lint: a clean run in every format', () => {
+  const clean = (format: string): string => {
+    const run = runCli(['lint', 'webapi-fixed', '--target', 'aks', '--format', format]);
+    assert.equal(run.code, 0);
+    assert.equal(run.stderr, '');
+    return run.stdout;
+  };
+  const VERDICT = 'No problems found in 2 files (3 objects, 1 container checked)';
+
+  it('says so in each consumer’s terms', () => {
+    assert.equal(clean('text'), `✔ ${VERDICT}\n`);
+    assert.equal(clean('github'), `pullguard: ${VERDICT}\n`);
+    assert.match(clean('markdown'), /^## pullguard\n\n✅ \*\*No problems found in 2 files\*\* \(3 objects, 1 container checked\)\n/);
+    assert.match(clean('junit'), new RegExp(`<testsuites name="pullguard" tests="1" failures="0" errors="0">\\n.*\\n {4}<testcase classname="pullguard" name="${VERDICT.replace(/[()]/g, '\\$&')}"/>`));
+    assert.deepEqual((JSON.parse(clean('sarif')) as Log).runs[0]?.results, []);
+    assert.deepEqual((JSON.parse(clean('json')) as { findings: unknown[] }).findings, []);
+  });
+});
