@@ -10,7 +10,7 @@ export type DecodedManifest = { text: string } | { rejected: Position & { messag
  * Windows PowerShell 5 writes it for `helm template . > out.yaml`, and "binary file" would mislead.
  */
 export function decodeManifestBytes(bytes: Uint8Array): DecodedManifest {
-  if (startsWith(bytes, 0xff, 0xfe) || startsWith(bytes, 0xfe, 0xff)) {
+  if (startsWith(bytes, 0xff, 0xfe) || startsWith(bytes, 0xfe, 0xff) || looksLikeUtf16WithoutBom(bytes)) {
     return {
       rejected: {
         line: 1,
@@ -27,6 +27,14 @@ export function decodeManifestBytes(bytes: Uint8Array): DecodedManifest {
     const bad = Math.max(0, firstInvalidUtf8Byte(bytes));
     return { rejected: { ...positionOfByte(bytes, bad), message: 'not UTF-8 text; manifests must be UTF-8' } };
   }
+}
+
+/** ASCII text in UTF-16 without a BOM: every other byte of the first characters is NUL. */
+function looksLikeUtf16WithoutBom(bytes: Uint8Array): boolean {
+  if (bytes.length < 4) return false;
+  const le = bytes[0] !== 0 && bytes[1] === 0 && bytes[2] !== 0 && bytes[3] === 0;
+  const be = bytes[0] === 0 && bytes[1] !== 0 && bytes[2] === 0 && bytes[3] !== 0;
+  return le || be;
 }
 
 function startsWith(bytes: Uint8Array, first: number, second: number): boolean {

@@ -217,10 +217,15 @@ describe('loadManifests: refused input', () => {
 
   it('names UTF-16 as such instead of calling it binary', async () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(configMap('x'), 'utf16le')]);
-    const root = tree({ 'rendered.yaml': utf16 });
-    const result = await loadManifests(['rendered.yaml'], { cwd: root });
+    const withoutBom = Buffer.from(configMap('y'), 'utf16le');
+    const bigEndian = Buffer.from(configMap('z'), 'utf16le').swap16();
+    const root = tree({ 'rendered.yaml': utf16, 'no-bom.yaml': withoutBom, 'be.yaml': bigEndian });
+    const result = await loadManifests(['rendered.yaml', 'no-bom.yaml', 'be.yaml'], { cwd: root });
+    const message = 'UTF-16 text; manifests must be UTF-8 (PowerShell 5 writes UTF-16 with `>`: use `| Out-File -Encoding utf8`)';
     assert.deepEqual(result.problems, [
-      problem('rendered.yaml', 1, 1, 'input-rejected', 'UTF-16 text; manifests must be UTF-8 (PowerShell 5 writes UTF-16 with `>`: use `| Out-File -Encoding utf8`)'),
+      problem('rendered.yaml', 1, 1, 'input-rejected', message),
+      problem('no-bom.yaml', 1, 1, 'input-rejected', message),
+      problem('be.yaml', 1, 1, 'input-rejected', message),
     ]);
   });
 
