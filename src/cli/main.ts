@@ -6,6 +6,7 @@ import { EXIT_ERROR, exitCodeFor } from '../core/exit-code.js';
 import { TARGET_IDS } from '../detect/target-profile.js';
 import { FORMAT_NAMES } from '../formatters/formatter.js';
 import { VERSION } from '../version.js';
+import { oneOf } from './choice.js';
 import { describeError } from './print-error.js';
 import { processIo, type CliIo } from './io.js';
 
@@ -23,7 +24,7 @@ Explain a finding: pullguard explain RULE-ID`;
 
 export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let exitCode = 0;
-  const program = new Command('pullguard')
+  const program = new Command(io.programName ?? 'pullguard')
     .description('Stops Kubernetes image-pull failures (ErrImagePull, ImagePullBackOff, ErrImageNeverPull) before they ship.')
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
@@ -32,7 +33,8 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
-      outputError: (text, write) => write(text.replace(/^error:/, 'pullguard: error:')),
+      // Commander puts its "(Did you mean --format?)" on a line of its own; it belongs to the error.
+      outputError: (text, write) => write(text.replace(/^error:/, 'pullguard: error:').replace(/\n\(Did you mean (.*)\?\)\n$/, ' (did you mean $1?)\n')),
     });
 
   program
@@ -40,9 +42,9 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     .summary('check manifests for a target, without a cluster')
     .description('Static checks of Kubernetes manifests for a target profile: every finding with file:line:column.')
     .argument('[paths...]', 'files, directories (searched recursively for .yaml, .yml, .json) or - for stdin', ['.'])
-    .addOption(new Option('-t, --target <target>', 'the kind of cluster the manifests are for').choices(TARGET_IDS))
-    .addOption(new Option('-o, --format <format>', 'output format').choices(FORMAT_NAMES).default('text' as const))
-    .addOption(new Option('--fail-on <level>', 'lowest severity that makes the exit code 1').choices(FAIL_ON_LEVELS))
+    .addOption(new Option('-t, --target <target>', 'the kind of cluster the manifests are for').choices(TARGET_IDS).argParser(oneOf('target', TARGET_IDS)))
+    .addOption(new Option('-o, --format <format>', 'output format').choices(FORMAT_NAMES).argParser(oneOf('format', FORMAT_NAMES)).default('text' as const))
+    .addOption(new Option('--fail-on <level>', 'lowest severity that makes the exit code 1').choices(FAIL_ON_LEVELS).argParser(oneOf('level', FAIL_ON_LEVELS)))
     .option('-c, --config <file>', 'settings file (default: the nearest .pullguard.yaml)')
     .option('--color', 'force colour in text output')
     .option('--no-color', 'never use colour')
@@ -88,6 +90,12 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
       if (options.list || id === undefined) io.stdout.write(explainList());
       else io.stdout.write(explain(id));
     });
+
+  // A mistyped flag or value gets one line of error and one line saying where the usage is.
+  for (const command of [program, ...program.commands]) {
+    const name = command === program ? program.name() : `${program.name()} ${command.name()}`;
+    command.showHelpAfterError(`hint: run \`${name} --help\` for usage`);
+  }
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,10 +1,12 @@
 // The file gateway of the manifest model: expands the paths a user gave (files, directories, `-`
 // for stdin), reads each file once, refuses what is not text, and hands the text to the pure
 // parser. One unreadable file becomes a problem of its own; the other files are still read.
+import { createReadStream } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import type { LoadProblem, LoadResult } from '../core/types.js';
+import { decodeManifestBytes } from '../k8s/decode-manifest-bytes.js';
 import type { LoadLimits } from '../k8s/load-limits.js';
 import { parseManifestText } from '../k8s/parse-manifest-text.js';
 import { runWithConcurrency } from './registry/run-with-concurrency.js';
@@ -14,8 +16,14 @@ export const STDIN_FILE = '<stdin>';
 /** Extensions read when a directory is expanded; a file named explicitly is read whatever its name. */
 const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
-/** Directories that hold no manifests of the project and can be huge. */
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn']);
+/**
+ * Skipped when a directory is expanded (a directory named explicitly is always read): package
+ * trees hold no manifests of the project and can be huge, and hidden entries are tool settings
+ * (`.pullguard.yaml`, `.github/`, `.git/`, `.vscode/`), not manifests.
+ */
+function skippedInWalk(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
 
 /** Larger than any manifest bundle seen (the corpus' largest file is a few MB of CRDs). */
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -34,11 +42,17 @@ interface Source {
   absolute?: string;
 }
 
+interface Expanded {
+  sources: Source[];
+  /** Directories found in a walk that could not be listed. */
+  problems: LoadProblem[];
+}
+
 export async function loadManifests(paths: readonly string[], options: LoadManifestsOptions): Promise<LoadResult> {
-  const sources = await expandPaths(paths.length === 0 ? ['.'] : paths, options.cwd);
+  const { sources, problems } = await expandPaths(paths.length === 0 ? ['.'] : paths, options.cwd);
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const texts = await runWithConcurrency(sources, 8, (source) => readSource(source, options.stdin, maxBytes));
-  const result: LoadResult = { objects: [], problems: [], files: sources.length, skippedDocuments: 0, emptyDocuments: 0 };
+  const result: LoadResult = { objects: [], problems, files: sources.length, skippedDocuments: 0, emptyDocuments: 0 };
   for (let i = 0; i < sources.length; i++) {
     const read = texts[i]!;
     if (typeof read !== 'string') {
@@ -54,13 +68,14 @@ export async function loadManifests(paths: readonly string[], options: LoadManif
   return result;
 }
 
-async function expandPaths(paths: readonly string[], cwd: string): Promise<Source[]> {
-  const sources: Source[] = [];
+async function expandPaths(paths: readonly string[], cwd: string): Promise<Expanded> {
+  const expanded: Expanded = { sources: [], problems: [] };
+  // Real paths: a file reached twice (named twice, or through a symlink) is read once.
   const seen = new Set<string>();
   let stdinSeen = false;
   for (const path of paths) {
     if (path === '-') {
-      if (!stdinSeen) sources.push({ display: STDIN_FILE });
+      if (!stdinSeen) expanded.sources.push({ display: STDIN_FILE });
       stdinSeen = true;
       continue;
     }
@@ -68,43 +83,65 @@ async function expandPaths(paths: readonly string[], cwd: string): Promise<Sourc
     let info;
     try {
       info = await stat(absolute);
-    } catch {
-      throw new UsageError(`${path}: no such file or directory`, {
+    } catch (error) {
+      throw new UsageError(`${path}: ${statFailure(error)}`, {
         hint: 'Pass files or directories of Kubernetes manifests, or - to read stdin.',
       });
     }
     if (info.isDirectory()) {
-      await walkDirectory(absolute, trimSlash(path), sources, seen, new Set());
-    } else if (!seen.has(absolute)) {
-      seen.add(absolute);
-      sources.push({ display: path, absolute });
+      await walkDirectory(absolute, trimSlash(path), expanded, seen, new Set());
+    } else {
+      addFile(expanded, seen, path, absolute, await realpath(absolute).catch(() => absolute));
     }
   }
-  return sources;
+  return expanded;
 }
 
-async function walkDirectory(absolute: string, display: string, out: Source[], seen: Set<string>, ancestors: Set<string>): Promise<void> {
+function statFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'no such file or directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ELOOP') return 'too many levels of symbolic links';
+  return `cannot be read (${code ?? (error as Error).message})`;
+}
+
+function addFile(expanded: Expanded, seen: Set<string>, display: string, absolute: string, real: string): void {
+  if (seen.has(real)) return;
+  seen.add(real);
+  expanded.sources.push({ display, absolute });
+}
+
+async function walkDirectory(absolute: string, display: string, out: Expanded, seen: Set<string>, ancestors: Set<string>): Promise<void> {
   // Symlinked directories are followed, but a link back to an ancestor would never end.
   const real = await realpath(absolute).catch(() => absolute);
   if (ancestors.has(real)) return;
   const inner = new Set(ancestors).add(real);
-  const entries = await readdir(absolute, { withFileTypes: true });
+  let entries;
+  try {
+    entries = await readdir(absolute, { withFileTypes: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    out.problems.push({ file: display, line: 1, column: 1, code: 'input-rejected', message: `directory cannot be read (${code ?? (error as Error).message})` });
+    return;
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
+    if (skippedInWalk(entry.name)) continue;
     const childAbsolute = join(absolute, entry.name);
-    const childDisplay = display === '.' ? entry.name : `${display}/${entry.name}`;
+    const childDisplay = display === '.' ? entry.name : display === '/' ? `/${entry.name}` : `${display}/${entry.name}`;
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();
     if (entry.isSymbolicLink()) {
+      // A dangling link or a link loop names no manifest; it is passed over like any other non-file.
       const target = await stat(childAbsolute).catch(() => undefined);
       isDirectory = target?.isDirectory() ?? false;
       isFile = target?.isFile() ?? false;
     }
     if (isDirectory) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name)) await walkDirectory(childAbsolute, childDisplay, out, seen, inner);
-    } else if (isFile && MANIFEST_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext)) && !seen.has(childAbsolute)) {
-      seen.add(childAbsolute);
-      out.push({ display: childDisplay, absolute: childAbsolute });
+      await walkDirectory(childAbsolute, childDisplay, out, seen, inner);
+    } else if (isFile && MANIFEST_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext))) {
+      const childReal = entry.isSymbolicLink() ? await realpath(childAbsolute).catch(() => childAbsolute) : join(real, entry.name);
+      addFile(out, seen, childDisplay, childAbsolute, childReal);
     }
   }
 }
@@ -121,39 +158,23 @@ async function readSource(source: Source, stdin: NodeJS.ReadableStream | undefin
       bytes = await readStream(stdin ?? process.stdin, maxBytes);
     } else {
       const info = await stat(source.absolute);
-      if (info.size > maxBytes) return rejected(source, `file is ${megabytes(info.size)}, larger than the ${megabytes(maxBytes)} limit; not read`);
-      bytes = await readFile(source.absolute);
+      if (!info.isFile()) {
+        // A pipe or device named explicitly (`<(helm template .)`): its size is unknown until read.
+        bytes = await readStream(createReadStream(source.absolute), maxBytes);
+      } else {
+        if (info.size > maxBytes) return rejected(source, `file is ${byteSize(info.size)}, over the limit of ${byteSize(maxBytes)}; not read`);
+        bytes = await readFile(source.absolute);
+      }
     }
   } catch (error) {
-    if (error instanceof TooLarge) return rejected(source, `input is larger than the ${megabytes(maxBytes)} limit; not read`);
+    if (error instanceof TooLarge) return rejected(source, `input is over the limit of ${byteSize(maxBytes)}; not read`);
     const code = (error as NodeJS.ErrnoException).code;
     return rejected(source, `cannot be read (${code ?? (error as Error).message})`);
   }
-  return decodeText(source, bytes);
-}
-
-/** Text as YAML allows it: UTF-8 (a BOM is fine), no NUL bytes. */
-function decodeText(source: Source, bytes: Buffer): string | LoadProblem {
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) {
-    const { line, column } = positionOfByte(bytes, nul);
-    return { ...rejected(source, 'binary file (NUL byte); not a manifest'), line, column };
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return rejected(source, 'not UTF-8 text; manifests must be UTF-8');
-  }
-}
-
-function positionOfByte(bytes: Buffer, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = bytes.indexOf(10); i >= 0 && i < offset; i = bytes.indexOf(10, i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
+  const decoded = decodeManifestBytes(bytes);
+  if ('text' in decoded) return decoded.text;
+  const { line, column, message } = decoded.rejected;
+  return { ...rejected(source, message), line, column };
 }
 
 function rejected(source: Source, message: string): LoadProblem {
@@ -174,6 +195,8 @@ async function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Prom
   return Buffer.concat(chunks);
 }
 
-function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(bytes < 1024 * 1024 ? 2 : 0)} MB`;
+function byteSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 }

@@ -21,9 +21,12 @@ export function readJsonDocument(text: string, start: number, limits: LoadLimits
   }
   const depth = maxDepth(value, limits.maxDepth);
   if (depth > limits.maxDepth) {
+    // The scanner stops at the first collection too deep, which is where the message should point.
+    const scanned = scanJson(text, start, limits);
+    const offset = 'error' in scanned && scanned.code === 'input-rejected' ? scanned.offset : start;
     return {
       kind: 'problem',
-      problem: { code: 'input-rejected', offset: start, message: `collections nest deeper than ${limits.maxDepth} levels; document not read` },
+      problem: { code: 'input-rejected', offset, message: `collections nest deeper than ${limits.maxDepth} levels; document not read` },
     };
   }
   return { kind: 'value', value, locator: new LazyJsonLocator(text, start, limits) };

@@ -17,8 +17,14 @@ export function readYamlDocumentFast(text: string, start: number, end: number, l
   let events: Event[];
   try {
     events = parseEvents(source, { maxDepth: limits.maxDepth });
-  } catch {
-    return undefined;
+  } catch (error) {
+    // Too deep is a verdict, not a decline: the `yaml` reader would only overflow its stack on it.
+    const at = depthExceededAt(error);
+    if (at === undefined) return undefined;
+    return {
+      kind: 'problem',
+      problem: { code: 'input-rejected', offset: start + at, message: `collections nest deeper than ${limits.maxDepth} levels; document not read` },
+    };
   }
   let documents = 0;
   for (const event of events) if (event.type === EVENT_ID.DOCUMENT) documents++;
@@ -40,6 +46,13 @@ export function readYamlDocumentFast(text: string, start: number, end: number, l
 }
 
 const DECLINE = Symbol('decline');
+
+/** The chunk offset where js-yaml stopped for `maxDepth`, or undefined for any other error. */
+function depthExceededAt(error: unknown): number | undefined {
+  if (!(error instanceof Error) || !/^nesting exceeded maxDepth\b/.test((error as { reason?: string }).reason ?? '')) return undefined;
+  const position = (error as { mark?: { position?: number } }).mark?.position;
+  return typeof position === 'number' ? position : 0;
+}
 
 class FastBuilder {
   readonly index = new OffsetIndexBuilder();

@@ -11,6 +11,7 @@ import {
   type ParsedNode,
   Scalar,
   type Tags,
+  visit,
 } from 'yaml';
 import { DocumentAbort, type DocumentRead } from './document-read.js';
 import type { LoadLimits } from './load-limits.js';
@@ -43,7 +44,17 @@ export function readYamlDocument(
   const doc = docs[0];
   if (doc === undefined) return { kind: 'empty' };
   const error = doc.errors[0];
+  // `yaml` turns its own stack overflow on very deep nesting into a document error.
+  if (error !== undefined && error.message.includes('Maximum call stack size exceeded')) {
+    return rejected(start, `nesting is too deep to read (more than ${limits.maxDepth} levels)`);
+  }
   if (error !== undefined) {
+    const opening = error.code === 'MISSING_CHAR' ? unclosedQuoteStart(doc, error.pos[0]) : undefined;
+    if (opening !== undefined) {
+      // `yaml` points at where the text ran out, often the next `---`; the opening quote is the mistake.
+      const quote = source.charAt(opening);
+      return { kind: 'problem', problem: { code: 'yaml-syntax', offset: start + opening, message: `this ${quote === "'" ? 'single' : 'double'}-quoted string is never closed (missing ${quote})` } };
+    }
     return { kind: 'problem', problem: { code: 'yaml-syntax', offset: start + error.pos[0], message: syntaxMessage(error.message) } };
   }
   const contents = doc.contents as ParsedNode | null;
@@ -74,6 +85,22 @@ const YAML_OPTIONS = {
         typeof tag !== 'object' || (tag.tag !== 'tag:yaml.org,2002:timestamp' && !('format' in tag && tag.format === 'TIME')),
     ),
 };
+
+/** The offset of the quoted scalar that runs up to `end` (where `yaml` reports its missing closing quote). */
+function unclosedQuoteStart(doc: Document.Parsed, end: number): number | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Scalar(_key, node) {
+      const range = node.range;
+      if ((node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) && range !== undefined && range !== null && range[1] === end) {
+        found = range[0];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
 
 function isEmptyScalar(node: ParsedNode): boolean {
   return isScalar(node) && node.value === null && node.range[0] === node.range[1] && !node.tag && !node.anchor;
