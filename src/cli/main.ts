@@ -138,7 +138,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     .option('--platform <list>', 'node platforms the images must provide, comma-separated (default: platforms of .pullguard.yaml, else linux/amd64)', platformList)
     .option('--pull-secret <file>', 'a file of Secrets (and ServiceAccounts) the pods use that is not among the paths; repeatable', collect)
     .option('-n, --namespace <namespace>', 'namespace of objects that do not name one', 'default')
-    .option('--concurrency <n>', 'registry checks in flight at once', positiveInteger)
+    .option('--concurrency <n>', 'registry checks in flight at once (default 16)', positiveInteger)
     .option('--timeout <duration>', 'time for all registry checks together, e.g. 30s (default 60s)', duration)
     .option('--no-docker-config', "do not compare refused checks with this machine's docker credentials")
     .option('--color', 'force colour in text output')
@@ -154,6 +154,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
       ]);
       const config = loadConfig({
         cwd: io.cwd,
+        // The registry findings' rule id can be configured too (docs/json-output.md).
         knownRuleIds: [...RULES.map((rule) => rule.meta.id), 'image-pull'],
         ...(options.config === undefined ? {} : { explicitPath: options.config }),
       });

@@ -78,7 +78,10 @@ function registrySettings(config: PullguardConfig, cwd: string): Record<string, 
 
 async function loadPullSecretObjects(files: readonly string[], cwd: string) {
   if (files.length === 0) return [];
-  const load = await loadManifests(files, { cwd });
+  const load = await loadManifests(files, { cwd }).catch((error: unknown) => {
+    if (!(error instanceof UsageError)) throw error;
+    throw new UsageError(`--pull-secret ${error.message}`, { hint: 'Pass files holding the Secrets (kind: Secret) the pods name in imagePullSecrets.' });
+  });
   const problem = load.problems[0];
   if (problem !== undefined) throw new UsageError(`--pull-secret ${problem.file}:${problem.line}:${problem.column}: ${problem.message}`);
   return load.objects;
