@@ -193,6 +193,7 @@ export async function check(options: CheckOptions): Promise<Report> {
     });
   const results: ImageCheckResult[] = [];
   const requests: ImageCheckRequest[] = uses.map((use) => ({ reference: use.reference, credentials: use.credentials, platforms: nodePlatforms }));
+  const started = Date.now();
   try {
     const asked = uses.map((use, index) => (blockedVerdict(use) === undefined ? index : -1)).filter((index) => index >= 0);
     const answers = await checkImages(
@@ -217,12 +218,14 @@ export async function check(options: CheckOptions): Promise<Report> {
       }
       results.push(result);
     });
-    if (options.compareDockerConfig !== false) {
+    // The comparison shares the run's time budget: whatever the first round left of it.
+    const remainingMs = budgetMs - (Date.now() - started);
+    if (options.compareDockerConfig !== false && remainingMs > 0) {
       const seen = new Set<ImageCheckResult>();
       const failed = uses
         .map((use, index) => ({ use, request: requests[index] as ImageCheckRequest, result: results[index] as ImageCheckResult }))
         .filter(({ use, result }) => use.blockedBy === undefined && AUTH_FAILURES.has(result.status) && !seen.has(result) && seen.add(result));
-      await compareWithDockerConfig(gateway, failed, { env, concurrency, budgetMs, ...(options.signal === undefined ? {} : { signal: options.signal }) });
+      await compareWithDockerConfig(gateway, failed, { env, concurrency, budgetMs: remainingMs, ...(options.signal === undefined ? {} : { signal: options.signal }) });
     }
   } finally {
     if (options.gateway === undefined) await gateway.close();

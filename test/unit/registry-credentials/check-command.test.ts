@@ -103,6 +103,40 @@ describe('check() around the registry gateway', () => {
     assert.ok(!JSON.stringify(report).includes('pw-1'));
   });
 
+  it("uses the service account's pull secrets when the pod lists none", async () => {
+    const data = Buffer.from(JSON.stringify({ auths: { 'quay.io': { username: 'robot', password: 'pw-2' } } })).toString('base64');
+    const { gateway } = await run(
+      [
+        'apiVersion: v1',
+        'kind: ServiceAccount',
+        'metadata: {name: builder, namespace: team}',
+        'imagePullSecrets: [{name: quay-pull}]',
+        '---',
+        'apiVersion: v1',
+        'kind: Secret',
+        'metadata: {name: quay-pull, namespace: team}',
+        'type: kubernetes.io/dockerconfigjson',
+        `data: {.dockerconfigjson: ${data}}`,
+        '---',
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata: {name: api, namespace: team}',
+        'spec:',
+        '  selector: {matchLabels: {app: api}}',
+        '  template:',
+        '    metadata: {labels: {app: api}}',
+        '    spec:',
+        '      serviceAccountName: builder',
+        '      containers: [{name: api, image: quay.io/team/api:3.1}]',
+        '',
+      ].join('\n'),
+      'remote',
+    );
+    assert.deepEqual(gateway.requests.map((r) => r.credentials), [
+      [{ source: 'secret team/quay-pull (.dockerconfigjson, quay.io) via serviceaccount team/builder', username: 'robot', password: 'pw-2' }],
+    ]);
+  });
+
   it('honours pullguard.dev/ignore and the configured severity of image-pull', async () => {
     const ignored = await run(pod('a', ['teamreg.azurecr.io/x:1'], ['  annotations: {pullguard.dev/ignore: image-pull}']), 'remote');
     assert.deepEqual(ignored.report.findings.filter((f) => f.ruleId === 'image-pull'), []);
