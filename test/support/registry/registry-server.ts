@@ -28,6 +28,10 @@ export interface LoggedRequest {
 
 export interface RunningRegistry {
   port: number;
+  /** PID of the docker-registry process. */
+  pid: number;
+  /** Its scratch directory (config, storage), removed on stop. */
+  dir: string;
   /** `127.0.0.1:<port>`, what image references name. */
   host: string;
   /** `http://127.0.0.1:<port>` or `https://...`. */
@@ -153,6 +157,8 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Runn
   const scheme = options.tls === undefined ? 'http' : 'https';
   return {
     port,
+    pid: child.pid as number,
+    dir,
     host: `127.0.0.1:${port}`,
     url: `${scheme}://127.0.0.1:${port}`,
     requests: () => [...logged],
