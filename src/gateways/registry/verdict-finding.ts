@@ -43,7 +43,7 @@ function remediation(use: ImageUse, result: ImageCheckResult): string | undefine
     case 'platform-mismatch':
       return 'Build and push the image for every node platform (docker buildx build --platform ...), or set --platform / platforms in .pullguard.yaml to what the nodes run.';
     case 'unsupported-image-format':
-      return 'Rebuild and push the image with a current builder (OCI or Docker v2 schema 2 manifests).';
+      return 'Point image: at a container image (not a Helm chart or another OCI artifact); if it is one, rebuild and push it with a current builder (schema 1 manifests no longer pull).';
     case 'tls-error':
       return `If the nodes trust the registry's CA, set registries."${registry}".caFile in .pullguard.yaml to that CA.`;
     case 'http-vs-https':
