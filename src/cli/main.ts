@@ -5,6 +5,7 @@ import { FAIL_ON_LEVELS, type FailOn } from '../core/config.js';
 import { EXIT_ERROR, exitCodeFor } from '../core/exit-code.js';
 import { TARGET_IDS } from '../detect/target-profile.js';
 import { FORMAT_NAMES } from '../formatters/formatter.js';
+import { IMAGE_PULL_RULE_ID } from '../gateways/registry/verdict-finding.js';
 import { VERSION } from '../version.js';
 import { describeError } from './print-error.js';
 import { processIo, type CliIo } from './io.js';
@@ -43,6 +44,14 @@ Registry findings have the rule id image-pull; their "cause" says why (image-not
 unauthorized, platform-mismatch, ...): pullguard explain CAUSE-ID.
 Settings in .pullguard.yaml: platforms: [linux/amd64], registries: {HOST: {plainHttp, caFile, mirrors}}.
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error.`;
+
+/**
+ * Rule ids `.pullguard.yaml` may configure: the lint rules and `image-pull`, the id of every
+ * registry finding of `check` (docs/json-output.md). Both commands accept the same file.
+ */
+function configurableRuleIds(rules: readonly { meta: { id: string } }[]): string[] {
+  return [...rules.map((rule) => rule.meta.id), IMAGE_PULL_RULE_ID];
+}
 
 function positiveInteger(value: string): number {
   const parsed = Number(value);
@@ -102,7 +111,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
       ]);
       const config = loadConfig({
         cwd: io.cwd,
-        knownRuleIds: RULES.map((rule) => rule.meta.id),
+        knownRuleIds: configurableRuleIds(RULES),
         ...(options.config === undefined ? {} : { explicitPath: options.config }),
       });
       const report = await lint({
@@ -154,8 +163,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
       ]);
       const config = loadConfig({
         cwd: io.cwd,
-        // The registry findings' rule id can be configured too (docs/json-output.md).
-        knownRuleIds: [...RULES.map((rule) => rule.meta.id), 'image-pull'],
+        knownRuleIds: configurableRuleIds(RULES),
         ...(options.config === undefined ? {} : { explicitPath: options.config }),
       });
       const report = await check({
