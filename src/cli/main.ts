@@ -1,10 +1,11 @@
 // The thin shell: argv → options → a command of the library → a formatter → an exit code.
 // Nothing here decides what is a problem; everything here decides how it is shown.
-import { Command, CommanderError, Option } from '@commander-js/extra-typings';
+import { Command, CommanderError, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import { FAIL_ON_LEVELS, type FailOn } from '../core/config.js';
 import { EXIT_ERROR, exitCodeFor } from '../core/exit-code.js';
 import { TARGET_IDS } from '../detect/target-profile.js';
 import { FORMAT_NAMES } from '../formatters/formatter.js';
+import { IMAGE_PULL_RULE_ID } from '../gateways/registry/verdict-finding.js';
 import { VERSION } from '../version.js';
 import { oneOf } from './choice.js';
 import { describeError } from './print-error.js';
@@ -21,6 +22,59 @@ Targets: ${TARGET_IDS.join(', ')}.
 Without --target, the "target" of .pullguard.yaml is used, else "remote" (nodes see nothing local).
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error.
 Explain a finding: pullguard explain RULE-ID`;
+
+const EXAMPLES_CHECK = `
+Examples:
+  $ pullguard check k8s/ --target aks                     lint, then ask every image's registry
+  $ pullguard check k8s/ --platform linux/amd64,linux/arm64
+  $ pullguard check deploy.yaml --pull-secret secrets/regcred.yaml -o json
+  $ helm template . | pullguard check - --target eks
+
+What it asks: for every distinct image a node would pull, its registry (or the mirrors configured
+in .pullguard.yaml), with the credentials the nodes will use: the pod's imagePullSecrets, else its
+service account's, found among the manifests checked and the --pull-secret files
+(kubernetes.io/dockerconfigjson and kubernetes.io/dockercfg Secrets). Without a matching secret
+the check is anonymous, as the pull will be. Images whose registry the target's nodes read with
+their own identity (ACR on AKS, ECR on EKS, Artifact Registry on GKE) that the registry refuses
+from here are reported as "cannot be verified from here", not as failures.
+When a check is refused, pullguard also tries the credential docker on this machine uses
+(~/.docker/config.json, credential helpers) and says whether the nodes lack that access; disable
+with --no-docker-config. Secret values are never printed.
+
+Registry findings have the rule id image-pull; their "cause" says why (image-not-found,
+unauthorized, platform-mismatch, ...): pullguard explain CAUSE-ID.
+Settings in .pullguard.yaml: platforms: [linux/amd64], registries: {HOST: {plainHttp, caFile, mirrors}}.
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error.`;
+
+/**
+ * Rule ids `.pullguard.yaml` may configure: the lint rules and `image-pull`, the id of every
+ * registry finding of `check` (docs/json-output.md). Both commands accept the same file.
+ */
+function configurableRuleIds(rules: readonly { meta: { id: string } }[]): string[] {
+  return [...rules.map((rule) => rule.meta.id), IMAGE_PULL_RULE_ID];
+}
+
+function positiveInteger(value: string): number {
+  const parsed = Number(value);
+  if (!/^\d+$/.test(value) || parsed < 1) throw new InvalidArgumentError('expected a whole number of at least 1.');
+  return parsed;
+}
+
+/** `30s`, `1500ms`, `2m`, or a plain number of seconds. */
+function duration(value: string): number {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(value.trim());
+  if (match === null || Number(match[1]) <= 0) throw new InvalidArgumentError('expected a duration such as 30s, 1500ms or 2m.');
+  const unit = match[2] ?? 's';
+  return Math.round(Number(match[1]) * (unit === 'ms' ? 1 : unit === 's' ? 1000 : 60_000));
+}
+
+function platformList(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), ...value.split(',').map((p) => p.trim()).filter((p) => p !== '')];
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
 
 export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let exitCode = 0;
@@ -59,7 +113,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
       ]);
       const config = loadConfig({
         cwd: io.cwd,
-        knownRuleIds: RULES.map((rule) => rule.meta.id),
+        knownRuleIds: configurableRuleIds(RULES),
         ...(options.config === undefined ? {} : { explicitPath: options.config }),
       });
       const report = await lint({
@@ -68,6 +122,65 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
         cwd: io.cwd,
         stdin: io.stdin,
         ...(options.target === undefined ? {} : { target: options.target }),
+      });
+      const formatter = getFormatter(options.format);
+      if (formatter === undefined) throw new Error(`formatter ${options.format} is missing`);
+      io.stdout.write(
+        formatter(report, {
+          color: options.format === 'text' && shouldUseColor(colorFlag(argv), io.stdout, io.env),
+          rules: RULES.map((rule) => rule.meta),
+        }),
+      );
+      exitCode = exitCodeFor(report.summary, (options.failOn ?? config.failOn ?? 'error') as FailOn);
+    });
+
+  program
+    .command('check')
+    .summary('lint, then ask the registries whether the nodes can pull every image')
+    .description(
+      'The preflight without a cluster: lint, plus a registry check of every distinct image with the credentials the nodes will use ' +
+        '(existence, credentials, platforms). Every failed check is a finding at the image\'s file:line:column.',
+    )
+    .argument('[paths...]', 'files, directories (searched recursively for .yaml, .yml, .json) or - for stdin', ['.'])
+    .addOption(new Option('-t, --target <target>', 'the kind of cluster the manifests are for').choices(TARGET_IDS))
+    .addOption(new Option('-o, --format <format>', 'output format').choices(FORMAT_NAMES).default('text' as const))
+    .addOption(new Option('--fail-on <level>', 'lowest severity that makes the exit code 1').choices(FAIL_ON_LEVELS))
+    .option('-c, --config <file>', 'settings file (default: the nearest .pullguard.yaml)')
+    .option('--platform <list>', 'node platforms the images must provide, comma-separated (default: platforms of .pullguard.yaml, else linux/amd64)', platformList)
+    .option('--pull-secret <file>', 'a file of Secrets (and ServiceAccounts) the pods use that is not among the paths; repeatable', collect)
+    .option('-n, --namespace <namespace>', 'namespace of objects that do not name one', 'default')
+    .option('--concurrency <n>', 'registry checks in flight at once (default 16)', positiveInteger)
+    .option('--timeout <duration>', 'time for all registry checks together, e.g. 30s (default 60s)', duration)
+    .option('--no-docker-config', "do not compare refused checks with this machine's docker credentials")
+    .option('--color', 'force colour in text output')
+    .option('--no-color', 'never use colour')
+    .addHelpText('after', EXAMPLES_CHECK)
+    .action(async (paths, options) => {
+      const [{ check }, { loadConfig }, { RULES }, { getFormatter }, { shouldUseColor }] = await Promise.all([
+        import('../commands/check.js'),
+        import('../gateways/load-config.js'),
+        import('../rules/index.js'),
+        import('../formatters/index.js'),
+        import('./color.js'),
+      ]);
+      const config = loadConfig({
+        cwd: io.cwd,
+        knownRuleIds: configurableRuleIds(RULES),
+        ...(options.config === undefined ? {} : { explicitPath: options.config }),
+      });
+      const report = await check({
+        paths,
+        config,
+        cwd: io.cwd,
+        stdin: io.stdin,
+        env: io.env,
+        namespace: options.namespace,
+        compareDockerConfig: options.dockerConfig,
+        ...(options.target === undefined ? {} : { target: options.target }),
+        ...(options.platform === undefined ? {} : { platforms: options.platform }),
+        ...(options.pullSecret === undefined ? {} : { pullSecretFiles: options.pullSecret }),
+        ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+        ...(options.timeout === undefined ? {} : { timeoutMs: options.timeout }),
       });
       const formatter = getFormatter(options.format);
       if (formatter === undefined) throw new Error(`formatter ${options.format} is missing`);

@@ -1,5 +1,6 @@
 // A running docker-registry in one of the three auth modes (none, htpasswd, token with the suite's
 // token server), optionally over TLS, plus a seeder that pushes with the right authorization.
+import { cleanUpOnExit } from '../control-plane/exit-cleanup.js';
 import type { SeedManifest } from './image-fixtures.js';
 import { dockerImage, dockerManifestList, LINUX_AMD64, LINUX_ARM64, LINUX_ARM_V6, ociArtifact, ociImage, ociIndex } from './image-fixtures.js';
 import { makeTokenSigningKey } from './pki.js';
@@ -47,12 +48,14 @@ export function standardImages(prefix = 'test'): SeededImage[] {
 
 export async function startRegistryFixture(mode: AuthMode, options: FixtureOptions = {}): Promise<RegistryFixture> {
   const users = { [ADMIN.user]: ADMIN.password, ...options.users };
-  const keyDir = makeTempDir('token-keys');
+  // Only token mode has keys; the other modes leave no directory of their own behind.
+  const keyDir = mode === 'token' ? makeTempDir('token-keys') : undefined;
+  const releaseKeyDir = keyDir === undefined ? () => undefined : cleanUpOnExit({ dir: keyDir, pids: () => [] });
   let tokenServer: TokenServer | undefined;
   let registry: RunningRegistry;
   try {
     if (mode === 'token') {
-      const key = makeTokenSigningKey(keyDir, TOKEN_ISSUER);
+      const key = makeTokenSigningKey(keyDir as string, TOKEN_ISSUER);
       tokenServer = await startTokenServer({ key, issuer: TOKEN_ISSUER, service: TOKEN_SERVICE, users, ...options.token });
       registry = await startRegistry({
         auth: { kind: 'token', realm: tokenServer.realm, service: TOKEN_SERVICE, issuer: TOKEN_ISSUER, rootCertBundle: key.certFile },
@@ -66,7 +69,8 @@ export async function startRegistryFixture(mode: AuthMode, options: FixtureOptio
     }
   } catch (error) {
     await tokenServer?.close();
-    removeTempDir(keyDir);
+    releaseKeyDir();
+    if (keyDir !== undefined) removeTempDir(keyDir);
     throw error;
   }
   const basic = `Basic ${Buffer.from(`${ADMIN.user}:${ADMIN.password}`).toString('base64')}`;
@@ -91,7 +95,8 @@ export async function startRegistryFixture(mode: AuthMode, options: FixtureOptio
     async stop() {
       await registry.stop();
       await tokenServer?.close();
-      removeTempDir(keyDir);
+      releaseKeyDir();
+      if (keyDir !== undefined) removeTempDir(keyDir);
     },
   };
 }

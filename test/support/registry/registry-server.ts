@@ -6,6 +6,8 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { cleanUpOnExit } from '../control-plane/exit-cleanup.js';
+import { startWatchdog } from '../control-plane/watchdog.js';
 import { makeTempDir, removeTempDir } from './temp-dir.js';
 
 export type RegistryAuth =
@@ -26,6 +28,10 @@ export interface LoggedRequest {
 
 export interface RunningRegistry {
   port: number;
+  /** PID of the docker-registry process. */
+  pid: number;
+  /** Its scratch directory (config, storage), removed on stop. */
+  dir: string;
   /** `127.0.0.1:<port>`, what image references name. */
   host: string;
   /** `http://127.0.0.1:<port>` or `https://...`. */
@@ -100,6 +106,19 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Runn
     env: { ...process.env, REGISTRY_LOG_LEVEL: 'info' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  // A test process that ends without stop() (a failed hook, Ctrl-C, the runner's timeout, SIGKILL)
+  // must not leave the registry running: the exit handler and the watchdog kill it by PID.
+  const watchdogPid = startWatchdog(dir);
+  if (child.pid !== undefined) writeFileSync(join(dir, 'pids'), `${child.pid}\n`);
+  const release = cleanUpOnExit({ dir, pids: () => (child.pid === undefined ? [watchdogPid] : [child.pid, watchdogPid]) });
+  const stopWatchdog = (): void => {
+    release();
+    try {
+      process.kill(watchdogPid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
   const logged: LoggedRequest[] = [];
   const lines = createInterface({ input: child.stderr as NodeJS.ReadableStream });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -131,12 +150,15 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Runn
     });
   }).catch(async (error: unknown) => {
     child.kill('SIGTERM');
+    stopWatchdog();
     removeTempDir(dir);
     throw error;
   });
   const scheme = options.tls === undefined ? 'http' : 'https';
   return {
     port,
+    pid: child.pid as number,
+    dir,
     host: `127.0.0.1:${port}`,
     url: `${scheme}://127.0.0.1:${port}`,
     requests: () => [...logged],
@@ -150,6 +172,7 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Runn
         child.kill('SIGTERM');
         await exited;
       }
+      stopWatchdog();
       removeTempDir(dir);
     },
   };

@@ -1,0 +1,89 @@
+// Every container image of the manifests that a node will pull, with the credentials kubelet would
+// try for it (pod imagePullSecrets or the service account's, resolved among the manifests and the
+// extra secret files) and whether the target's nodes read its registry by their own identity.
+// Pure: the registry is asked elsewhere (check-images.ts).
+import { formatJsonPath } from '../../core/format-json-path.js';
+import { ignoredRuleIds } from '../../core/ignore-annotation.js';
+import type { ContainerInfo } from '../../core/rule.js';
+import type { ManifestObject, ObjectRef, Position } from '../../core/types.js';
+import type { TargetProfile } from '../../detect/target-profile.js';
+import { parseImageReference } from '../../images/parse-image-reference.js';
+import type { ImageReference } from '../../images/types.js';
+import { findPodSpecs } from '../../k8s/find-pod-specs.js';
+import { classifyImage } from '../../rules/support/classify-image.js';
+import { effectivePullPolicy } from '../../rules/support/effective-pull-policy.js';
+import type { CredentialProblem } from './credentials/credential-problem.js';
+import { credentialsForImage, podPullSecrets } from './credentials/credentials-for-pod.js';
+import { matchNodeIdentityRegistry, type NodeIdentityMatch } from './credentials/node-identity.js';
+import type { PullObjectSource } from './credentials/pull-object-source.js';
+import type { RegistryCredential } from './registry-gateway.js';
+
+export interface ImageUse {
+  /** The image string exactly as written. */
+  image: string;
+  reference: ImageReference;
+  file: string;
+  position: Position;
+  /** Dotted path of the `image` value inside the object. */
+  path: string;
+  object: ObjectRef;
+  container: string;
+  namespace: string;
+  /** In kubelet's order; empty: anonymous. */
+  credentials: RegistryCredential[];
+  /** Set when kubelet fails every pull of this pod because of a pull secret. */
+  blockedBy?: CredentialProblem;
+  nodeIdentity?: NodeIdentityMatch;
+  /** Rule ids this object opts out of with `pullguard.dev/ignore`. */
+  ignored: ReadonlySet<string>;
+}
+
+export interface ImageUseOptions {
+  target: TargetProfile;
+  pullObjects: PullObjectSource;
+  /** Namespace of objects that do not say (`-n`, else `default`). */
+  defaultNamespace: string;
+}
+
+/**
+ * Images that never reach a registry are left out: templated or invalid references (lint reports
+ * them), images set by something else, and containers with `imagePullPolicy: Never`.
+ */
+export function collectImageUses(objects: readonly ManifestObject[], options: ImageUseOptions): ImageUse[] {
+  const uses: ImageUse[] = [];
+  for (const object of objects) {
+    const sites = findPodSpecs(object.value);
+    if (sites.length === 0) continue;
+    const ignored = ignoredRuleIds(object, sites.map((site) => site.metadata));
+    const namespace = object.ref.namespace ?? options.defaultNamespace;
+    for (const site of sites) {
+      const pullSecrets = podPullSecrets({ namespace, podSpec: site.spec }, options.pullObjects);
+      for (const container of site.containers) {
+        if (container.image === undefined) continue;
+        const info: ContainerInfo = { ...container, reference: parseImageReference(container.image) };
+        const verdict = classifyImage(object, info);
+        if (verdict.kind !== 'valid') continue;
+        if (effectivePullPolicy(info, verdict.reference).policy === 'Never') continue;
+        const imagePath = [...container.path, 'image'];
+        const { credentials, blockedBy } = credentialsForImage(pullSecrets, verdict.reference);
+        const use: ImageUse = {
+          image: verdict.image,
+          reference: verdict.reference,
+          file: object.file,
+          position: object.positionOf(imagePath),
+          path: formatJsonPath([...(object.itemPath ?? []), ...imagePath]),
+          object: object.ref,
+          container: container.name,
+          namespace,
+          credentials,
+          ignored,
+        };
+        if (blockedBy !== undefined) use.blockedBy = blockedBy;
+        const nodeIdentity = matchNodeIdentityRegistry(verdict.reference, options.target.nodeIdentityRegistries);
+        if (nodeIdentity !== undefined) use.nodeIdentity = nodeIdentity;
+        uses.push(use);
+      }
+    }
+  }
+  return uses;
+}
