@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import {
   dnsFailure,
+  internalIpFor,
   manifestNotFound,
   nodeLookingLike,
   sharedControlPlane,
@@ -45,6 +46,7 @@ interface Pod extends KubeObject {
   status: {
     phase: string;
     podIP?: string;
+    hostIP?: string;
     conditions?: { type: string; status: string; reason?: string; message?: string }[];
     containerStatuses?: ContainerStatus[];
     initContainerStatuses?: ContainerStatus[];
@@ -120,6 +122,7 @@ describe('control plane with controller-manager, scheduler and kwok', () => {
       assert.equal(p.spec.nodeName, NODE);
       assert.equal(p.status.phase, 'Running');
       assert.match(p.status.podIP ?? '', /^10\.244\.\d+\.\d+$/);
+      assert.equal(p.status.hostIP, internalIpFor(NODE));
       assert.equal(p.status.conditions?.find((c) => c.type === 'Ready')?.status, 'True');
       const [status] = p.status.containerStatuses ?? [];
       assert.equal(status?.ready, true);

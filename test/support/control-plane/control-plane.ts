@@ -258,6 +258,25 @@ export class ControlPlane {
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: roleKind, name },
       subjects,
     });
+    // The RBAC authorizer reads roles from an informer cache: a request right after the binding
+    // may still be refused. Wait until the authorizer itself grants every rule.
+    for (const rule of rules) {
+      const resourceAttributes = {
+        ...(namespace === undefined ? {} : { namespace }),
+        group: rule.apiGroups[0] ?? '',
+        resource: rule.resources[0] ?? '',
+        verb: rule.verbs[0] ?? 'get',
+        ...(rule.resourceNames?.[0] === undefined ? {} : { name: rule.resourceNames[0] }),
+      };
+      await waitFor(`RBAC to grant ${RESTRICTED_USER} ${resourceAttributes.verb} ${resourceAttributes.resource}`, async () => {
+        const review = await this.call<{ status?: { allowed?: boolean } }>('POST', '/apis/authorization.k8s.io/v1/subjectaccessreviews', {
+          apiVersion: 'authorization.k8s.io/v1',
+          kind: 'SubjectAccessReview',
+          spec: { user: RESTRICTED_USER, resourceAttributes },
+        });
+        return review.status?.allowed === true ? true : undefined;
+      }, { intervalMs: 50 });
+    }
   }
 
   /** Stops every process (by PID) and removes the directory. Safe to call more than once. */

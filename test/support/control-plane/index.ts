@@ -23,7 +23,7 @@ export {
   type PullFailureTexts,
 } from './image-pull-failure-rules.js';
 export { isProcessAlive } from './managed-process.js';
-export { nodeLookingLike, nodeManifest, type NodeInfo, type NodeSpec, type NodeTaint } from './nodes.js';
+export { internalIpFor, nodeLookingLike, nodeManifest, type NodeInfo, type NodeSpec, type NodeTaint } from './nodes.js';
 export { sharedControlPlane } from './shared-control-plane.js';
 export { DEFAULT_IMAGE_PULL_TIMING, type ImagePullTiming } from './stages/image-pull-failure.js';
 export { ADMIN_USER, RESTRICTED_USER } from './users.js';

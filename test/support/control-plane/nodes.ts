@@ -30,6 +30,8 @@ export interface NodeSpec {
   nodeInfo?: NodeInfo;
   taints?: NodeTaint[];
   unschedulable?: boolean;
+  /** The node's InternalIP; default: an address in 172.18.0.0/16 derived from the name. */
+  internalIP?: string;
   /**
    * Whether kwok plays this node's kubelet (it becomes Ready and runs pods). Defaults to true on a
    * control plane started with kwok; a node without kwok stays NotReady with no conditions.
@@ -41,6 +43,13 @@ export interface NodeManifestDefaults {
   /** kubeletVersion when the spec gives none: the apiserver's version, as on a fresh cluster. */
   kubeletVersion: string;
   fake: boolean;
+}
+
+/** A stable private address per node name, so that pods' hostIP differ between nodes as on a real cluster. */
+export function internalIpFor(name: string): string {
+  let hash = 0;
+  for (let i = 0; i < name.length; i++) hash = (hash * 31 + name.charCodeAt(i)) >>> 0;
+  return `172.18.${(hash >>> 8) & 255}.${(hash & 253) + 2}`;
 }
 
 /** The Node object to create: well-known labels first, the spec's on top. */
@@ -70,6 +79,11 @@ export function nodeManifest(spec: NodeSpec, defaults: NodeManifestDefaults): Re
       ...(spec.unschedulable === undefined ? {} : { unschedulable: spec.unschedulable }),
     },
     status: {
+      // kubelet reports these; kwok fills them only from --node-ip, one address for every node.
+      addresses: [
+        { type: 'InternalIP', address: spec.internalIP ?? internalIpFor(spec.name) },
+        { type: 'Hostname', address: spec.name },
+      ],
       nodeInfo: {
         architecture,
         bootID: info.bootID ?? '',
