@@ -5,7 +5,6 @@ import { FAIL_ON_LEVELS, type FailOn } from '../core/config.js';
 import { EXIT_ERROR, exitCodeFor } from '../core/exit-code.js';
 import { TARGET_IDS } from '../detect/target-profile.js';
 import { FORMAT_NAMES } from '../formatters/formatter.js';
-import { IMAGE_PULL_RULE_ID } from '../gateways/registry/verdict-finding.js';
 import { VERSION } from '../version.js';
 import { oneOf } from './choice.js';
 import { describeError } from './print-error.js';
@@ -45,14 +44,6 @@ Registry findings have the rule id image-pull; their "cause" says why (image-not
 unauthorized, platform-mismatch, ...): pullguard explain CAUSE-ID.
 Settings in .pullguard.yaml: platforms: [linux/amd64], registries: {HOST: {plainHttp, caFile, mirrors}}.
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error.`;
-
-/**
- * Rule ids `.pullguard.yaml` may configure: the lint rules and `image-pull`, the id of every
- * registry finding of `check` (docs/json-output.md). Both commands accept the same file.
- */
-function configurableRuleIds(rules: readonly { meta: { id: string } }[]): string[] {
-  return [...rules.map((rule) => rule.meta.id), IMAGE_PULL_RULE_ID];
-}
 
 function positiveInteger(value: string): number {
   const parsed = Number(value);
@@ -113,7 +104,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
       ]);
       const config = loadConfig({
         cwd: io.cwd,
-        knownRuleIds: configurableRuleIds(RULES),
+        knownRuleIds: RULES.map((rule) => rule.meta.id),
         ...(options.config === undefined ? {} : { explicitPath: options.config }),
       });
       const report = await lint({
@@ -142,9 +133,9 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
         '(existence, credentials, platforms). Every failed check is a finding at the image\'s file:line:column.',
     )
     .argument('[paths...]', 'files, directories (searched recursively for .yaml, .yml, .json) or - for stdin', ['.'])
-    .addOption(new Option('-t, --target <target>', 'the kind of cluster the manifests are for').choices(TARGET_IDS))
-    .addOption(new Option('-o, --format <format>', 'output format').choices(FORMAT_NAMES).default('text' as const))
-    .addOption(new Option('--fail-on <level>', 'lowest severity that makes the exit code 1').choices(FAIL_ON_LEVELS))
+    .addOption(new Option('-t, --target <target>', 'the kind of cluster the manifests are for').choices(TARGET_IDS).argParser(oneOf('target', TARGET_IDS)))
+    .addOption(new Option('-o, --format <format>', 'output format').choices(FORMAT_NAMES).argParser(oneOf('format', FORMAT_NAMES)).default('text' as const))
+    .addOption(new Option('--fail-on <level>', 'lowest severity that makes the exit code 1').choices(FAIL_ON_LEVELS).argParser(oneOf('level', FAIL_ON_LEVELS)))
     .option('-c, --config <file>', 'settings file (default: the nearest .pullguard.yaml)')
     .option('--platform <list>', 'node platforms the images must provide, comma-separated (default: platforms of .pullguard.yaml, else linux/amd64)', platformList)
     .option('--pull-secret <file>', 'a file of Secrets (and ServiceAccounts) the pods use that is not among the paths; repeatable', collect)
@@ -165,7 +156,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
       ]);
       const config = loadConfig({
         cwd: io.cwd,
-        knownRuleIds: configurableRuleIds(RULES),
+        knownRuleIds: RULES.map((rule) => rule.meta.id),
         ...(options.config === undefined ? {} : { explicitPath: options.config }),
       });
       const report = await check({

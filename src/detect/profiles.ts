@@ -149,7 +149,7 @@ const eks: TargetProfile = {
   location: 'remote',
   nodesSeeLocalImages: false,
   imageDelivery: 'push',
-  nodeIdentityRegistries: ['*.dkr.ecr.*.amazonaws.com', '*.dkr.ecr.*.amazonaws.com.cn'],
+  nodeIdentityRegistries: ['*.dkr.ecr.*.amazonaws.com', '*.dkr.ecr-fips.*.amazonaws.com', '*.dkr.ecr.*.amazonaws.com.cn'],
   localRegistryHosts: [],
   howToShipImages:
     'Log in with `aws ecr get-login-password --region REGION | docker login --username AWS --password-stdin ACCOUNT.dkr.ecr.REGION.amazonaws.com` and `docker push` to ECR; the nodes pull with their IAM role (it needs ECR read access), without pull secrets.',

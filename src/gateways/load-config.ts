@@ -15,7 +15,8 @@ export interface LoadConfigOptions {
 export function loadConfig(options: LoadConfigOptions): PullguardConfig {
   const path = options.explicitPath === undefined ? findConfigFile(options.cwd) : resolve(options.cwd, options.explicitPath);
   if (path === undefined) return { ...DEFAULT_CONFIG, rules: {}, registries: {} };
-  const shown = relative(options.cwd, path) || path;
+  // As the user wrote it when they named it; relative to where they are when it was found.
+  const shown = options.explicitPath ?? relative(options.cwd, path);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

@@ -5,7 +5,7 @@ import type { Rule } from '../core/rule.js';
 import { containerImages, imagePath } from './support/classify-image.js';
 
 const REMEDIATION =
-  'Write the image as [REGISTRY[:PORT]/]NAME[:TAG][@DIGEST] with a lowercase name, e.g. registry.example.org/team/app:1.4.2.';
+  'Write the image as [REGISTRY[:PORT]/]NAME[:TAG][@DIGEST] with a lowercase name, e.g. ghcr.io/team/app:1.4.2.';
 
 export const rule: Rule = {
   meta: {

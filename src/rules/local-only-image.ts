@@ -46,15 +46,21 @@ export const rule: Rule = {
       const quoted = `"${verdict.image}" ${reason}`;
       const problem = { path: imagePath(container), container: container.name, image: verdict.image };
       const suggested = `${familiarName(verdict.reference).replace(/^library\//, '')}:VERSION`;
+      const policy = effectivePullPolicy(container, verdict.reference);
       if (!target.nodesSeeLocalImages) {
+        // With Never nothing is pulled: the pod fails with ErrImageNeverPull (never-pull-on-remote
+        // reports the policy); the name is still wrong once the policy is fixed.
+        const outcome =
+          policy.policy === 'Never'
+            ? `the nodes of ${phrase} do not have it (ErrImageNeverPull), and once imagePullPolicy: Never is gone they pull it from Docker Hub and fail with ErrImagePull`
+            : `the nodes of ${phrase} pull it from Docker Hub and fail with ErrImagePull`;
         context.report({
           ...problem,
-          message: `${quoted}; the nodes of ${phrase} pull it from Docker Hub and fail with ErrImagePull`,
+          message: `${quoted}; ${outcome}`,
           remediation: `Push it to a registry the nodes can pull from and reference it by that name (REGISTRY/${suggested}). ${target.howToShipImages} ${BUILD_TOOLS_NOTE}`,
         });
         continue;
       }
-      const policy = effectivePullPolicy(container, verdict.reference);
       if (policy.policy === 'Never') continue; // never-pull-on-remote owns the reminder
       const load = target.imageDelivery === 'load-command' && target.loadCommand !== undefined ? target.loadCommand(verdict.image) : undefined;
       if (policy.policy === 'Always') {

@@ -35,7 +35,7 @@ export const rule: Rule = {
       context.report({
         path,
         message: `this ${context.object.ref.kind} is meant for ${known.join(', ')} (${TARGET_ANNOTATION}), not for ${targetPhrase(context.target)} (${describeTarget(context.target)})`,
-        remediation: `Apply the manifests meant for ${context.target.id} instead (\`pullguard render --target ${context.target.id}\` writes them from one set), or change the annotation if this object really works there.`,
+        remediation: `Apply the manifests meant for ${context.target.id} instead, or change the annotation if this object really works there.`,
       });
     }
   },

@@ -4,12 +4,13 @@
 // only failed from this machine (network, TLS, rate limit, a server error) is a warning, because
 // the nodes may see another network; "cannot be verified from here" is information. Pure.
 import type { Finding, Severity } from '../../core/types.js';
+import { rule as imagePullRule } from '../../rules/image-pull.js';
 import { NODE_IDENTITY_SOURCE } from './credentials/node-identity.js';
 import type { ImageUse } from './image-uses.js';
 import type { ImageCheckResult } from './registry-gateway.js';
 
 /** The rule id of every registry finding (docs/json-output.md). */
-export const IMAGE_PULL_RULE_ID = 'image-pull';
+export const IMAGE_PULL_RULE_ID = imagePullRule.meta.id;
 
 const VANTAGE_POINT_CAUSES = new Set([
   'tls-error',

@@ -2,7 +2,7 @@ import { rule } from '../../../src/rules/invalid-image-reference.js';
 import { ruleTester } from '../../support/rule-tester.js';
 import { annotatedPod, deployment, invalidAtEveryPlacement, pod, rollout, validAtEveryPlacement } from './manifests.js';
 
-const REMEDIATION = 'Write the image as [REGISTRY[:PORT]/]NAME[:TAG][@DIGEST] with a lowercase name, e.g. registry.example.org/team/app:1.4.2.';
+const REMEDIATION = 'Write the image as [REGISTRY[:PORT]/]NAME[:TAG][@DIGEST] with a lowercase name, e.g. ghcr.io/team/app:1.4.2.';
 const UPPERCASE = (image: string, name: string, letter: string, offset: number): string =>
   `"${image}" is not a valid image reference: repository name must be lowercase: "${name}" contains the uppercase letter "${letter}" at offset ${offset}; the kubelet rejects it and the pod fails with InvalidImageName`;
 

@@ -92,7 +92,7 @@ ruleTester(rule, {
         {
           line: 10,
           column: 18,
-          message: `${NOT_OFFICIAL('monadic-pipeline-webapi:latest', 'docker.io/library/monadic-pipeline-webapi:latest')}; the nodes of Azure Kubernetes Service pull it from Docker Hub and fail with ErrImagePull`,
+          message: `${NOT_OFFICIAL('monadic-pipeline-webapi:latest', 'docker.io/library/monadic-pipeline-webapi:latest')}; the nodes of Azure Kubernetes Service do not have it (ErrImageNeverPull), and once imagePullPolicy: Never is gone they pull it from Docker Hub and fail with ErrImagePull`,
           remediation: /Build and push to Azure Container Registry with `az acr build --registry REGISTRY --image IMAGE \.`/,
         },
       ],

@@ -47,6 +47,7 @@ ruleTester(rule, {
     ...validAtEveryPlacement('myteam.azurecr.io/webapi:1.0', { target: 'aks' }),
     { yaml: pod('602401143452.dkr.ecr.us-west-2.amazonaws.com/amazon-k8s-cni:v1.23.1'), target: 'eks' },
     { yaml: pod('961992271922.dkr.ecr.cn-northwest-1.amazonaws.com.cn/amazon-k8s-cni:v1.23.1'), target: 'eks' },
+    { name: 'eks: FIPS ECR endpoints are read by node identity too', yaml: pod('602401143452.dkr.ecr-fips.us-east-1.amazonaws.com/amazon-k8s-cni:v1.23.1'), target: 'eks' },
     { yaml: pod('us-central1-docker.pkg.dev/acme/app/web:1.0'), target: 'gke' },
     { yaml: pod('gcr.io/acme-prod/web:1.0'), target: 'gke' },
     { yaml: pod('image-registry.openshift-image-registry.svc:5000/shop/web:1.0'), target: 'openshift' },
