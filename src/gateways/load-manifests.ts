@@ -156,6 +156,12 @@ async function readSource(source: Source, stdin: NodeJS.ReadableStream | undefin
   try {
     if (source.absolute === undefined) {
       bytes = await readStream(stdin ?? process.stdin, maxBytes);
+      // `helm template . | pullguard lint -` gets nothing when helm fails: "no problems" would be a lie.
+      if (bytes.toString('utf8').trim() === '') {
+        throw new UsageError('stdin is empty: nothing to check', {
+          hint: 'Did the command before the pipe fail? Run it on its own to see its error.',
+        });
+      }
     } else {
       const info = await stat(source.absolute);
       if (!info.isFile()) {
@@ -167,6 +173,7 @@ async function readSource(source: Source, stdin: NodeJS.ReadableStream | undefin
       }
     }
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     if (error instanceof TooLarge) return rejected(source, `input is over the limit of ${byteSize(maxBytes)}; not read`);
     const code = (error as NodeJS.ErrnoException).code;
     return rejected(source, `cannot be read (${code ?? (error as Error).message})`);

@@ -250,6 +250,13 @@ describe('pullguard lint: paths and stdin', () => {
     assert.equal(deployment.code, 1);
   });
 
+  it('empty stdin (the command before the pipe failed) exits 2 instead of reporting no problems', () => {
+    assertUserError(runCli(['lint', '-'], { input: '\n  \n' }), [
+      'pullguard: stdin is empty: nothing to check',
+      'hint: Did the command before the pipe fail? Run it on its own to see its error.',
+    ]);
+  });
+
   it('refuses an alias bomb on stdin with one clear finding', () => {
     const levels = ['  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
     for (const [i, name] of [...'bcdefghi'].entries()) levels.push(`  ${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`);
