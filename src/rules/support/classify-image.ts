@@ -52,15 +52,34 @@ function classify(object: ManifestObject, container: ContainerInfo): ImageClass 
   if (raw.trim() === '') return { kind: 'empty', image: raw };
 
   const parsed = container.reference ?? parseImageReference(raw);
-  const variables = findTemplateVariables(raw);
+  const { variables, placeholders } = templateParts(raw);
   const runtime = runtimeTemplating(object);
   if (runtime !== undefined && variables.length > 0 && variables.every((v) => v.syntax === runtime.syntax)) {
     return { kind: 'managed', why: `${runtime.tool} substitutes its parameters at run time` };
   }
-  const placeholders = findPlaceholders(raw, variables);
   if (variables.length > 0 || placeholders.length > 0) return { kind: 'templated', image: raw, variables, placeholders, parsed };
   if (!parsed.ok) return { kind: 'invalid', image: raw, error: parsed.error };
   return { kind: 'valid', image: raw, reference: parsed.reference };
+}
+
+interface TemplateParts {
+  readonly variables: TemplateVariable[];
+  readonly placeholders: Placeholder[];
+}
+
+// Big runs repeat the same few images thousands of times, and scanning each for variables and
+// placeholders was a tenth of a run; the answer depends on the text alone.
+const templatePartsByImage = new Map<string, TemplateParts>();
+
+function templateParts(image: string): TemplateParts {
+  let parts = templatePartsByImage.get(image);
+  if (parts === undefined) {
+    const variables = findTemplateVariables(image);
+    parts = { variables, placeholders: findPlaceholders(image, variables) };
+    if (templatePartsByImage.size >= 4096) templatePartsByImage.clear();
+    templatePartsByImage.set(image, parts);
+  }
+  return parts;
 }
 
 export interface ContainerImage<K extends ImageClass['kind'] = ImageClass['kind']> {
