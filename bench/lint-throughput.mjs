@@ -85,7 +85,7 @@ try {
   );
 
   if (!options['no-others']) {
-    for (const other of [kubeconform(file, documents), kubeLinter(file)]) {
+    for (const other of [...kubeconform(file, documents), kubeLinter(file)]) {
       if ('unavailable' in other) {
         console.log(`  ${other.name}: not measured (${other.unavailable})`);
         continue;
@@ -167,29 +167,29 @@ function sorted(object) {
 
 // ----- the other tools ------------------------------------------------------------------------------
 
+/** kubeconform validating every document against local schemas, and reading only (every kind skipped). */
 function kubeconform(file, documents) {
   const tool = ensureGoTool(KUBECONFORM.name, KUBECONFORM.module, KUBECONFORM.version);
-  if ('unavailable' in tool) return { name: KUBECONFORM.name, unavailable: tool.unavailable };
+  if ('unavailable' in tool) return [{ name: KUBECONFORM.name, unavailable: tool.unavailable }];
   const gvks = [...new Map(documents.map((d) => [`${d.apiVersion} ${d.kind}`, { apiVersion: d.apiVersion, kind: d.kind }])).values()];
-  const schemas = kubeconformSchemas(root, gvks);
   const common = ['-summary', '-output', 'json'];
-  if ('unavailable' in schemas) {
-    // Without schemas it can still read every document and skip its validation: a parse-only run.
-    return {
-      name: KUBECONFORM.name,
-      command: tool.path,
-      args: [...common, '-skip', gvks.map((g) => g.kind).join(','), file],
-      what: `${KUBECONFORM.version}, parse only: every kind skipped (${schemas.unavailable})`,
-      check: (result, output) => checkKubeconform(result, output, { skipped: documents.length }),
-    };
-  }
-  return {
+  const parseOnly = {
+    name: 'kubeconform-parse-only',
+    command: tool.path,
+    args: [...common, '-skip', gvks.map((g) => g.kind).join(','), file],
+    what: `${KUBECONFORM.version}, reads every document and skips its kind: no schema validation`,
+    check: (result, output) => checkKubeconform(result, output, { skipped: documents.length }),
+  };
+  const schemas = kubeconformSchemas(root, gvks);
+  if ('unavailable' in schemas) return [{ name: KUBECONFORM.name, unavailable: schemas.unavailable }, parseOnly];
+  const validating = {
     name: KUBECONFORM.name,
     command: tool.path,
     args: [...common, '-schema-location', join(schemas.dir, SCHEMA_TEMPLATE_FILE), file],
-    what: `${KUBECONFORM.version}, full schema validation against the Kubernetes ${schemas.version} OpenAPI schemas (local files, its default 4 workers)`,
+    what: `${KUBECONFORM.version}, schema validation against the Kubernetes ${schemas.version} OpenAPI schemas (local files; its default 4 workers)`,
     check: (result, output) => checkKubeconform(result, output, { valid: documents.length }),
   };
+  return [validating, parseOnly];
 }
 
 function checkKubeconform(result, output, want) {

@@ -2,7 +2,7 @@
 // exactly one of unresolved-variable / placeholder-registry / invalid-image-reference, and the rules
 // that reason about a real reference (local-only-image, latest-tag, ...) only see valid ones.
 // Docs: ../../../docs/rules/README.md ("Which rule reports an image").
-import type { ContainerInfo, RuleContext } from '../../core/rule.js';
+import type { ContainerInfo, PodSpecInfo, RuleContext } from '../../core/rule.js';
 import type { ManifestObject } from '../../core/types.js';
 import { findPlaceholders, type Placeholder } from '../../images/find-placeholders.js';
 import { findTemplateVariables, type TemplateVariable } from '../../images/find-template-variables.js';
@@ -87,18 +87,43 @@ export interface ContainerImage<K extends ImageClass['kind'] = ImageClass['kind'
   verdict: Extract<ImageClass, { kind: K }>;
 }
 
-/** Every container of the object with its image verdict. */
-export function* containerImages(context: RuleContext): Generator<ContainerImage> {
-  for (const spec of context.podSpecs) {
-    for (const container of spec.containers) yield { container, verdict: classifyImage(context.object, container) };
+interface ObjectImages {
+  object: ManifestObject;
+  all: readonly ContainerImage[];
+  valid: readonly ContainerImage<'valid'>[];
+}
+
+// Eight rules walk the same containers of each object; listing them once per object (the engine
+// builds one podSpecs array per object) spares a generator and a record per container and rule.
+const imagesByPodSpecs = new WeakMap<readonly PodSpecInfo[], ObjectImages>();
+
+function objectImages(context: RuleContext): ObjectImages {
+  let images = imagesByPodSpecs.get(context.podSpecs);
+  if (images === undefined || images.object !== context.object) {
+    const all: ContainerImage[] = [];
+    const valid: ContainerImage<'valid'>[] = [];
+    for (const spec of context.podSpecs) {
+      for (const container of spec.containers) {
+        const item: ContainerImage = { container, verdict: classifyImage(context.object, container) };
+        all.push(item);
+        if (item.verdict.kind === 'valid') valid.push(item as ContainerImage<'valid'>);
+      }
+    }
+    const listed: ObjectImages = { object: context.object, all, valid };
+    imagesByPodSpecs.set(context.podSpecs, listed);
+    return listed;
   }
+  return images;
+}
+
+/** Every container of the object with its image verdict. */
+export function containerImages(context: RuleContext): readonly ContainerImage[] {
+  return objectImages(context).all;
 }
 
 /** The containers whose image is a valid, literal reference. */
-export function* validImages(context: RuleContext): Generator<ContainerImage<'valid'>> {
-  for (const item of containerImages(context)) {
-    if (item.verdict.kind === 'valid') yield item as ContainerImage<'valid'>;
-  }
+export function validImages(context: RuleContext): readonly ContainerImage<'valid'>[] {
+  return objectImages(context).valid;
 }
 
 /** Path of the container's `image` value, relative to the object. */
