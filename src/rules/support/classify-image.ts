@@ -93,13 +93,14 @@ interface ObjectImages {
   valid: readonly ContainerImage<'valid'>[];
 }
 
-// Eight rules walk the same containers of each object; listing them once per object (the engine
-// builds one podSpecs array per object) spares a generator and a record per container and rule.
-const imagesByPodSpecs = new WeakMap<readonly PodSpecInfo[], ObjectImages>();
+// Eight rules walk the same containers of each object; listing them once per object spares a
+// generator and a record per container and rule. The engine runs every rule on one object before
+// the next, so remembering the last object's list is enough, and keeps nothing alive after it.
+let last: (ObjectImages & { podSpecs: readonly PodSpecInfo[] }) | undefined;
 
 function objectImages(context: RuleContext): ObjectImages {
-  let images = imagesByPodSpecs.get(context.podSpecs);
-  if (images === undefined || images.object !== context.object) {
+  const images = last;
+  if (images === undefined || images.podSpecs !== context.podSpecs || images.object !== context.object) {
     const all: ContainerImage[] = [];
     const valid: ContainerImage<'valid'>[] = [];
     for (const spec of context.podSpecs) {
@@ -109,9 +110,8 @@ function objectImages(context: RuleContext): ObjectImages {
         if (item.verdict.kind === 'valid') valid.push(item as ContainerImage<'valid'>);
       }
     }
-    const listed: ObjectImages = { object: context.object, all, valid };
-    imagesByPodSpecs.set(context.podSpecs, listed);
-    return listed;
+    last = { podSpecs: context.podSpecs, object: context.object, all, valid };
+    return last;
   }
   return images;
 }
