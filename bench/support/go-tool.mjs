@@ -1,7 +1,7 @@
 // Comparison tools built from the Go module proxy into a cache outside the work tree, once per
 // pinned version. A tool the proxy refuses is reported as unavailable and the bench goes on.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -28,6 +28,7 @@ export function ensureGoTool(name, module, version) {
     timeout: 15 * 60 * 1000,
   });
   if (install.status !== 0 || !existsSync(path)) {
+    rmSync(dir, { recursive: true, force: true });
     // The last words of go's message say why (e.g. "403 Forbidden": the proxy does not serve it).
     const reason = (install.stderr || String(install.error ?? '')).trim().split('\n').pop().split(': ').pop();
     return { unavailable: `go install ${module}@${version} failed: ${reason}` };
