@@ -48,7 +48,7 @@ function workload(i) {
   const kind = KINDS[i % KINDS.length];
   const name = `app-${i}`;
   const head = [
-    `apiVersion: ${kind === 'Pod' ? 'v1' : kind === 'Job' || kind === 'CronJob' ? 'batch/v1' : 'apps/v1'}`,
+    `apiVersion: ${apiVersionOf(kind)}`,
     `kind: ${kind}`,
     'metadata:',
     `  name: ${name}`,
@@ -79,7 +79,26 @@ function workload(i) {
 
 /** `count` documents as one YAML stream. */
 export function workloadStream(count) {
-  const parts = [];
-  for (let i = 0; i < count; i++) parts.push(`---\n${workload(i).join('\n')}\n`);
-  return parts.join('');
+  return workloadDocuments(count)
+    .map((d) => d.text)
+    .join('');
+}
+
+/** The same documents one by one, with what a correct reader finds in each (for output checks). */
+export function workloadDocuments(count) {
+  const documents = [];
+  for (let i = 0; i < count; i++) {
+    const kind = KINDS[i % KINDS.length];
+    documents.push({
+      text: `---\n${workload(i).join('\n')}\n`,
+      kind,
+      apiVersion: apiVersionOf(kind),
+      images: [IMAGES[(i + 3) % IMAGES.length], IMAGES[i % IMAGES.length]],
+    });
+  }
+  return documents;
+}
+
+function apiVersionOf(kind) {
+  return kind === 'Pod' ? 'v1' : kind === 'Job' || kind === 'CronJob' ? 'batch/v1' : 'apps/v1';
 }

@@ -6,7 +6,7 @@ import type { ImageReferenceResult } from '../images/types.js';
 import { findPodSpecs } from '../k8s/find-pod-specs.js';
 import { formatJsonPath } from './format-json-path.js';
 import { ignoredRuleIds } from './ignore-annotation.js';
-import type { PodSpecInfo, Rule, RuleProblem } from './rule.js';
+import type { PodSpecInfo, Rule, RuleContext, RuleProblem } from './rule.js';
 import type { Finding, LoadProblem, ManifestObject, Severity } from './types.js';
 
 /** `off` disables a rule; a severity overrides its default (from `.pullguard.yaml`). */
@@ -54,9 +54,13 @@ export function runRules(objects: readonly ManifestObject[], rules: readonly Rul
       podSpecs.map((spec) => spec.metadata),
     );
 
+    // One context per object, shared by its rules: a context, a closure and an array per rule and
+    // object are 360,000 short-lived allocations on a 10,000-object run with 12 rules.
+    const problems: RuleProblem[] = [];
+    const context: RuleContext = { object, podSpecs, target: options.target, run, report: (problem) => void problems.push(problem) };
     for (const rule of active) {
-      const problems: RuleProblem[] = [];
-      rule.check({ object, podSpecs, target: options.target, run, report: (problem) => problems.push(problem) });
+      problems.length = 0;
+      rule.check(context);
       if (problems.length === 0) continue;
       if (ignoredIds.has(rule.meta.id) || ignoredIds.has('all')) {
         ignored += problems.length;

@@ -88,8 +88,22 @@ export interface RegistryAccessVerdict {
   entry?: RegistryAccessEntry;
 }
 
+// Rules ask once or twice per container; matching every glob each time cost seconds on big runs.
+const verdicts = new Map<string, RegistryAccessVerdict>();
+
 /** The access class of a registry host (`domain` of a parsed reference, with its port). */
 export function registryAccess(domain: string): RegistryAccessVerdict {
+  let verdict = verdicts.get(domain);
+  if (verdict === undefined) {
+    verdict = classifyRegistry(domain);
+    // Bounded so a long-lived library user cannot grow it without end; a run names few registries.
+    if (verdicts.size >= 1024) verdicts.clear();
+    verdicts.set(domain, verdict);
+  }
+  return verdict;
+}
+
+function classifyRegistry(domain: string): RegistryAccessVerdict {
   for (const entry of REGISTRY_ACCESS) {
     if (entry.hosts.some((glob) => matchesHostGlob(domain, glob))) return { access: entry.access, entry };
   }

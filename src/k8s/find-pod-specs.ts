@@ -21,24 +21,32 @@ export function findPodSpecs(value: Record<string, unknown>): PodSpecSite[] {
   return sites;
 }
 
+// `path` is one stack shared by the whole walk (copied only for a PodSpec found): a new array per
+// visited node was most of the walk's cost.
 function walk(node: unknown, path: (string | number)[], parent: Record<string, unknown> | undefined, depth: number, sites: PodSpecSite[]): void {
   if (depth > MAX_DEPTH) return;
   if (Array.isArray(node)) {
     for (let i = 0; i < node.length; i++) {
       const item = node[i];
-      if (typeof item === 'object' && item !== null) walk(item, [...path, i], undefined, depth + 1, sites);
+      if (typeof item !== 'object' || item === null) continue;
+      path.push(i);
+      walk(item, path, undefined, depth + 1, sites);
+      path.pop();
     }
     return;
   }
   if (!isPlainObject(node)) return;
   if (isPodSpec(node)) {
-    sites.push(podSpecSite(node, path, parent));
+    sites.push(podSpecSite(node, path.slice(), parent));
     return;
   }
   for (const key of Object.keys(node)) {
     if (key === 'metadata') continue;
     const child = node[key];
-    if (typeof child === 'object' && child !== null) walk(child, [...path, key], node, depth + 1, sites);
+    if (typeof child !== 'object' || child === null) continue;
+    path.push(key);
+    walk(child, path, node, depth + 1, sites);
+    path.pop();
   }
 }
 

@@ -35,6 +35,8 @@ export class LineIndex {
 }
 
 function computeLineStarts(text: string): Int32Array {
+  // Most files have LF breaks only: indexOf finds them several times faster than a loop in JS.
+  if (!text.includes('\r')) return lfLineStarts(text);
   const starts: number[] = [0];
   const length = text.length;
   for (let i = 0; i < length; i++) {
@@ -46,4 +48,18 @@ function computeLineStarts(text: string): Int32Array {
     }
   }
   return Int32Array.from(starts);
+}
+
+function lfLineStarts(text: string): Int32Array {
+  let starts = new Int32Array(1024);
+  let count = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    if (count === starts.length) {
+      const grown = new Int32Array(starts.length * 2);
+      grown.set(starts);
+      starts = grown;
+    }
+    starts[count++] = i + 1;
+  }
+  return starts.slice(0, count);
 }

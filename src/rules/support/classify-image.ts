@@ -2,7 +2,7 @@
 // exactly one of unresolved-variable / placeholder-registry / invalid-image-reference, and the rules
 // that reason about a real reference (local-only-image, latest-tag, ...) only see valid ones.
 // Docs: ../../../docs/rules/README.md ("Which rule reports an image").
-import type { ContainerInfo, RuleContext } from '../../core/rule.js';
+import type { ContainerInfo, PodSpecInfo, RuleContext } from '../../core/rule.js';
 import type { ManifestObject } from '../../core/types.js';
 import { findPlaceholders, type Placeholder } from '../../images/find-placeholders.js';
 import { findTemplateVariables, type TemplateVariable } from '../../images/find-template-variables.js';
@@ -52,15 +52,34 @@ function classify(object: ManifestObject, container: ContainerInfo): ImageClass 
   if (raw.trim() === '') return { kind: 'empty', image: raw };
 
   const parsed = container.reference ?? parseImageReference(raw);
-  const variables = findTemplateVariables(raw);
+  const { variables, placeholders } = templateParts(raw);
   const runtime = runtimeTemplating(object);
   if (runtime !== undefined && variables.length > 0 && variables.every((v) => v.syntax === runtime.syntax)) {
     return { kind: 'managed', why: `${runtime.tool} substitutes its parameters at run time` };
   }
-  const placeholders = findPlaceholders(raw, variables);
   if (variables.length > 0 || placeholders.length > 0) return { kind: 'templated', image: raw, variables, placeholders, parsed };
   if (!parsed.ok) return { kind: 'invalid', image: raw, error: parsed.error };
   return { kind: 'valid', image: raw, reference: parsed.reference };
+}
+
+interface TemplateParts {
+  readonly variables: TemplateVariable[];
+  readonly placeholders: Placeholder[];
+}
+
+// Big runs repeat the same few images thousands of times, and scanning each for variables and
+// placeholders was a tenth of a run; the answer depends on the text alone.
+const templatePartsByImage = new Map<string, TemplateParts>();
+
+function templateParts(image: string): TemplateParts {
+  let parts = templatePartsByImage.get(image);
+  if (parts === undefined) {
+    const variables = findTemplateVariables(image);
+    parts = { variables, placeholders: findPlaceholders(image, variables) };
+    if (templatePartsByImage.size >= 4096) templatePartsByImage.clear();
+    templatePartsByImage.set(image, parts);
+  }
+  return parts;
 }
 
 export interface ContainerImage<K extends ImageClass['kind'] = ImageClass['kind']> {
@@ -68,18 +87,43 @@ export interface ContainerImage<K extends ImageClass['kind'] = ImageClass['kind'
   verdict: Extract<ImageClass, { kind: K }>;
 }
 
-/** Every container of the object with its image verdict. */
-export function* containerImages(context: RuleContext): Generator<ContainerImage> {
-  for (const spec of context.podSpecs) {
-    for (const container of spec.containers) yield { container, verdict: classifyImage(context.object, container) };
+interface ObjectImages {
+  object: ManifestObject;
+  all: readonly ContainerImage[];
+  valid: readonly ContainerImage<'valid'>[];
+}
+
+// Eight rules walk the same containers of each object; listing them once per object spares a
+// generator and a record per container and rule. The engine runs every rule on one object before
+// the next, so remembering the last object's list is enough, and keeps nothing alive after it.
+let last: (ObjectImages & { podSpecs: readonly PodSpecInfo[] }) | undefined;
+
+function objectImages(context: RuleContext): ObjectImages {
+  const images = last;
+  if (images === undefined || images.podSpecs !== context.podSpecs || images.object !== context.object) {
+    const all: ContainerImage[] = [];
+    const valid: ContainerImage<'valid'>[] = [];
+    for (const spec of context.podSpecs) {
+      for (const container of spec.containers) {
+        const item: ContainerImage = { container, verdict: classifyImage(context.object, container) };
+        all.push(item);
+        if (item.verdict.kind === 'valid') valid.push(item as ContainerImage<'valid'>);
+      }
+    }
+    last = { podSpecs: context.podSpecs, object: context.object, all, valid };
+    return last;
   }
+  return images;
+}
+
+/** Every container of the object with its image verdict. */
+export function containerImages(context: RuleContext): readonly ContainerImage[] {
+  return objectImages(context).all;
 }
 
 /** The containers whose image is a valid, literal reference. */
-export function* validImages(context: RuleContext): Generator<ContainerImage<'valid'>> {
-  for (const item of containerImages(context)) {
-    if (item.verdict.kind === 'valid') yield item as ContainerImage<'valid'>;
-  }
+export function validImages(context: RuleContext): readonly ContainerImage<'valid'>[] {
+  return objectImages(context).valid;
 }
 
 /** Path of the container's `image` value, relative to the object. */

@@ -19,12 +19,27 @@ export function serviceAccountName(spec: Record<string, unknown>): string {
  * without a namespace goes to whatever namespace it is applied to, so it matches any namespace.
  */
 export function findServiceAccount(objects: readonly ManifestObject[], name: string, namespace: string | undefined): ManifestObject | undefined {
-  return objects.find(
-    (o) =>
-      o.ref.kind === 'ServiceAccount' &&
-      o.ref.name === name &&
-      (o.ref.namespace === undefined || namespace === undefined || o.ref.namespace === namespace),
-  );
+  return serviceAccountsByName(objects)
+    .get(name)
+    ?.find((o) => o.ref.namespace === undefined || namespace === undefined || o.ref.namespace === namespace);
+}
+
+// Every pod spec of a run looks up its ServiceAccount: scanning all objects each time made a run
+// quadratic (minutes for 10,000 workloads). The index keeps file order, so the first match wins as before.
+const accountIndexes = new WeakMap<readonly ManifestObject[], { length: number; byName: Map<string, ManifestObject[]> }>();
+
+function serviceAccountsByName(objects: readonly ManifestObject[]): Map<string, ManifestObject[]> {
+  const cached = accountIndexes.get(objects);
+  if (cached !== undefined && cached.length === objects.length) return cached.byName;
+  const byName = new Map<string, ManifestObject[]>();
+  for (const o of objects) {
+    if (o.ref.kind !== 'ServiceAccount' || o.ref.name === undefined) continue;
+    const named = byName.get(o.ref.name);
+    if (named === undefined) byName.set(o.ref.name, [o]);
+    else named.push(o);
+  }
+  accountIndexes.set(objects, { length: objects.length, byName });
+  return byName;
 }
 
 export function serviceAccountPullSecretNames(serviceAccount: ManifestObject): string[] {

@@ -1,0 +1,62 @@
+// findServiceAccount looks ServiceAccounts up through an index built once per run (a scan per pod
+// spec made big runs quadratic); these cases pin the answers the plain scan gave.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { ManifestObject } from '../../../src/core/types.js';
+import { parseManifestText } from '../../../src/k8s/parse-manifest-text.js';
+import { findServiceAccount, serviceAccountPullSecretNames } from '../../../src/rules/support/pull-secrets.js';
+
+function serviceAccount(name: string, namespace: string | undefined, secret: string): string {
+  return [
+    'apiVersion: v1',
+    'kind: ServiceAccount',
+    'metadata:',
+    `  name: ${name}`,
+    ...(namespace === undefined ? [] : [`  namespace: ${namespace}`]),
+    'imagePullSecrets:',
+    `- name: ${secret}`,
+  ].join('\n');
+}
+
+function objects(...documents: string[]): ManifestObject[] {
+  const parsed = parseManifestText(documents.join('\n---\n'), 'accounts.yaml');
+  assert.deepEqual(parsed.problems, []);
+  return parsed.objects;
+}
+
+function secretOf(account: ManifestObject | undefined): string[] | undefined {
+  return account === undefined ? undefined : serviceAccountPullSecretNames(account);
+}
+
+describe('findServiceAccount', () => {
+  it('finds the account of the pod namespace, not one of the same name elsewhere', () => {
+    const run = objects(serviceAccount('builder', 'ci', 'ci-cred'), serviceAccount('builder', 'shop', 'shop-cred'));
+    assert.deepEqual(secretOf(findServiceAccount(run, 'builder', 'shop')), ['shop-cred']);
+    assert.deepEqual(secretOf(findServiceAccount(run, 'builder', 'ci')), ['ci-cred']);
+    assert.equal(findServiceAccount(run, 'builder', 'other'), undefined);
+    assert.equal(findServiceAccount(run, 'deployer', 'shop'), undefined);
+  });
+
+  it('takes the first match in file order when several fit', () => {
+    const run = objects(serviceAccount('default', undefined, 'first'), serviceAccount('default', 'shop', 'second'));
+    assert.deepEqual(secretOf(findServiceAccount(run, 'default', 'shop')), ['first']);
+  });
+
+  it('lets an account without a namespace match any pod, and a pod without one match any account', () => {
+    const run = objects(serviceAccount('app', 'shop', 'shop-cred'), serviceAccount('tool', undefined, 'tool-cred'));
+    assert.deepEqual(secretOf(findServiceAccount(run, 'app', undefined)), ['shop-cred']);
+    assert.deepEqual(secretOf(findServiceAccount(run, 'tool', 'anywhere')), ['tool-cred']);
+  });
+
+  it('ignores objects of other kinds with the same name', () => {
+    const run = objects(['apiVersion: v1', 'kind: Secret', 'metadata:', '  name: app', '  namespace: shop'].join('\n'));
+    assert.equal(findServiceAccount(run, 'app', 'shop'), undefined);
+  });
+
+  it('sees an account added to the same array after an earlier lookup', () => {
+    const run = objects(serviceAccount('app', 'shop', 'shop-cred'));
+    assert.equal(findServiceAccount(run, 'late', 'shop'), undefined);
+    run.push(...objects(serviceAccount('late', 'shop', 'late-cred')));
+    assert.deepEqual(secretOf(findServiceAccount(run, 'late', 'shop')), ['late-cred']);
+  });
+});
