@@ -24,6 +24,9 @@ if (only !== 'bundle') {
 }
 
 if (only !== 'tsc') {
+  // Chunk names carry content hashes: without this, every build would leave its old chunks behind
+  // (and `files` would publish them).
+  rmSync(join(root, 'dist'), { recursive: true, force: true });
 
   await build({
     entryPoints: [join(root, 'src/cli/main.ts')],

@@ -1,7 +1,7 @@
 // The thin shell: argv → options → a command of the library → a formatter → an exit code.
 // Nothing here decides what is a problem; everything here decides how it is shown.
 import { Command, CommanderError, InvalidArgumentError, Option } from '@commander-js/extra-typings';
-import { FAIL_ON_LEVELS, type FailOn } from '../core/config.js';
+import { FAIL_ON_LEVELS, type FailOn } from '../core/fail-on.js';
 import { EXIT_ERROR, exitCodeFor } from '../core/exit-code.js';
 import { TARGET_IDS } from '../detect/target-profile.js';
 import { FORMAT_NAMES } from '../formatters/formatter.js';

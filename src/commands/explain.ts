@@ -1,5 +1,5 @@
 // `pullguard explain ID`: the docs page of a rule or a failure cause, from the docs that ship with the package.
-import { suggest } from '../core/config.js';
+import { suggest } from '../core/suggest.js';
 import { causeDocsUrl, ruleDocsUrl } from '../core/docs-url.js';
 import { PullguardError, UsageError } from '../core/errors.js';
 import { FAILURE_CAUSE_IDS, FAILURE_CAUSE_SUMMARIES, isFailureCauseId } from '../core/failure-causes.js';

@@ -7,8 +7,10 @@ import { ConfigError } from './errors.js';
 import type { RuleSetting } from './run-rules.js';
 
 export const CONFIG_FILE_NAMES = ['.pullguard.yaml', '.pullguard.yml'] as const;
-export const FAIL_ON_LEVELS = ['error', 'warning', 'info', 'never'] as const;
-export type FailOn = (typeof FAIL_ON_LEVELS)[number];
+import { FAIL_ON_LEVELS, type FailOn } from './fail-on.js';
+import { suggest } from './suggest.js';
+
+export { FAIL_ON_LEVELS, type FailOn, suggest };
 const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'info'];
 
 export interface PullguardConfig {
@@ -131,30 +133,4 @@ function oneOf<T extends string>(node: YamlNode | null, allowed: readonly T[], w
   const value = isScalar(node) ? String(node.value) : undefined;
   if (value !== undefined && (allowed as readonly string[]).includes(value)) return value as T;
   throw new ConfigError(`${where}: expected one of ${allowed.join(', ')}${value === undefined ? '' : `, got "${value}"`}${value === undefined ? '' : suggest(value, allowed)}`, at(node));
-}
-
-/** ` (did you mean "latest-tag"?)` when one known id is within a small edit distance. */
-export function suggest(input: string, candidates: readonly string[]): string {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(input.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const distance = editDistance(input, candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best === undefined ? '' : ` (did you mean "${best}"?)`;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

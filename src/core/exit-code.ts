@@ -1,4 +1,4 @@
-import type { FailOn } from './config.js';
+import type { FailOn } from './fail-on.js';
 import type { Summary } from './types.js';
 
 /** The exit-code contract of DESIGN.md: 0 nothing at or above `--fail-on`, 1 findings at or above it (2 is for errors, set by the CLI). */

@@ -1,4 +1,4 @@
-import { suggest } from '../core/config.js';
+import { suggest } from '../core/suggest.js';
 import { UsageError } from '../core/errors.js';
 import { getTargetProfile } from './profiles.js';
 import { TARGET_IDS, type TargetProfile } from './target-profile.js';

@@ -1,7 +1,7 @@
 // `pullguard.dev/target: local` (or `kind,minikube`, or `remote`) says which clusters a manifest is
 // meant for; linting it for another target is the incident's "wrong copy of the manifests" mistake,
 // which the incident tried to prevent with warning banners. Docs: ../../docs/rules/target-mismatch.md.
-import { suggest } from '../core/config.js';
+import { suggest } from '../core/suggest.js';
 import type { Rule, RuleContext } from '../core/rule.js';
 import type { JsonPath } from '../core/types.js';
 import { TARGET_IDS, type TargetProfile } from '../detect/target-profile.js';

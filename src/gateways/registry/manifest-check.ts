@@ -24,7 +24,8 @@ export interface AttemptOutcome {
 
 /** containerd refuses larger manifests (`MaxManifestSize`); configs get the same bound. */
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
-const MAX_ERROR_BODY_BYTES = 64 * 1024;
+/** A tag list longer than this is treated as incomplete (then a GET settles each missing tag). */
+const MAX_TAG_LIST_BYTES = 1024 * 1024;
 const HEAD_NEEDS_GET = new Set([400, 403, 404, 405, 501]);
 
 type Answer = { ok: true; response: HttpResponse; attempts: number } | { ok: false; outcome: AttemptOutcome };
@@ -37,8 +38,14 @@ function asRecord(value: unknown): Record<string, unknown> | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
+/** What `tags/list` says of a repository: whether it exists, and its tags when the list is complete. */
+export interface RepositoryListing {
+  exists?: boolean;
+  tags?: ReadonlySet<string>;
+}
+
 export class ManifestChecker {
-  readonly #repositoryProbes = new Map<string, Promise<boolean | undefined>>();
+  readonly #repositoryProbes = new Map<string, Promise<RepositoryListing>>();
 
   constructor(
     readonly send: Sender,
@@ -52,11 +59,15 @@ export class ManifestChecker {
     return new CheckSession(this, endpoint, ping.scheme, ping.challenges, request, credential, signal).run();
   }
 
-  /** Whether the repository exists, from `tags/list` (distribution 2.8 says MANIFEST_UNKNOWN for both cases). */
-  probeRepository(key: string, probe: () => Promise<boolean | undefined>): Promise<boolean | undefined> {
+  /**
+   * One `tags/list` per repository and credential, shared by every image of it: whether the
+   * repository exists (distribution 2.8 says MANIFEST_UNKNOWN for a missing tag and a missing
+   * repository alike), and which tags it has when the whole list fits in one answer.
+   */
+  probeRepository(key: string, probe: () => Promise<RepositoryListing>): Promise<RepositoryListing> {
     let pending = this.#repositoryProbes.get(key);
     if (pending === undefined) {
-      pending = probe().catch(() => undefined);
+      pending = probe().catch(() => ({}));
       this.#repositoryProbes.set(key, pending);
     }
     return pending;
@@ -164,6 +175,18 @@ class CheckSession {
       this.#methods.push('HEAD');
       const digest = headerValue(head.response.headers, 'docker-content-digest');
       if (head.response.status === 200 && digest !== undefined) return this.#foundByHead(head.response, digest);
+      if (head.response.status === 404 && reference.digest === undefined) {
+        // A HEAD 404 has no body to say what is missing, and some registries (Nexus) answer 404 to
+        // HEAD for images that exist: the repository's tag list, fetched once for all its images,
+        // settles a tag it does not hold without a GET per image. A listed tag still gets the GET.
+        const listing = await this.#listing();
+        const tag = reference.tag ?? 'latest';
+        if (listing.exists === false || (listing.tags !== undefined && !listing.tags.has(tag))) {
+          const observation = this.#responseObservation(head, this.#method, 'manifest');
+          if (observation.kind === 'response') observation.repositoryExists = listing.exists !== false;
+          return { observation };
+        }
+      }
       if (head.response.status !== 200 && !HEAD_NEEDS_GET.has(head.response.status)) return { observation: this.#responseObservation(head, this.#method, 'manifest') };
     }
     const get = await this.#request('GET', path, MANIFEST_ACCEPT, MAX_MANIFEST_BYTES);
@@ -184,17 +207,31 @@ class CheckSession {
   async #failed(get: { response: HttpResponse; attempts: number }): Promise<AttemptOutcome> {
     const observation = this.#responseObservation(get, this.#method, 'manifest');
     if (observation.kind === 'response' && get.response.status === 404 && observation.errorCode !== 'NAME_UNKNOWN') {
-      const key = JSON.stringify([this.endpoint.host, this.endpoint.pathPrefix, this.#repository, credentialId(this.credential)]);
-      const exists = await this.checker.probeRepository(key, async () => {
-        const tags = await this.#request('GET', `${this.#repository}/tags/list`, 'application/json', MAX_ERROR_BODY_BYTES, { n: '1' });
-        if (!tags.ok) return undefined;
-        if (tags.response.status === 200) return true;
-        const { errorCode } = parseRegistryError(tags.response.body, headerValue(tags.response.headers, 'content-type'));
-        return tags.response.status === 404 && errorCode === 'NAME_UNKNOWN' ? false : undefined;
-      });
+      const { exists } = await this.#listing();
       if (exists !== undefined) observation.repositoryExists = exists;
     }
     return { observation };
+  }
+
+  #listing(): Promise<RepositoryListing> {
+    const key = JSON.stringify([this.endpoint.host, this.endpoint.pathPrefix, this.#repository, credentialId(this.credential)]);
+    return this.checker.probeRepository(key, async () => {
+      const answer = await this.#request('GET', `${this.#repository}/tags/list`, 'application/json', MAX_TAG_LIST_BYTES);
+      if (!answer.ok) return {};
+      const { response } = answer;
+      if (response.status === 200) {
+        // A Link header means more pages: the tags seen are not all there are.
+        if (response.truncated || headerValue(response.headers, 'link') !== undefined) return { exists: true };
+        try {
+          const tags = asRecord(JSON.parse(response.body.toString('utf8')))?.tags;
+          return Array.isArray(tags) ? { exists: true, tags: new Set(tags.filter((t): t is string => typeof t === 'string')) } : { exists: true };
+        } catch {
+          return { exists: true };
+        }
+      }
+      const { errorCode } = parseRegistryError(response.body, headerValue(response.headers, 'content-type'));
+      return response.status === 404 && errorCode === 'NAME_UNKNOWN' ? { exists: false } : {};
+    });
   }
 
   async #inspect(response: HttpResponse, wantPlatforms: boolean): Promise<AttemptOutcome> {

@@ -172,6 +172,48 @@ describe('HEAD quirks', () => {
     assert.equal(result.status, 'ok');
   });
 
+  it('settles a HEAD 404 from the complete tag list, without a GET, when the tag is not listed', async () => {
+    const server = await serve(
+      registryLike((request, response) => {
+        if (request.url?.endsWith('/tags/list')) return reply(response, request, 200, { 'content-type': 'application/json' }, { name: 'app', tags: ['v1', 'v2'] });
+        reply(response, request, 404);
+      }),
+    );
+    const result = await check(server.host, 'app:v3');
+    assert.equal(result.status, 'image-not-found');
+    assert.equal(result.summary, `tag "v3" does not exist in repository "app" on ${server.host}`);
+    assert.deepEqual(result.evidence, { httpStatus: 404, method: 'HEAD' });
+    assert.deepEqual(manifestRequests(server), ['HEAD']);
+  });
+
+  it('still asks with GET when the tag list holds the tag that HEAD called missing (Nexus)', async () => {
+    const server = await serve(
+      registryLike((request, response) => {
+        if (request.url?.endsWith('/tags/list')) return reply(response, request, 200, { 'content-type': 'application/json' }, { name: 'app', tags: ['v1'] });
+        if (request.method === 'HEAD') return reply(response, request, 404);
+        reply(response, request, 200, { 'content-type': OCI_MANIFEST, 'docker-content-digest': DIGEST }, { schemaVersion: 2, config: {}, layers: [] });
+      }),
+    );
+    const result = await check(server.host, 'app:v1');
+    assert.equal(result.status, 'ok');
+    assert.deepEqual(manifestRequests(server), ['HEAD', 'GET']);
+  });
+
+  it('does not trust one page of a paginated tag list (Link header): GET decides', async () => {
+    const server = await serve(
+      registryLike((request, response) => {
+        if (request.url?.endsWith('/tags/list')) {
+          return reply(response, request, 200, { 'content-type': 'application/json', link: '</v2/app/tags/list?last=v1&n=1>; rel="next"' }, { name: 'app', tags: ['v1'] });
+        }
+        if (request.method === 'HEAD') return reply(response, request, 404);
+        reply(response, request, 200, { 'content-type': OCI_MANIFEST, 'docker-content-digest': DIGEST }, { schemaVersion: 2, config: {}, layers: [] });
+      }),
+    );
+    const result = await check(server.host, 'app:v9');
+    assert.equal(result.status, 'ok');
+    assert.deepEqual(manifestRequests(server), ['HEAD', 'GET']);
+  });
+
   it('reports a schema 1 manifest as unsupported-image-format', async () => {
     const server = await serve(
       registryLike((request, response) => reply(response, request, 200, { 'content-type': 'application/vnd.docker.distribution.manifest.v1+prettyjws', 'docker-content-digest': DIGEST })),
