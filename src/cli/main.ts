@@ -102,7 +102,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
         import('../formatters/index.js'),
         import('./color.js'),
       ]);
-      const config = loadConfig({
+      const config = await loadConfig({
         cwd: io.cwd,
         knownRuleIds: RULES.map((rule) => rule.meta.id),
         ...(options.config === undefined ? {} : { explicitPath: options.config }),
@@ -154,7 +154,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
         import('../formatters/index.js'),
         import('./color.js'),
       ]);
-      const config = loadConfig({
+      const config = await loadConfig({
         cwd: io.cwd,
         knownRuleIds: RULES.map((rule) => rule.meta.id),
         ...(options.config === undefined ? {} : { explicitPath: options.config }),

@@ -4,27 +4,15 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNo
 import { TARGET_IDS, type TargetId } from '../detect/target-profile.js';
 import type { RegistryHostSettings } from '../gateways/registry/registry-gateway.js';
 import { ConfigError } from './errors.js';
-import type { RuleSetting } from './run-rules.js';
-
-export const CONFIG_FILE_NAMES = ['.pullguard.yaml', '.pullguard.yml'] as const;
 import { FAIL_ON_LEVELS, type FailOn } from './fail-on.js';
+import type { PullguardConfig } from './pullguard-config.js';
+import type { RuleSetting } from './run-rules.js';
 import { suggest } from './suggest.js';
 
+export { CONFIG_FILE_NAMES, DEFAULT_CONFIG, type PullguardConfig } from './pullguard-config.js';
 export { FAIL_ON_LEVELS, type FailOn, suggest };
+
 const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'info'];
-
-export interface PullguardConfig {
-  /** The file it came from, for messages; undefined for the built-in defaults. */
-  file?: string;
-  target?: TargetId;
-  failOn?: FailOn;
-  rules: Record<string, RuleSetting>;
-  registries: Record<string, RegistryHostSettings>;
-  /** Node platforms to require when no cluster tells them, e.g. `linux/amd64`. */
-  platforms?: string[];
-}
-
-export const DEFAULT_CONFIG: PullguardConfig = { rules: {}, registries: {} };
 
 const TOP_LEVEL_KEYS = ['target', 'failOn', 'rules', 'registries', 'platforms'] as const;
 const REGISTRY_KEYS = ['mirrors', 'plainHttp', 'caFile', 'insecureSkipVerify'] as const;

@@ -2,7 +2,7 @@
 // directory or its parents (stopping at a repository root), else the defaults.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { CONFIG_FILE_NAMES, DEFAULT_CONFIG, parseConfig, type PullguardConfig } from '../core/config.js';
+import { CONFIG_FILE_NAMES, DEFAULT_CONFIG, type PullguardConfig } from '../core/pullguard-config.js';
 import { ConfigError } from '../core/errors.js';
 
 export interface LoadConfigOptions {
@@ -12,7 +12,7 @@ export interface LoadConfigOptions {
   knownRuleIds: readonly string[];
 }
 
-export function loadConfig(options: LoadConfigOptions): PullguardConfig {
+export async function loadConfig(options: LoadConfigOptions): Promise<PullguardConfig> {
   const path = options.explicitPath === undefined ? findConfigFile(options.cwd) : resolve(options.cwd, options.explicitPath);
   if (path === undefined) return { ...DEFAULT_CONFIG, rules: {}, registries: {} };
   // As the user wrote it when they named it; relative to where they are when it was found.
@@ -24,6 +24,8 @@ export function loadConfig(options: LoadConfigOptions): PullguardConfig {
     const code = (error as NodeJS.ErrnoException).code;
     throw new ConfigError(code === 'ENOENT' ? 'config file not found' : `cannot read config file (${code ?? 'unknown error'})`, { file: shown });
   }
+  // The YAML parser loads only when there is a file to parse (start-up time).
+  const { parseConfig } = await import('../core/config.js');
   return parseConfig(text, shown, options.knownRuleIds);
 }
 

@@ -1,0 +1,21 @@
+// The settings of `.pullguard.yaml` as the commands read them, apart from the parser (config.ts) so
+// that code which only needs the defaults or the file names does not load the YAML library.
+import type { TargetId } from '../detect/target-profile.js';
+import type { RegistryHostSettings } from '../gateways/registry/registry-gateway.js';
+import type { FailOn } from './fail-on.js';
+import type { RuleSetting } from './run-rules.js';
+
+export const CONFIG_FILE_NAMES = ['.pullguard.yaml', '.pullguard.yml'] as const;
+
+export interface PullguardConfig {
+  /** The file it came from, for messages; undefined for the built-in defaults. */
+  file?: string;
+  target?: TargetId;
+  failOn?: FailOn;
+  rules: Record<string, RuleSetting>;
+  registries: Record<string, RegistryHostSettings>;
+  /** Node platforms to require when no cluster tells them, e.g. `linux/amd64`. */
+  platforms?: string[];
+}
+
+export const DEFAULT_CONFIG: PullguardConfig = { rules: {}, registries: {} };
