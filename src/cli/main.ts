@@ -4,7 +4,9 @@ import { Command, CommanderError, InvalidArgumentError, Option } from '@commande
 import { FAIL_ON_LEVELS, type FailOn } from '../core/fail-on.js';
 import { EXIT_ERROR, exitCodeFor } from '../core/exit-code.js';
 import { TARGET_IDS } from '../detect/target-profile.js';
-import { FORMAT_NAMES } from '../formatters/formatter.js';
+import { FORMAT_NAMES, type FormatName } from '../formatters/formatter.js';
+import type { PullguardConfig } from '../core/pullguard-config.js';
+import type { Report } from '../core/types.js';
 import { VERSION } from '../version.js';
 import { oneOf } from './choice.js';
 import { describeError } from './print-error.js';
@@ -67,6 +69,37 @@ function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
+interface ReportFlags {
+  config?: string;
+  format: FormatName;
+  failOn?: FailOn;
+}
+
+/** What lint and check share: the settings file first, then the report printed and its exit code. */
+async function printReport(io: CliIo, argv: readonly string[], flags: ReportFlags, produce: (config: PullguardConfig) => Promise<Report>): Promise<number> {
+  const [{ loadConfig }, { RULES }, { getFormatter }, { shouldUseColor }] = await Promise.all([
+    import('../gateways/load-config.js'),
+    import('../rules/index.js'),
+    import('../formatters/index.js'),
+    import('./color.js'),
+  ]);
+  const config = await loadConfig({
+    cwd: io.cwd,
+    knownRuleIds: RULES.map((rule) => rule.meta.id),
+    ...(flags.config === undefined ? {} : { explicitPath: flags.config }),
+  });
+  const report = await produce(config);
+  const formatter = getFormatter(flags.format);
+  if (formatter === undefined) throw new Error(`formatter ${flags.format} is missing`);
+  io.stdout.write(
+    formatter(report, {
+      color: flags.format === 'text' && shouldUseColor(colorFlag(argv), io.stdout, io.env),
+      rules: RULES.map((rule) => rule.meta),
+    }),
+  );
+  return exitCodeFor(report.summary, flags.failOn ?? config.failOn ?? 'error');
+}
+
 export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let exitCode = 0;
   const program = new Command(io.programName ?? 'pullguard')
@@ -95,34 +128,16 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     .option('--no-color', 'never use colour')
     .addHelpText('after', EXAMPLES_LINT)
     .action(async (paths, options) => {
-      const [{ lint }, { loadConfig }, { RULES }, { getFormatter }, { shouldUseColor }] = await Promise.all([
-        import('../commands/lint.js'),
-        import('../gateways/load-config.js'),
-        import('../rules/index.js'),
-        import('../formatters/index.js'),
-        import('./color.js'),
-      ]);
-      const config = await loadConfig({
-        cwd: io.cwd,
-        knownRuleIds: RULES.map((rule) => rule.meta.id),
-        ...(options.config === undefined ? {} : { explicitPath: options.config }),
-      });
-      const report = await lint({
-        paths,
-        config,
-        cwd: io.cwd,
-        stdin: io.stdin,
-        ...(options.target === undefined ? {} : { target: options.target }),
-      });
-      const formatter = getFormatter(options.format);
-      if (formatter === undefined) throw new Error(`formatter ${options.format} is missing`);
-      io.stdout.write(
-        formatter(report, {
-          color: options.format === 'text' && shouldUseColor(colorFlag(argv), io.stdout, io.env),
-          rules: RULES.map((rule) => rule.meta),
+      const { lint } = await import('../commands/lint.js');
+      exitCode = await printReport(io, argv, options, (config) =>
+        lint({
+          paths,
+          config,
+          cwd: io.cwd,
+          stdin: io.stdin,
+          ...(options.target === undefined ? {} : { target: options.target }),
         }),
       );
-      exitCode = exitCodeFor(report.summary, (options.failOn ?? config.failOn ?? 'error') as FailOn);
     });
 
   program
@@ -147,41 +162,23 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     .option('--no-color', 'never use colour')
     .addHelpText('after', EXAMPLES_CHECK)
     .action(async (paths, options) => {
-      const [{ check }, { loadConfig }, { RULES }, { getFormatter }, { shouldUseColor }] = await Promise.all([
-        import('../commands/check.js'),
-        import('../gateways/load-config.js'),
-        import('../rules/index.js'),
-        import('../formatters/index.js'),
-        import('./color.js'),
-      ]);
-      const config = await loadConfig({
-        cwd: io.cwd,
-        knownRuleIds: RULES.map((rule) => rule.meta.id),
-        ...(options.config === undefined ? {} : { explicitPath: options.config }),
-      });
-      const report = await check({
-        paths,
-        config,
-        cwd: io.cwd,
-        stdin: io.stdin,
-        env: io.env,
-        namespace: options.namespace,
-        compareDockerConfig: options.dockerConfig,
-        ...(options.target === undefined ? {} : { target: options.target }),
-        ...(options.platform === undefined ? {} : { platforms: options.platform }),
-        ...(options.pullSecret === undefined ? {} : { pullSecretFiles: options.pullSecret }),
-        ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
-        ...(options.timeout === undefined ? {} : { timeoutMs: options.timeout }),
-      });
-      const formatter = getFormatter(options.format);
-      if (formatter === undefined) throw new Error(`formatter ${options.format} is missing`);
-      io.stdout.write(
-        formatter(report, {
-          color: options.format === 'text' && shouldUseColor(colorFlag(argv), io.stdout, io.env),
-          rules: RULES.map((rule) => rule.meta),
+      const { check } = await import('../commands/check.js');
+      exitCode = await printReport(io, argv, options, (config) =>
+        check({
+          paths,
+          config,
+          cwd: io.cwd,
+          stdin: io.stdin,
+          env: io.env,
+          namespace: options.namespace,
+          compareDockerConfig: options.dockerConfig,
+          ...(options.target === undefined ? {} : { target: options.target }),
+          ...(options.platform === undefined ? {} : { platforms: options.platform }),
+          ...(options.pullSecret === undefined ? {} : { pullSecretFiles: options.pullSecret }),
+          ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+          ...(options.timeout === undefined ? {} : { timeoutMs: options.timeout }),
         }),
       );
-      exitCode = exitCodeFor(report.summary, (options.failOn ?? config.failOn ?? 'error') as FailOn);
     });
 
   program
