@@ -50,6 +50,8 @@ function parseGoInteger(s: string): number | undefined {
   const sign = match[1] as string;
   const body = match[2] as string;
   let magnitude: bigint;
+  // Decimal integers of up to 15 digits (ports, replicas, sizes) are exact as doubles: no BigInt.
+  if (body.length <= 15 && body.charCodeAt(0) !== 48 /* 0 */) return sign === '-' ? -Number(body) : Number(body);
   const prefix = body.length > 1 ? body.charAt(1).toLowerCase() : '';
   if (body.charAt(0) === '0' && (prefix === 'x' || prefix === 'b' || prefix === 'o')) {
     magnitude = BigInt(`0${prefix}${body.slice(2)}`);
