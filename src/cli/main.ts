@@ -162,9 +162,11 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     .option('--no-color', 'never use colour')
     .addHelpText('after', EXAMPLES_CHECK)
     .action(async (paths, options) => {
-      const { check } = await import('../commands/check.js');
+      const [{ check }, { progressLine }] = await Promise.all([import('../commands/check.js'), import('./progress-line.js')]);
+      const progress = progressLine(io.stderr, 'pullguard: checking images');
       exitCode = await printReport(io, argv, options, (config) =>
         check({
+          onProgress: (done, total) => progress.update(done, total),
           paths,
           config,
           cwd: io.cwd,
@@ -177,7 +179,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
           ...(options.pullSecret === undefined ? {} : { pullSecretFiles: options.pullSecret }),
           ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
           ...(options.timeout === undefined ? {} : { timeoutMs: options.timeout }),
-        }),
+        }).finally(() => progress.clear()),
       );
     });
 

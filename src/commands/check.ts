@@ -52,6 +52,8 @@ export interface CheckOptions {
   /** A gateway of the caller's; it is not closed. Default: the OCI distribution client. */
   gateway?: RegistryGateway;
   signal?: AbortSignal;
+  /** Called as registry checks end: distinct checks done and in all (the CLI draws a progress line). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 const AUTH_FAILURES = new Set(['unauthorized', 'forbidden', 'not-found-or-unauthorized']);
@@ -199,7 +201,12 @@ export async function check(options: CheckOptions): Promise<Report> {
     const answers = await checkImages(
       gateway,
       asked.map((index) => requests[index] as ImageCheckRequest),
-      { concurrency, budgetMs, ...(options.signal === undefined ? {} : { signal: options.signal }) },
+      {
+        concurrency,
+        budgetMs,
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
+        ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+      },
     );
     const byIndex = new Map(asked.map((useIndex, answerIndex) => [useIndex, answers[answerIndex] as ImageCheckResult]));
     // One result object per distinct request, so that the comparison below amends each once.

@@ -13,6 +13,8 @@ export interface CheckImagesOptions {
   /** Total time for the whole batch; open checks then end as verdicts. Default: none. */
   budgetMs?: number;
   signal?: AbortSignal;
+  /** Called after each distinct check ends, with how many of how many are done (for a progress line). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export const DEFAULT_CONCURRENCY = 16;
@@ -49,9 +51,12 @@ export async function checkImages(
   });
   const distinct = [...unique.entries()];
   const budgetSpent = (): boolean => budgetSignal?.aborted === true;
+  let done = 0;
   const outcomes = await runWithConcurrency(distinct, options.concurrency ?? DEFAULT_CONCURRENCY, async ([, request]) => {
     if (budgetSpent()) return budgetVerdict(request, options.budgetMs ?? 0, false);
     const result = await gateway.checkImage(request, signal);
+    done += 1;
+    options.onProgress?.(done, distinct.length);
     // A request cut by the budget comes back as an aborted transport error: say what cut it.
     if (budgetSpent() && result.status !== 'ok' && result.evidence?.errorCode === 'ABORTED') {
       return budgetVerdict(request, options.budgetMs ?? 0, true);

@@ -69,6 +69,22 @@ describe('check() around the registry gateway', () => {
     assert.deepEqual(report.images?.[0]?.locations.map((l) => l.line), [8, 10]);
   });
 
+  it('reports progress once per distinct check, counting to the total', async () => {
+    const file = join(dir, 'm.yaml');
+    writeFileSync(file, pod('a', ['ghcr.io/team/api:1.0', 'ghcr.io/team/web:1.0', 'ghcr.io/team/api:1.0']));
+    const progress: string[] = [];
+    await check({
+      paths: ['m.yaml'],
+      cwd: dir,
+      target: 'remote',
+      config: CONFIG,
+      gateway: new RecordingGateway(),
+      compareDockerConfig: false,
+      onProgress: (done, total) => progress.push(`${done}/${total}`),
+    });
+    assert.deepEqual(progress, ['1/2', '2/2']);
+  });
+
   it('turns a refusal by a node-identity registry into "cannot be verified from here" on AKS only', async () => {
     const text = pod('a', ['teamreg.azurecr.io/team/api:1.0']);
     const aks = await run(text, 'aks');
