@@ -21,7 +21,7 @@ import { createOciRegistryGateway, DEFAULT_REQUEST_TIMEOUT_MS } from '../gateway
 import type { ImageCheckRequest, ImageCheckResult, Platform, RegistryGateway, RegistryHostSettings } from '../gateways/registry/registry-gateway.js';
 import { normalizePlatform, parsePlatform } from '../gateways/registry/select-platforms.js';
 import { IMAGE_PULL_RULE_ID, verdictFinding } from '../gateways/registry/verdict-finding.js';
-import { lintLoaded } from './lint.js';
+import { lintLoaded, loadManifestPaths } from './lint.js';
 
 export const DEFAULT_PLATFORMS = ['linux/amd64'] as const;
 /** Time for all registry checks together; open checks then end as `network-timeout` verdicts. */
@@ -168,12 +168,7 @@ export async function check(options: CheckOptions): Promise<Report> {
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a whole number of at least 1, got ${concurrency}`);
   if (!(budgetMs > 0)) throw new UsageError('--timeout must be more than 0');
 
-  const load = await loadManifests(options.paths, { cwd, ...(options.stdin === undefined ? {} : { stdin: options.stdin }) });
-  if (load.files === 0) {
-    throw new UsageError(`no manifest files (.yaml, .yml, .json) found in ${options.paths.join(', ')}`, {
-      hint: 'Pass the files or directories that hold your Kubernetes manifests, or - to read stdin.',
-    });
-  }
+  const load = await loadManifestPaths(options.paths, cwd, options.stdin);
   const secretObjects = await loadPullSecretObjects(options.pullSecretFiles ?? [], cwd);
   const lintReport = lintLoaded(load, target.id, config);
 

@@ -22,16 +22,19 @@ export interface LintOptions {
 
 export async function lint(options: LintOptions): Promise<Report> {
   const target = resolveTarget(options.target, options.config.target);
-  const load = await loadManifests(options.paths, {
-    cwd: options.cwd ?? process.cwd(),
-    ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
-  });
+  const load = await loadManifestPaths(options.paths, options.cwd ?? process.cwd(), options.stdin);
+  return lintLoaded(load, target.id, options.config);
+}
+
+/** The manifests of `lint` and `check`: finding no file at all is a usage error, not a clean run. */
+export async function loadManifestPaths(paths: string[], cwd: string, stdin: NodeJS.ReadableStream | undefined): Promise<LoadResult> {
+  const load = await loadManifests(paths, { cwd, ...(stdin === undefined ? {} : { stdin }) });
   if (load.files === 0) {
-    throw new UsageError(`no manifest files (.yaml, .yml, .json) found in ${options.paths.join(', ')}`, {
+    throw new UsageError(`no manifest files (.yaml, .yml, .json) found in ${paths.join(', ')}`, {
       hint: 'Pass the files or directories that hold your Kubernetes manifests, or - to read stdin.',
     });
   }
-  return lintLoaded(load, target.id, options.config);
+  return load;
 }
 
 /** The pure half of lint, for callers that loaded manifests themselves (check, render, tests). */
