@@ -1,6 +1,6 @@
 import type { DocumentRead } from './document-read.js';
 import type { LoadLimits } from './load-limits.js';
-import { OffsetIndexBuilder } from './offset-index.js';
+import { isArrayIndexKey, OffsetIndexBuilder } from './offset-index.js';
 import { MERGE_KEY, resolvePlainScalar } from './resolve-plain-scalar.js';
 
 /**
@@ -31,6 +31,7 @@ interface Frame {
   indent: number;
   node: number;
   map?: Record<string, unknown>;
+  /** Source order of the keys, kept only once a key is an array index (see OffsetIndexBuilder). */
   keys?: string[];
   seq?: unknown[];
   /** A `key:` whose value is on the following lines (or is empty). */
@@ -97,7 +98,7 @@ class SimpleReader {
     }
     while (this.#stack.length > 0) this.#closeTop();
     if (!this.#hasRoot) return { kind: 'empty' };
-    return { kind: 'value', value: this.#root, locator: this.#index.build() };
+    return { kind: 'value', value: this.#root, locator: this.#index.build({ value: this.#root }) };
   }
 
   // ----- lines ---------------------------------------------------------------------------------
@@ -232,14 +233,16 @@ class SimpleReader {
   #newFrame(kind: 'map' | 'seq', indent: number, offset: number, keyOffset: number): Frame {
     if (this.#stack.length >= this.#limits.maxDepth) decline();
     const node = this.#index.open(offset, keyOffset);
-    const frame: Frame = kind === 'map' ? { kind, indent, node, map: {}, keys: [] } : { kind, indent, node, seq: [] };
+    const frame: Frame = kind === 'map' ? { kind, indent, node, map: {} } : { kind, indent, node, seq: [] };
     this.#stack.push(frame);
     return frame;
   }
 
   #setEntry(frame: Frame, key: string, value: unknown): void {
-    (frame.map as Record<string, unknown>)[key] = value;
-    (frame.keys as string[]).push(key);
+    const map = frame.map as Record<string, unknown>;
+    if (frame.keys !== undefined) frame.keys.push(key);
+    else if (isArrayIndexKey(key)) frame.keys = [...Object.keys(map), key];
+    map[key] = value;
   }
 
   /** A sequence item after its dash (`from` is just past the `-`). */
@@ -452,11 +455,10 @@ class SimpleReader {
     const isMap = text.charCodeAt(i) === 123;
     const close = isMap ? 125 : 93;
     const map: Record<string, unknown> = {};
-    const keys: string[] = [];
+    let keys: string[] | undefined;
     const seq: unknown[] = [];
     let j = this.#skipSpaces(i + 1);
     if (text.charCodeAt(j) === close) {
-      if (isMap) this.#index.setKeys(node, keys);
       this.#index.close(node);
       return { value: isMap ? map : seq, end: j + 1 };
     }
@@ -478,8 +480,9 @@ class SimpleReader {
         if (key === '__proto__' || Object.hasOwn(map, key)) decline();
         j = this.#skipSpaces(j + 1);
         const entry = this.#flowNode(j, keyStart, depth);
+        if (keys !== undefined) keys.push(key);
+        else if (isArrayIndexKey(key)) keys = [...Object.keys(map), key];
         map[key] = entry.value;
-        keys.push(key);
         j = this.#skipSpaces(entry.end);
       } else {
         const entry = this.#flowNode(j, -1, depth);
@@ -492,7 +495,7 @@ class SimpleReader {
       j = this.#skipSpaces(j + 1);
       if (text.charCodeAt(j) === close) decline();
     }
-    if (isMap) this.#index.setKeys(node, keys);
+    if (keys !== undefined) this.#index.setKeys(node, keys);
     this.#index.close(node);
     return { value: isMap ? map : seq, end: j + 1 };
   }
