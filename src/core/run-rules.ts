@@ -44,15 +44,16 @@ export function runRules(objects: readonly ManifestObject[], rules: readonly Rul
   const run = { objects };
 
   for (const object of objects) {
-    const podSpecs: PodSpecInfo[] = findPodSpecs(object.value).map((site) => ({
-      ...site,
-      containers: site.containers.map((c) => (c.image === undefined ? c : { ...c, reference: parse(c.image) })),
-    }));
-    for (const spec of podSpecs) containers += spec.containers.length;
-    const ignoredIds = ignoredRuleIds(
-      object,
-      podSpecs.map((spec) => spec.metadata),
-    );
+    // findPodSpecs returns new sites on every call: they become the rules' PodSpecInfo in place
+    // rather than through copies (three objects per container less on a big run).
+    const podSpecs: PodSpecInfo[] = findPodSpecs(object.value);
+    const metadata: (Record<string, unknown> | undefined)[] = [];
+    for (const spec of podSpecs) {
+      containers += spec.containers.length;
+      metadata.push(spec.metadata);
+      for (const c of spec.containers) if (c.image !== undefined) c.reference = parse(c.image);
+    }
+    const ignoredIds = ignoredRuleIds(object, metadata);
 
     // One context per object, shared by its rules: a context, a closure and an array per rule and
     // object are 360,000 short-lived allocations on a 10,000-object run with 12 rules.

@@ -119,7 +119,23 @@ function buildEvidenceIndex(objects: readonly ManifestObject[]): Map<string, str
   return index;
 }
 
+// A big run reports the same registry, account and namespace thousands of times; the text is
+// the same each time, and building it (a match of the domain against every target) was most of
+// this rule's time.
+const remediations = new Map<string, string>();
+
 function remediation(domain: string, accountName: string, namespace: string | undefined): string {
+  const key = `${domain}\n${accountName}\n${namespace ?? '\u0000'}`;
+  let text = remediations.get(key);
+  if (text === undefined) {
+    text = buildRemediation(domain, accountName, namespace);
+    if (remediations.size >= 1024) remediations.clear();
+    remediations.set(key, text);
+  }
+  return text;
+}
+
+function buildRemediation(domain: string, accountName: string, namespace: string | undefined): string {
   const ns = namespace === undefined ? '' : ` -n ${namespace}`;
   const create = `kubectl create secret docker-registry regcred --docker-server=${domain} --docker-username=USER --docker-password=TOKEN${ns}`;
   const identity = Object.values(TARGET_PROFILES)
