@@ -12,9 +12,15 @@ import { MERGE_KEY, resolvePlainScalar } from './resolve-plain-scalar.js';
  * escapes JSON does not have...), so that the event reader or `yaml` reads that document instead.
  * Values and positions agree with the `yaml` reader node for node (tested on the corpus).
  */
-export function readSimpleYamlDocument(text: string, start: number, end: number, limits: LoadLimits): DocumentRead | undefined {
+export function readSimpleYamlDocument(
+  text: string,
+  start: number,
+  end: number,
+  limits: LoadLimits,
+  scalars: ScalarCache = new ScalarCache(),
+): DocumentRead | undefined {
   try {
-    return new SimpleReader(text, start, end, limits).read();
+    return new SimpleReader(text, start, end, limits, scalars).read();
   } catch (error) {
     if (error === DECLINE) return undefined;
     throw error;
@@ -52,6 +58,7 @@ class SimpleReader {
   readonly #text: string;
   readonly #end: number;
   readonly #limits: LoadLimits;
+  readonly #scalars: ScalarCache;
   readonly #index = new OffsetIndexBuilder();
   readonly #stack: Frame[] = [];
   #root: unknown = undefined;
@@ -60,8 +67,9 @@ class SimpleReader {
   #pos: number;
   #lineEnd = 0;
 
-  constructor(text: string, start: number, end: number, limits: LoadLimits) {
+  constructor(text: string, start: number, end: number, limits: LoadLimits, scalars: ScalarCache) {
     this.#text = text;
+    this.#scalars = scalars;
     this.#pos = start;
     this.#end = end;
     this.#limits = limits;
@@ -303,6 +311,7 @@ class SimpleReader {
     } else {
       if (!this.#plainMayStartAt(i)) decline();
       colon = -1;
+      let hash = 0;
       for (let j = i; j < this.#lineEnd; j++) {
         const d = text.charCodeAt(j);
         if (d === COLON && this.#isBlankAt(j + 1)) {
@@ -310,11 +319,12 @@ class SimpleReader {
           break;
         }
         if (d === TAB || (d === HASH && text.charCodeAt(j - 1) === SPACE)) decline();
+        hash = (Math.imul(hash, 31) + d) | 0;
       }
       if (colon < 0) decline();
       let keyEnd = colon;
       while (keyEnd > i && text.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
-      key = keyString(resolvePlainScalar(text.slice(i, keyEnd)));
+      key = this.#scalars.key(text, i, keyEnd, hash);
     }
     if (key === '__proto__' || Object.hasOwn(map.map as object, key)) decline();
     let v = colon + 1;
@@ -354,6 +364,7 @@ class SimpleReader {
     } else {
       if (!this.#plainMayStartAt(i)) decline();
       let end = i;
+      let hash = 0;
       for (let j = i; j < this.#lineEnd; j++) {
         const d = text.charCodeAt(j);
         if (d === SPACE) {
@@ -363,8 +374,9 @@ class SimpleReader {
         if (d === TAB) decline();
         if (d === COLON && this.#isBlankAt(j + 1)) decline();
         end = j + 1;
+        hash = (Math.imul(hash, 31) + d) | 0;
       }
-      value = resolvePlainScalar(text.slice(i, end));
+      value = this.#scalars.value(text, i, end, hash);
       this.#leaf(i, keyOffset);
       after = end;
     }
@@ -473,7 +485,7 @@ class SimpleReader {
           j = this.#skipSpaces(end);
         } else {
           const end = this.#flowPlainEnd(j);
-          key = keyString(resolvePlainScalar(text.slice(j, end)));
+          key = this.#scalars.key(text, j, end, hashOf(text, j, end));
           j = this.#skipSpaces(end);
         }
         if (text.charCodeAt(j) !== COLON || text.charCodeAt(j + 1) !== SPACE) decline();
@@ -511,7 +523,7 @@ class SimpleReader {
       return { value, end };
     }
     const end = this.#flowPlainEnd(j);
-    const value = resolvePlainScalar(text.slice(j, end));
+    const value = this.#scalars.value(text, j, end, hashOf(text, j, end));
     this.#leaf(j, keyOffset);
     return { value, end };
   }
@@ -625,6 +637,51 @@ function foldLines(lines: string[]): string {
     empties = 0;
   }
   return value;
+}
+
+/**
+ * The same few dozen keys make up almost every mapping of a manifest, and many values repeat
+ * (kinds, pull policies, port names, images). One seen before is taken from a table instead of
+ * being cut out of the text and resolved again, and for keys matched against the engine's table
+ * of property names again: a third of this reader's time on big files, and a repeated value is
+ * one string instead of thousands for the garbage collector. Only scalars that read as
+ * themselves (strings) are kept, so a hit is exactly what the text would give. One cache serves
+ * the documents of one text, so that nothing of a text outlives its reading.
+ */
+export class ScalarCache {
+  readonly #keys: (string | undefined)[] = new Array<string | undefined>(KEY_CACHE_SIZE);
+  readonly #values: (string | undefined)[] = new Array<string | undefined>(VALUE_CACHE_SIZE);
+
+  /** The plain key at `start`..`end` of `text`; `hash` is any hash of its characters (it picks the slot). */
+  key(text: string, start: number, end: number, hash: number): string {
+    const slot = hash & (KEY_CACHE_SIZE - 1);
+    const cached = this.#keys[slot];
+    if (cached !== undefined && cached.length === end - start && text.startsWith(cached, start)) return cached;
+    const source = text.slice(start, end);
+    const key = keyString(resolvePlainScalar(source));
+    if (key === source) this.#keys[slot] = key;
+    return key;
+  }
+
+  /** The value of the plain scalar at `start`..`end` of `text`, as key(). */
+  value(text: string, start: number, end: number, hash: number): unknown {
+    const slot = hash & (VALUE_CACHE_SIZE - 1);
+    const cached = this.#values[slot];
+    if (cached !== undefined && cached.length === end - start && text.startsWith(cached, start)) return cached;
+    const source = text.slice(start, end);
+    const value = resolvePlainScalar(source);
+    if (value === source) this.#values[slot] = source;
+    return value;
+  }
+}
+
+const KEY_CACHE_SIZE = 1024;
+const VALUE_CACHE_SIZE = 4096;
+
+function hashOf(text: string, start: number, end: number): number {
+  let hash = 0;
+  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  return hash;
 }
 
 function keyString(key: unknown): string {
