@@ -41,12 +41,16 @@ export function runRules(objects: readonly ManifestObject[], rules: readonly Rul
   const findings: Finding[] = [];
   let ignored = 0;
   let containers = 0;
-  const run = { objects };
+  // Every object's pod specs, found once before any rule runs: rules that look across the run
+  // (missing-pull-secret) read them from here instead of walking every object again.
+  // findPodSpecs returns new sites on every call: they become the rules' PodSpecInfo in place
+  // rather than through copies (three objects per container less on a big run).
+  const allPodSpecs: PodSpecInfo[][] = objects.map((object) => findPodSpecs(object.value));
+  const run = { objects, podSpecs: allPodSpecs };
 
-  for (const object of objects) {
-    // findPodSpecs returns new sites on every call: they become the rules' PodSpecInfo in place
-    // rather than through copies (three objects per container less on a big run).
-    const podSpecs: PodSpecInfo[] = findPodSpecs(object.value);
+  for (let index = 0; index < objects.length; index++) {
+    const object = objects[index] as ManifestObject;
+    const podSpecs = allPodSpecs[index] as PodSpecInfo[];
     const metadata: (Record<string, unknown> | undefined)[] = [];
     for (const spec of podSpecs) {
       containers += spec.containers.length;
