@@ -90,7 +90,7 @@ export class OffsetIndexLocator implements NodeLocator {
         // The last entry wins, as it does in the value (JSON duplicate keys).
         position = keys.lastIndexOf(String(segment));
       } else if (this.#root !== undefined && typeof value === 'object' && value !== null && !Array.isArray(value)) {
-        position = Object.keys(value).indexOf(String(segment));
+        position = keyPosition(value, String(segment));
       } else {
         position = typeof segment === 'number' ? segment : /^\d+$/.test(segment) ? Number(segment) : -1;
       }
@@ -112,6 +112,16 @@ export class OffsetIndexLocator implements NodeLocator {
     for (let i = 0; i < position && child < end; i++) child = this.#data[child * 3 + 2] as number;
     return child < end ? child : -1;
   }
+}
+
+/** Object.keys(map).indexOf(key) without the array of keys. */
+function keyPosition(map: object, key: string): number {
+  let position = 0;
+  for (const own in map) {
+    if (own === key) return position;
+    position++;
+  }
+  return -1;
 }
 
 function childValue(value: unknown, segment: string | number, position: number): unknown {
