@@ -42,11 +42,13 @@ export function lintLoaded(load: LoadResult, targetId: string, config: Pullguard
   const target = resolveTarget(targetId, undefined);
   const result = runRules(load.objects, RULES, { target, ruleSettings: config.rules });
   const findings: Finding[] = result.findings;
+  // runRules returns its findings sorted: only load problems added here need a sort again.
+  const sorted = findings.length;
   for (const problem of load.problems) {
     const finding = loadProblemToFinding(problem, config.rules);
     if (finding !== undefined) findings.push(finding);
   }
-  sortFindings(findings);
+  if (findings.length > sorted) sortFindings(findings);
   return {
     schemaVersion: 1,
     tool: { name: 'pullguard', version: VERSION },

@@ -7,15 +7,25 @@ export const IGNORE_ANNOTATION = 'pullguard.dev/ignore';
  * Read from the object's own metadata and from its pod template's, because Helm charts often only
  * let users set pod annotations.
  */
-export function ignoredRuleIds(object: ManifestObject, podTemplateMetadata: readonly (Record<string, unknown> | undefined)[]): Set<string> {
-  const ids = new Set<string>();
-  for (const metadata of [object.value['metadata'], ...podTemplateMetadata]) {
-    const annotations = isRecord(metadata) ? metadata['annotations'] : undefined;
-    const raw = isRecord(annotations) ? annotations[IGNORE_ANNOTATION] : undefined;
-    if (typeof raw !== 'string') continue;
-    for (const id of raw.split(/[,\s]+/)) if (id !== '') ids.add(id === '*' ? 'all' : id);
-  }
-  return ids;
+export function ignoredRuleIds(
+  object: ManifestObject,
+  podTemplateMetadata: readonly (Record<string, unknown> | undefined)[],
+): ReadonlySet<string> {
+  let ids = addIgnored(undefined, object.value['metadata']);
+  for (const metadata of podTemplateMetadata) ids = addIgnored(ids, metadata);
+  return ids ?? NOTHING_IGNORED;
+}
+
+// Shared by the objects that ignore nothing (almost all): no set per object.
+const NOTHING_IGNORED: ReadonlySet<string> = new Set();
+
+function addIgnored(ids: Set<string> | undefined, metadata: unknown): Set<string> | undefined {
+  const annotations = isRecord(metadata) ? metadata['annotations'] : undefined;
+  const raw = isRecord(annotations) ? annotations[IGNORE_ANNOTATION] : undefined;
+  if (typeof raw !== 'string') return ids;
+  const result = ids ?? new Set<string>();
+  for (const id of raw.split(/[,\s]+/)) if (id !== '') result.add(id === '*' ? 'all' : id);
+  return result;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

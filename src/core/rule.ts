@@ -42,6 +42,8 @@ export interface PodSpecInfo extends Omit<PodSpecSite, 'containers'> {
 /** Everything a rule may read about the whole run (other objects of the same apply, e.g. ServiceAccounts and Secrets). */
 export interface RunFacts {
   objects: readonly ManifestObject[];
+  /** The pod specs of each of `objects` (same order), when the caller found them already. */
+  podSpecs?: readonly (readonly PodSpecInfo[])[];
 }
 
 export interface RuleContext {

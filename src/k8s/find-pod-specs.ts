@@ -40,8 +40,10 @@ function walk(node: unknown, path: (string | number)[], parent: Record<string, u
     sites.push(podSpecSite(node, path.slice(), parent));
     return;
   }
-  for (const key of Object.keys(node)) {
-    if (key === 'metadata') continue;
+  // for-in rather than Object.keys: no key array per visited node (the reader's values are plain
+  // objects, with nothing enumerable inherited).
+  for (const key in node) {
+    if (key === 'metadata' || !Object.hasOwn(node, key)) continue;
     const child = node[key];
     if (typeof child !== 'object' || child === null) continue;
     path.push(key);

@@ -6,7 +6,7 @@ import { LocatedManifestObject } from './located-manifest-object.js';
 import type { NodeLocator } from './node-locator.js';
 import { isListObject, objectRefOf } from './object-ref.js';
 import { looksLikeJson, readJsonDocument } from './read-json-document.js';
-import { readSimpleYamlDocument } from './read-simple-yaml-document.js';
+import { readSimpleYamlDocument, ScalarCache } from './read-simple-yaml-document.js';
 import type { FullYamlReaders } from './full-yaml-readers.js';
 import { splitYamlDocuments } from './split-yaml-documents.js';
 
@@ -87,11 +87,12 @@ export function readManifestText(
   // The line reader knows LF and CRLF line breaks only. includes() first: a regex scan of a
   // 10 MB text costs some twenty times as much.
   const lineReaderFits = !text.includes('\r') || !/\r(?!\n)/.test(text);
+  const scalars = new ScalarCache();
   for (let index = 0; index < chunks.length; index++) {
     const chunk = chunks[index]!;
     let read: DocumentRead | undefined;
     if (!exactOnly && !chunk.hasDirective) {
-      read = lineReaderFits ? readSimpleYamlDocument(text, chunk.start, chunk.end, limits) : undefined;
+      read = lineReaderFits ? readSimpleYamlDocument(text, chunk.start, chunk.end, limits, scalars) : undefined;
       if (read !== undefined) {
         if (stats) stats.simple++;
       } else {

@@ -1,6 +1,6 @@
 import type { DocumentRead } from './document-read.js';
 import type { LoadLimits } from './load-limits.js';
-import { OffsetIndexBuilder } from './offset-index.js';
+import { isArrayIndexKey, OffsetIndexBuilder } from './offset-index.js';
 import { MERGE_KEY, resolvePlainScalar } from './resolve-plain-scalar.js';
 
 /**
@@ -12,9 +12,15 @@ import { MERGE_KEY, resolvePlainScalar } from './resolve-plain-scalar.js';
  * escapes JSON does not have...), so that the event reader or `yaml` reads that document instead.
  * Values and positions agree with the `yaml` reader node for node (tested on the corpus).
  */
-export function readSimpleYamlDocument(text: string, start: number, end: number, limits: LoadLimits): DocumentRead | undefined {
+export function readSimpleYamlDocument(
+  text: string,
+  start: number,
+  end: number,
+  limits: LoadLimits,
+  scalars: ScalarCache = new ScalarCache(),
+): DocumentRead | undefined {
   try {
-    return new SimpleReader(text, start, end, limits).read();
+    return new SimpleReader(text, start, end, limits, scalars).read();
   } catch (error) {
     if (error === DECLINE) return undefined;
     throw error;
@@ -31,6 +37,7 @@ interface Frame {
   indent: number;
   node: number;
   map?: Record<string, unknown>;
+  /** Source order of the keys, kept only once a key is an array index (see OffsetIndexBuilder). */
   keys?: string[];
   seq?: unknown[];
   /** A `key:` whose value is on the following lines (or is empty). */
@@ -51,6 +58,7 @@ class SimpleReader {
   readonly #text: string;
   readonly #end: number;
   readonly #limits: LoadLimits;
+  readonly #scalars: ScalarCache;
   readonly #index = new OffsetIndexBuilder();
   readonly #stack: Frame[] = [];
   #root: unknown = undefined;
@@ -59,8 +67,9 @@ class SimpleReader {
   #pos: number;
   #lineEnd = 0;
 
-  constructor(text: string, start: number, end: number, limits: LoadLimits) {
+  constructor(text: string, start: number, end: number, limits: LoadLimits, scalars: ScalarCache) {
     this.#text = text;
+    this.#scalars = scalars;
     this.#pos = start;
     this.#end = end;
     this.#limits = limits;
@@ -97,7 +106,7 @@ class SimpleReader {
     }
     while (this.#stack.length > 0) this.#closeTop();
     if (!this.#hasRoot) return { kind: 'empty' };
-    return { kind: 'value', value: this.#root, locator: this.#index.build() };
+    return { kind: 'value', value: this.#root, locator: this.#index.build({ value: this.#root }) };
   }
 
   // ----- lines ---------------------------------------------------------------------------------
@@ -232,14 +241,16 @@ class SimpleReader {
   #newFrame(kind: 'map' | 'seq', indent: number, offset: number, keyOffset: number): Frame {
     if (this.#stack.length >= this.#limits.maxDepth) decline();
     const node = this.#index.open(offset, keyOffset);
-    const frame: Frame = kind === 'map' ? { kind, indent, node, map: {}, keys: [] } : { kind, indent, node, seq: [] };
+    const frame: Frame = kind === 'map' ? { kind, indent, node, map: {} } : { kind, indent, node, seq: [] };
     this.#stack.push(frame);
     return frame;
   }
 
   #setEntry(frame: Frame, key: string, value: unknown): void {
-    (frame.map as Record<string, unknown>)[key] = value;
-    (frame.keys as string[]).push(key);
+    const map = frame.map as Record<string, unknown>;
+    if (frame.keys !== undefined) frame.keys.push(key);
+    else if (isArrayIndexKey(key)) frame.keys = [...Object.keys(map), key];
+    map[key] = value;
   }
 
   /** A sequence item after its dash (`from` is just past the `-`). */
@@ -300,6 +311,7 @@ class SimpleReader {
     } else {
       if (!this.#plainMayStartAt(i)) decline();
       colon = -1;
+      let hash = 0;
       for (let j = i; j < this.#lineEnd; j++) {
         const d = text.charCodeAt(j);
         if (d === COLON && this.#isBlankAt(j + 1)) {
@@ -307,11 +319,12 @@ class SimpleReader {
           break;
         }
         if (d === TAB || (d === HASH && text.charCodeAt(j - 1) === SPACE)) decline();
+        hash = (Math.imul(hash, 31) + d) | 0;
       }
       if (colon < 0) decline();
       let keyEnd = colon;
       while (keyEnd > i && text.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
-      key = keyString(resolvePlainScalar(text.slice(i, keyEnd)));
+      key = this.#scalars.key(text, i, keyEnd, hash);
     }
     if (key === '__proto__' || Object.hasOwn(map.map as object, key)) decline();
     let v = colon + 1;
@@ -351,6 +364,7 @@ class SimpleReader {
     } else {
       if (!this.#plainMayStartAt(i)) decline();
       let end = i;
+      let hash = 0;
       for (let j = i; j < this.#lineEnd; j++) {
         const d = text.charCodeAt(j);
         if (d === SPACE) {
@@ -360,8 +374,9 @@ class SimpleReader {
         if (d === TAB) decline();
         if (d === COLON && this.#isBlankAt(j + 1)) decline();
         end = j + 1;
+        hash = (Math.imul(hash, 31) + d) | 0;
       }
-      value = resolvePlainScalar(text.slice(i, end));
+      value = this.#scalars.value(text, i, end, hash);
       this.#leaf(i, keyOffset);
       after = end;
     }
@@ -452,11 +467,10 @@ class SimpleReader {
     const isMap = text.charCodeAt(i) === 123;
     const close = isMap ? 125 : 93;
     const map: Record<string, unknown> = {};
-    const keys: string[] = [];
+    let keys: string[] | undefined;
     const seq: unknown[] = [];
     let j = this.#skipSpaces(i + 1);
     if (text.charCodeAt(j) === close) {
-      if (isMap) this.#index.setKeys(node, keys);
       this.#index.close(node);
       return { value: isMap ? map : seq, end: j + 1 };
     }
@@ -471,15 +485,16 @@ class SimpleReader {
           j = this.#skipSpaces(end);
         } else {
           const end = this.#flowPlainEnd(j);
-          key = keyString(resolvePlainScalar(text.slice(j, end)));
+          key = this.#scalars.key(text, j, end, hashOf(text, j, end));
           j = this.#skipSpaces(end);
         }
         if (text.charCodeAt(j) !== COLON || text.charCodeAt(j + 1) !== SPACE) decline();
         if (key === '__proto__' || Object.hasOwn(map, key)) decline();
         j = this.#skipSpaces(j + 1);
         const entry = this.#flowNode(j, keyStart, depth);
+        if (keys !== undefined) keys.push(key);
+        else if (isArrayIndexKey(key)) keys = [...Object.keys(map), key];
         map[key] = entry.value;
-        keys.push(key);
         j = this.#skipSpaces(entry.end);
       } else {
         const entry = this.#flowNode(j, -1, depth);
@@ -492,7 +507,7 @@ class SimpleReader {
       j = this.#skipSpaces(j + 1);
       if (text.charCodeAt(j) === close) decline();
     }
-    if (isMap) this.#index.setKeys(node, keys);
+    if (keys !== undefined) this.#index.setKeys(node, keys);
     this.#index.close(node);
     return { value: isMap ? map : seq, end: j + 1 };
   }
@@ -508,7 +523,7 @@ class SimpleReader {
       return { value, end };
     }
     const end = this.#flowPlainEnd(j);
-    const value = resolvePlainScalar(text.slice(j, end));
+    const value = this.#scalars.value(text, j, end, hashOf(text, j, end));
     this.#leaf(j, keyOffset);
     return { value, end };
   }
@@ -622,6 +637,51 @@ function foldLines(lines: string[]): string {
     empties = 0;
   }
   return value;
+}
+
+/**
+ * The same few dozen keys make up almost every mapping of a manifest, and many values repeat
+ * (kinds, pull policies, port names, images). One seen before is taken from a table instead of
+ * being cut out of the text and resolved again, and for keys matched against the engine's table
+ * of property names again: a third of this reader's time on big files, and a repeated value is
+ * one string instead of thousands for the garbage collector. Only scalars that read as
+ * themselves (strings) are kept, so a hit is exactly what the text would give. One cache serves
+ * the documents of one text, so that nothing of a text outlives its reading.
+ */
+export class ScalarCache {
+  readonly #keys: (string | undefined)[] = new Array<string | undefined>(KEY_CACHE_SIZE);
+  readonly #values: (string | undefined)[] = new Array<string | undefined>(VALUE_CACHE_SIZE);
+
+  /** The plain key at `start`..`end` of `text`; `hash` is any hash of its characters (it picks the slot). */
+  key(text: string, start: number, end: number, hash: number): string {
+    const slot = hash & (KEY_CACHE_SIZE - 1);
+    const cached = this.#keys[slot];
+    if (cached !== undefined && cached.length === end - start && text.startsWith(cached, start)) return cached;
+    const source = text.slice(start, end);
+    const key = keyString(resolvePlainScalar(source));
+    if (key === source) this.#keys[slot] = key;
+    return key;
+  }
+
+  /** The value of the plain scalar at `start`..`end` of `text`, as key(). */
+  value(text: string, start: number, end: number, hash: number): unknown {
+    const slot = hash & (VALUE_CACHE_SIZE - 1);
+    const cached = this.#values[slot];
+    if (cached !== undefined && cached.length === end - start && text.startsWith(cached, start)) return cached;
+    const source = text.slice(start, end);
+    const value = resolvePlainScalar(source);
+    if (value === source) this.#values[slot] = source;
+    return value;
+  }
+}
+
+const KEY_CACHE_SIZE = 1024;
+const VALUE_CACHE_SIZE = 4096;
+
+function hashOf(text: string, start: number, end: number): number {
+  let hash = 0;
+  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  return hash;
 }
 
 function keyString(key: unknown): string {

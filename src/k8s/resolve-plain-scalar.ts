@@ -8,8 +8,11 @@
  */
 export function resolvePlainScalar(source: string): unknown {
   if (source.length === 0) return null;
-  const word = WORDS.get(source);
-  if (word !== undefined) return word.value;
+  // No word is longer than five characters: longer scalars (most values) skip hashing for the look-up.
+  if (source.length <= MAX_WORD_LENGTH) {
+    const word = WORDS.get(source);
+    if (word !== undefined) return word.value;
+  }
   const first = source.charCodeAt(0);
   if (first === 46 /* . */) return DOT_FLOAT.test(source) ? Number(source) : source;
   if (!(first === 43 || first === 45 || (first >= 48 && first <= 57))) return source;
@@ -34,6 +37,7 @@ for (const w of ['.nan', '.NaN', '.NAN']) WORDS.set(w, { value: Number.NaN });
 for (const w of ['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF']) WORDS.set(w, { value: Number.POSITIVE_INFINITY });
 for (const w of ['-.inf', '-.Inf', '-.INF']) WORDS.set(w, { value: Number.NEGATIVE_INFINITY });
 WORDS.set('<<', { value: MERGE_KEY });
+const MAX_WORD_LENGTH = Math.max(...[...WORDS.keys()].map((w) => w.length));
 
 // go-yaml v2 `yamlStyleFloat`, and what Go's ParseFloat accepts after a leading dot.
 const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;

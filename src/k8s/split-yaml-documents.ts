@@ -22,7 +22,18 @@ export function splitYamlDocuments(text: string, from = 0): DocumentChunk[] {
   let hasDirective = false;
   let lineStart = from;
   const hasCR = text.includes('\r');
+  // Inside a document only marker lines (`---`, `...`) matter: with LF breaks, indexOf jumps to
+  // the next one instead of stepping through every line of a big file.
+  let nextDashes = -2;
+  let nextDots = -2;
   while (lineStart < length) {
+    if (open && !hasCR) {
+      nextDashes = nextMarkerLine(text, '---', lineStart, nextDashes);
+      nextDots = nextMarkerLine(text, '...', lineStart, nextDots);
+      const next = nextDashes < 0 ? nextDots : nextDots < 0 ? nextDashes : Math.min(nextDashes, nextDots);
+      if (next < 0) break;
+      lineStart = next;
+    }
     let lineEnd: number;
     if (hasCR) {
       lineEnd = lineStart;
@@ -69,6 +80,18 @@ export function splitYamlDocuments(text: string, from = 0): DocumentChunk[] {
   }
   if (open) chunks.push({ start: chunkStart, end: length, hasDirective });
   return chunks;
+}
+
+/**
+ * Start of the first line at or after `from` that begins with `marker`, or -1; `previous` is the
+ * answer of the last call (-2 for none), reused while it is still ahead.
+ */
+function nextMarkerLine(text: string, marker: string, from: number, previous: number): number {
+  if (previous === -1 || previous >= from) return previous;
+  for (let i = text.indexOf(marker, from); i >= 0; i = text.indexOf(marker, i + 1)) {
+    if (i === from || text.charCodeAt(i - 1) === 10) return i;
+  }
+  return -1;
 }
 
 function isMarker(text: string, start: number, end: number, char: number): boolean {

@@ -3,7 +3,7 @@
 // registries that mix public and private repositories (Docker Hub, ghcr.io, quay.io, gcr.io, pkg.dev)
 // are only reported when other workloads of the same run pull from the same owner with pull secrets.
 // Docs: ../../docs/rules/missing-pull-secret.md; data: ../images/registry-access.ts.
-import type { RuleContext } from '../core/rule.js';
+import type { RuleContext, RunFacts } from '../core/rule.js';
 import type { Rule } from '../core/rule.js';
 import type { ManifestObject } from '../core/types.js';
 import { TARGET_PROFILES } from '../detect/profiles.js';
@@ -89,16 +89,17 @@ function secretEvidence(context: RuleContext, owner: string): string | undefined
   const objects = context.run.objects;
   let index = evidenceCache.get(objects);
   if (index === undefined) {
-    index = buildEvidenceIndex(objects);
+    index = buildEvidenceIndex(objects, context.run.podSpecs);
     evidenceCache.set(objects, index);
   }
   return index.get(owner);
 }
 
-function buildEvidenceIndex(objects: readonly ManifestObject[]): Map<string, string> {
+function buildEvidenceIndex(objects: readonly ManifestObject[], podSpecs: RunFacts['podSpecs']): Map<string, string> {
   const index = new Map<string, string>();
-  for (const object of objects) {
-    for (const spec of findPodSpecs(object.value)) {
+  for (let i = 0; i < objects.length; i++) {
+    const object = objects[i] as ManifestObject;
+    for (const spec of podSpecs?.[i] ?? findPodSpecs(object.value)) {
       let secrets = podPullSecretNames(spec.spec);
       if (secrets.length === 0) {
         const account = findServiceAccount(objects, serviceAccountName(spec.spec), object.ref.namespace);
@@ -119,7 +120,23 @@ function buildEvidenceIndex(objects: readonly ManifestObject[]): Map<string, str
   return index;
 }
 
+// A big run reports the same registry, account and namespace thousands of times; the text is
+// the same each time, and building it (a match of the domain against every target) was most of
+// this rule's time.
+const remediations = new Map<string, string>();
+
 function remediation(domain: string, accountName: string, namespace: string | undefined): string {
+  const key = `${domain}\n${accountName}\n${namespace ?? '\u0000'}`;
+  let text = remediations.get(key);
+  if (text === undefined) {
+    text = buildRemediation(domain, accountName, namespace);
+    if (remediations.size >= 1024) remediations.clear();
+    remediations.set(key, text);
+  }
+  return text;
+}
+
+function buildRemediation(domain: string, accountName: string, namespace: string | undefined): string {
   const ns = namespace === undefined ? '' : ` -n ${namespace}`;
   const create = `kubectl create secret docker-registry regcred --docker-server=${domain} --docker-username=USER --docker-password=TOKEN${ns}`;
   const identity = Object.values(TARGET_PROFILES)

@@ -53,8 +53,8 @@ function classify(object: ManifestObject, container: ContainerInfo): ImageClass 
 
   const parsed = container.reference ?? parseImageReference(raw);
   const { variables, placeholders } = templateParts(raw);
-  const runtime = runtimeTemplating(object);
-  if (runtime !== undefined && variables.length > 0 && variables.every((v) => v.syntax === runtime.syntax)) {
+  const runtime = variables.length > 0 ? runtimeTemplating(object) : undefined;
+  if (runtime !== undefined && variables.every((v) => v.syntax === runtime.syntax)) {
     return { kind: 'managed', why: `${runtime.tool} substitutes its parameters at run time` };
   }
   if (variables.length > 0 || placeholders.length > 0) return { kind: 'templated', image: raw, variables, placeholders, parsed };
