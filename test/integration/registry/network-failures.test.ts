@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
 import { OciRegistryGateway, type OciRegistryGatewayOptions } from '../../../src/gateways/registry/oci-registry-gateway.js';
 import type { ImageCheckResult, RegistryCredential } from '../../../src/gateways/registry/registry-gateway.js';
+import { startConnectProxy } from '../../support/registry/connect-proxy.js';
 import { imageRef } from '../../support/registry/image-ref.js';
 import { reply, startScriptedServer, type ScriptedHandler, type ScriptedServer } from '../../support/registry/scripted-server.js';
 
@@ -238,5 +239,55 @@ describe('secrets in registry answers', () => {
     assert.ok(server.requests.some((r) => r.headers.authorization === `Basic ${basic}`), 'the server did receive the credential');
     const text = JSON.stringify(result);
     assert.ok(!text.includes(basic) && !text.includes('echo-secret-0x1'));
+  });
+});
+
+describe('redirects and proxies', () => {
+  const credential: RegistryCredential = { source: 'secret team/regcred', username: 'carol', password: 'redirect-secret-0x2' };
+  const basic = `Basic ${Buffer.from('carol:redirect-secret-0x2').toString('base64')}`;
+  const manifestReply = (request: Parameters<ScriptedHandler>[0], response: Parameters<ScriptedHandler>[1]): void =>
+    reply(response, request, 200, { 'content-type': OCI_MANIFEST, 'docker-content-digest': DIGEST }, { schemaVersion: 2, config: {}, layers: [] });
+  /** A registry that wants Basic auth and sends every manifest request to `location`. */
+  const redirecting = (location: () => string): ScriptedHandler => (request, response) => {
+    if (request.headers.authorization !== basic) return reply(response, request, 401, { 'www-authenticate': 'Basic realm="registry"' });
+    if (request.url === '/v2/') return reply(response, request, 200, { 'content-type': 'application/json' }, {});
+    if (request.url.startsWith('/storage/')) return manifestReply(request, response);
+    reply(response, request, 307, { location: location() });
+  };
+
+  it('follows a redirect to another host without sending it the Authorization header', async () => {
+    const storage = await serve((request, response) => manifestReply(request, response));
+    const registry = await serve(redirecting(() => `${storage.url}/storage/app-v1`));
+    const result = await check(registry.host, 'app:v1', {}, [credential]);
+    assert.equal(result.status, 'ok', result.summary);
+    assert.deepEqual(storage.requests.map((r) => [r.method, r.url, r.headers.authorization]), [['HEAD', '/storage/app-v1', undefined]]);
+    assert.ok(registry.requests.some((r) => r.url === '/v2/app/manifests/v1' && r.headers.authorization === basic));
+  });
+
+  it('keeps the Authorization header on a redirect within the same registry', async () => {
+    let self = '';
+    const registry = await serve(redirecting(() => `${self}/storage/app-v1`));
+    self = registry.url;
+    const result = await check(registry.host, 'app:v1', {}, [credential]);
+    assert.equal(result.status, 'ok', result.summary);
+    const followed = registry.requests.filter((r) => r.url === '/storage/app-v1');
+    assert.deepEqual(followed.map((r) => [r.method, r.headers.authorization]), [['HEAD', basic]]);
+  });
+
+  it('goes through HTTPS_PROXY / HTTP_PROXY, and around it for NO_PROXY hosts', async () => {
+    const proxy = await startConnectProxy();
+    try {
+      const registry = await serve(registryLike((request, response) => manifestReply(request, response)));
+      const proxied = await check(registry.host, 'app:v1', { env: { HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url } });
+      assert.equal(proxied.status, 'ok', proxied.summary);
+      assert.ok(proxy.targets.includes(registry.host), `proxy saw ${proxy.targets.join(', ')}`);
+
+      const seen = proxy.targets.length;
+      const direct = await check(registry.host, 'app:v1', { env: { HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' } });
+      assert.equal(direct.status, 'ok', direct.summary);
+      assert.equal(proxy.targets.length, seen, 'NO_PROXY hosts bypass the proxy');
+    } finally {
+      await proxy.close();
+    }
   });
 });
