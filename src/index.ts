@@ -7,7 +7,7 @@ export type { RegistryGateway, ImageCheckRequest, ImageCheckResult, RegistryCred
 export { parseConfig, type PullguardConfig, type FailOn } from './core/config.js';
 export { exitCodeFor } from './core/exit-code.js';
 export { runRules } from './core/run-rules.js';
-export * from './core/errors.js';
+export * from './shared/errors.js';
 export type * from './core/types.js';
 export type { Rule, RuleMeta, RuleContext } from './core/rule.js';
 export { parseImageReference } from './images/parse-image-reference.js';
@@ -15,7 +15,8 @@ export type { ImageReference, ImageReferenceResult } from './images/types.js';
 export { TARGET_PROFILES, getTargetProfile } from './detect/profiles.js';
 export type { TargetProfile, TargetId } from './detect/target-profile.js';
 export { findPodSpecs } from './k8s/find-pod-specs.js';
-export { parseManifestText } from './k8s/parse-manifest-text.js';
+export { readManifestText, lazyManifestReader } from './manifests/read-manifest-text.js';
+export { FULL_YAML_READERS } from './manifests/readers/full-yaml-readers.js';
 export { loadManifests } from './gateways/load-manifests.js';
 export { FORMATTERS, getFormatter } from './formatters/index.js';
 export { RULES, getRule } from './rules/index.js';

@@ -3,7 +3,7 @@
 // it returns the report and leaves printing and exit codes to the caller.
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { PullguardConfig } from '../core/config.js';
-import { UsageError } from '../core/errors.js';
+import { UsageError } from '../shared/errors.js';
 import { sortFindings } from '../core/run-rules.js';
 import { summarize } from '../core/summarize.js';
 import type { Finding, ImageVerdict, Report } from '../core/types.js';

@@ -1,7 +1,7 @@
 // `pullguard lint`: static checks of manifests for a target profile. Library entry point as well
 // as the CLI's: it returns the report and leaves printing and exit codes to the caller.
 import type { PullguardConfig } from '../core/config.js';
-import { UsageError } from '../core/errors.js';
+import { UsageError } from '../shared/errors.js';
 import { loadProblemToFinding, runRules, sortFindings } from '../core/run-rules.js';
 import { summarize } from '../core/summarize.js';
 import type { Finding, LoadResult, Report } from '../core/types.js';

@@ -4,7 +4,7 @@ import type { TargetProfile } from '../detect/target-profile.js';
 import { parseImageReference } from '../images/parse-image-reference.js';
 import type { ImageReferenceResult } from '../images/types.js';
 import { findPodSpecs } from '../k8s/find-pod-specs.js';
-import { formatJsonPath } from './format-json-path.js';
+import { formatJsonPath } from '../manifests/format-json-path.js';
 import { ignoredRuleIds } from './ignore-annotation.js';
 import type { PodSpecInfo, Rule, RuleContext, RuleProblem } from './rule.js';
 import type { Finding, LoadProblem, ManifestObject, Severity } from './types.js';

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { CONFIG_FILE_NAMES, DEFAULT_CONFIG, type PullguardConfig } from '../core/pullguard-config.js';
-import { ConfigError } from '../core/errors.js';
+import { ConfigError } from '../shared/errors.js';
 
 export interface LoadConfigOptions {
   cwd: string;

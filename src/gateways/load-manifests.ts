@@ -4,13 +4,12 @@
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
-import { UsageError } from '../core/errors.js';
+import { UsageError } from '../shared/errors.js';
 import type { LoadProblem, LoadResult } from '../core/types.js';
-import { decodeManifestBytes } from '../k8s/decode-manifest-bytes.js';
-import type { LoadLimits } from '../k8s/load-limits.js';
-import type { FullYamlReaders } from '../k8s/full-yaml-readers.js';
-import { FullYamlReadersNeeded, readManifestText, type ParsedManifestText } from '../k8s/read-manifest-text.js';
-import { runWithConcurrency } from './registry/run-with-concurrency.js';
+import { decodeManifestBytes } from '../manifests/decode-manifest-bytes.js';
+import type { LoadLimits } from '../manifests/load-limits.js';
+import { lazyManifestReader } from '../manifests/read-manifest-text.js';
+import { runWithConcurrency } from '../shared/run-with-concurrency.js';
 
 export const STDIN_FILE = '<stdin>';
 
@@ -56,23 +55,14 @@ export async function loadManifests(paths: readonly string[], options: LoadManif
   const result: LoadResult = { objects: [], problems, files: sources.length, skippedDocuments: 0, emptyDocuments: 0 };
   const parseOptions = options.limits === undefined ? {} : { limits: options.limits };
   // Most manifests are read by the line reader alone; the YAML libraries load on first need.
-  let readers: FullYamlReaders | undefined;
-  const parse = async (text: string, file: string): Promise<ParsedManifestText> => {
-    try {
-      return readManifestText(readers, text, file, parseOptions);
-    } catch (error) {
-      if (!(error instanceof FullYamlReadersNeeded)) throw error;
-      readers = (await import('../k8s/full-yaml-readers.js')).FULL_YAML_READERS;
-      return readManifestText(readers, text, file, parseOptions);
-    }
-  };
+  const parse = lazyManifestReader(async () => (await import('../manifests/readers/full-yaml-readers.js')).FULL_YAML_READERS);
   for (let i = 0; i < sources.length; i++) {
     const read = texts[i]!;
     if (typeof read !== 'string') {
       result.problems.push(read);
       continue;
     }
-    const parsed = await parse(read, sources[i]!.display);
+    const parsed = await parse(read, sources[i]!.display, parseOptions);
     for (const object of parsed.objects) result.objects.push(object);
     for (const problem of parsed.problems) result.problems.push(problem);
     result.skippedDocuments += parsed.skippedDocuments;

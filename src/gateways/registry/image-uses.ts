@@ -2,7 +2,7 @@
 // try for it (pod imagePullSecrets or the service account's, resolved among the manifests and the
 // extra secret files) and whether the target's nodes read its registry by their own identity.
 // Pure: the registry is asked elsewhere (check-images.ts).
-import { formatJsonPath } from '../../core/format-json-path.js';
+import { formatJsonPath } from '../../manifests/format-json-path.js';
 import { ignoredRuleIds } from '../../core/ignore-annotation.js';
 import type { ContainerInfo } from '../../core/rule.js';
 import type { ManifestObject, ObjectRef, Position } from '../../core/types.js';

@@ -4,24 +4,25 @@
 // Tekton `$(params.x)`). Docs: ../../../docs/rules/README.md ("Images the rules skip").
 import type { ManifestObject } from '../../core/types.js';
 import type { TemplateSyntax } from '../../images/find-template-variables.js';
+import { asPlainObject } from '../../shared/is-plain-object.js';
 
 const TRIGGERS_ANNOTATION = 'image.openshift.io/triggers';
 
 /** Why the image of container `containerName` in `object` is set by a trigger, or undefined. */
 export function imageSetByTrigger(object: ManifestObject, containerName: string): string | undefined {
   const value = object.value;
-  const spec = record(value['spec']);
+  const spec = asPlainObject(value['spec']);
   if (object.ref.kind === 'DeploymentConfig' && Array.isArray(spec?.['triggers'])) {
     for (const trigger of spec['triggers']) {
-      const t = record(trigger);
-      const params = record(t?.['imageChangeParams']);
+      const t = asPlainObject(trigger);
+      const params = asPlainObject(t?.['imageChangeParams']);
       const names = params?.['containerNames'];
       if (t?.['type'] === 'ImageChange' && Array.isArray(names) && names.includes(containerName)) {
         return 'an OpenShift ImageChange trigger of this DeploymentConfig sets it';
       }
     }
   }
-  const annotations = record(record(value['metadata'])?.['annotations']);
+  const annotations = asPlainObject(asPlainObject(value['metadata'])?.['annotations']);
   const raw = annotations?.[TRIGGERS_ANNOTATION];
   if (typeof raw === 'string' && triggerAnnotationNames(raw).includes(containerName)) {
     return `the ${TRIGGERS_ANNOTATION} annotation sets it`;
@@ -40,7 +41,7 @@ function triggerAnnotationNames(raw: string): string[] {
   if (!Array.isArray(parsed)) return [];
   const names: string[] = [];
   for (const entry of parsed) {
-    const fieldPath = record(entry)?.['fieldPath'];
+    const fieldPath = asPlainObject(entry)?.['fieldPath'];
     if (typeof fieldPath !== 'string') continue;
     for (const match of fieldPath.matchAll(/name\s*==\s*\\?["']([^"'\\]+)\\?["']/g)) names.push(match[1] ?? '');
   }
@@ -66,8 +67,4 @@ export function runtimeTemplating(object: ManifestObject): { syntax: TemplateSyn
     }
   }
   return undefined;
-}
-
-function record(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }

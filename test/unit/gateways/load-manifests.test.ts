@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { after, describe, it } from 'node:test';
-import { UsageError } from '../../../src/core/errors.js';
+import { UsageError } from '../../../src/shared/errors.js';
 import type { LoadProblem, LoadResult } from '../../../src/core/types.js';
 import { loadManifests, STDIN_FILE } from '../../../src/gateways/load-manifests.js';
 

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ManifestObject } from '../../../src/core/types.js';
-import { parseManifestText } from '../../../src/k8s/parse-manifest-text.js';
+import { readManifestText } from '../../../src/manifests/read-manifest-text.js';
+import { FULL_YAML_READERS } from '../../../src/manifests/readers/full-yaml-readers.js';
 import { findServiceAccount, serviceAccountPullSecretNames } from '../../../src/rules/support/pull-secrets.js';
 
 function serviceAccount(name: string, namespace: string | undefined, secret: string): string {
@@ -19,7 +20,7 @@ function serviceAccount(name: string, namespace: string | undefined, secret: str
 }
 
 function objects(...documents: string[]): ManifestObject[] {
-  const parsed = parseManifestText(documents.join('\n---\n'), 'accounts.yaml');
+  const parsed = readManifestText(documents.join('\n---\n'), 'accounts.yaml', FULL_YAML_READERS);
   assert.deepEqual(parsed.problems, []);
   return parsed.objects;
 }

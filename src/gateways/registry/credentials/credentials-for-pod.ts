@@ -13,7 +13,7 @@ import type { ImageReference } from '../../../images/types.js';
 import type { RegistryCredential } from '../../../facts/registry-gateway.js';
 import { configKeyLabel } from './config-key-label.js';
 import type { CredentialProblem } from './credential-problem.js';
-import { isPlainObject } from './go-json-fields.js';
+import { isPlainObject } from '../../../shared/is-plain-object.js';
 import { createKeyring, type Keyring } from './keyring.js';
 import type { PullObjectSource } from './pull-object-source.js';
 import { readPullSecret, type PullSecretReading } from './pull-secret.js';

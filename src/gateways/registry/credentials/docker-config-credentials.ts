@@ -16,7 +16,8 @@ import type { CredentialHelper } from './credential-helper.js';
 import { isHelperName } from './credential-helper.js';
 import type { CredentialProblem } from './credential-problem.js';
 import { decodeDockerAuth, type DockerAuthEntry, type DockerConfigFile } from './docker-config.js';
-import { goFieldValues, isPlainObject } from './go-json-fields.js';
+import { isPlainObject } from '../../../shared/is-plain-object.js';
+import { goFieldValues } from './go-json-fields.js';
 import { parseGoUrl, splitGoHostname } from './go-url.js';
 import { parseSecretJson } from './parse-secret-json.js';
 

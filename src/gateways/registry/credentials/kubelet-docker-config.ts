@@ -11,7 +11,8 @@
 
 import { decodeGoRawStdBase64, decodeGoStdBase64, describeBase64Error } from './go-base64.js';
 import { configKeyLabel } from './config-key-label.js';
-import { goFieldValues, goStringField, isPlainObject, jsonTypeName } from './go-json-fields.js';
+import { isPlainObject } from '../../../shared/is-plain-object.js';
+import { goFieldValues, goStringField, jsonTypeName } from './go-json-fields.js';
 
 export interface KubeletDockerConfigEntry {
   /** The registry key as written (`https://index.docker.io/v1/`, `ghcr.io`). */

@@ -4,7 +4,7 @@
 // or only "not among what we were given".
 
 import type { ManifestObject } from '../../../core/types.js';
-import { isPlainObject } from './go-json-fields.js';
+import { isPlainObject } from '../../../shared/is-plain-object.js';
 
 export interface PullObjectSource {
   /** What was searched, for messages: `the manifests`, `the manifests and the cluster`. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatJsonPath } from '../../../src/core/format-json-path.js';
+import { formatJsonPath } from '../../../src/manifests/format-json-path.js';
 
 describe('formatJsonPath', () => {
   const cases: [(string | number)[], string][] = [

@@ -1,4 +1,4 @@
-import type { JsonPath } from './types.js';
+import type { JsonPath } from '../core/types.js';
 
 const PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
 

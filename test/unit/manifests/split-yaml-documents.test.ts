@@ -3,7 +3,7 @@
 // start with a dash or hold `---` elsewhere must not split.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { splitYamlDocuments } from '../../../src/k8s/split-yaml-documents.js';
+import { splitYamlDocuments } from '../../../src/manifests/split-yaml-documents.js';
 
 function spans(text: string): [number, number][] {
   return splitYamlDocuments(text).map((chunk) => [chunk.start, chunk.end]);

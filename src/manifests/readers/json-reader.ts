@@ -1,8 +1,8 @@
-import type { JsonPath } from '../core/types.js';
-import type { DocumentRead } from './document-read.js';
-import type { LoadLimits } from './load-limits.js';
-import type { NodeLocation, NodeLocator } from './node-locator.js';
-import { OffsetIndexBuilder, type OffsetIndexLocator } from './offset-index.js';
+import type { JsonPath } from '../../core/types.js';
+import type { DocumentRead } from '../document-read.js';
+import type { LoadLimits } from '../load-limits.js';
+import type { NodeLocation, NodeLocator } from '../node-locator.js';
+import { OffsetIndexBuilder, type OffsetIndexLocator } from '../offset-index.js';
 
 /**
  * Reads a JSON file as one document, as kubectl does (its decoder switches to JSON when the

@@ -1,8 +1,8 @@
 import { EVENT_ID, type Event, getScalarValue, parseEvents, SCALAR_STYLE, type ScalarEvent } from 'js-yaml';
-import type { DocumentRead } from './document-read.js';
-import type { LoadLimits } from './load-limits.js';
-import { OffsetIndexBuilder } from './offset-index.js';
-import { MERGE_KEY, resolvePlainScalar } from './resolve-plain-scalar.js';
+import type { DocumentRead } from '../document-read.js';
+import type { LoadLimits } from '../load-limits.js';
+import { OffsetIndexBuilder } from '../offset-index.js';
+import { MERGE_KEY, resolvePlainScalar } from '../resolve-plain-scalar.js';
 
 /**
  * The read-only fast path: js-yaml's flat event stream (with source offsets) turned into plain
@@ -12,7 +12,7 @@ import { MERGE_KEY, resolvePlainScalar } from './resolve-plain-scalar.js';
  * empty sequence items. Positions agree with the `yaml` reader node for node (tested on the
  * corpus); scalars go through the same YAML 1.1 resolver.
  */
-export function readYamlDocumentFast(text: string, start: number, end: number, limits: LoadLimits): DocumentRead | undefined {
+export function readWithEventReader(text: string, start: number, end: number, limits: LoadLimits): DocumentRead | undefined {
   const source = start === 0 && end === text.length ? text : text.slice(start, end);
   let events: Event[];
   try {

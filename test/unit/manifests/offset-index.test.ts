@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { JsonPath, ManifestObject } from '../../../src/core/types.js';
-import { parseManifestText, type ReaderStats } from '../../../src/k8s/parse-manifest-text.js';
+import { readManifestText, type ReaderStats } from '../../../src/manifests/read-manifest-text.js';
+import { FULL_YAML_READERS } from '../../../src/manifests/readers/full-yaml-readers.js';
 
 const CONFIG_MAP = [
   'apiVersion: v1',
@@ -41,16 +42,16 @@ function positions(object: ManifestObject): string[] {
 
 describe('positions of mappings with array-index keys', () => {
   it('agree with the exact reader, read by the line reader', () => {
-    const stats: ReaderStats = { simple: 0, events: 0, exact: 0, json: 0 };
-    const fast = parseManifestText(CONFIG_MAP, 'cm.yaml', { stats });
-    const exact = parseManifestText(CONFIG_MAP, 'cm.yaml', { reader: 'exact' });
-    assert.deepEqual(stats, { simple: 1, events: 0, exact: 0, json: 0 });
+    const stats: ReaderStats = { line: 0, events: 0, exact: 0, json: 0 };
+    const fast = readManifestText(CONFIG_MAP, 'cm.yaml', FULL_YAML_READERS, { stats });
+    const exact = readManifestText(CONFIG_MAP, 'cm.yaml', FULL_YAML_READERS, { reader: 'exact' });
+    assert.deepEqual(stats, { line: 1, events: 0, exact: 0, json: 0 });
     assert.deepEqual(fast.objects[0]?.value, exact.objects[0]?.value);
     assert.deepEqual(positions(fast.objects[0]!), positions(exact.objects[0]!));
   });
 
   it('finds each key at its own line, not at its place in Object.keys', () => {
-    const object = parseManifestText(CONFIG_MAP, 'cm.yaml').objects[0]!;
+    const object = readManifestText(CONFIG_MAP, 'cm.yaml', FULL_YAML_READERS).objects[0]!;
     assert.deepEqual(Object.keys(object.value['data'] as object), ['22', '9000', 'web', '010', 'after']);
     assert.deepEqual(object.keyPositionOf(['data', '22']), { line: 9, column: 3 });
     assert.deepEqual(object.keyPositionOf(['data', '9000']), { line: 8, column: 3 });

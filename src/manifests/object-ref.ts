@@ -1,4 +1,5 @@
 import type { ObjectRef } from '../core/types.js';
+import { isPlainObject } from '../shared/is-plain-object.js';
 
 /** The reference of a Kubernetes object, or undefined when the value is not one (no apiVersion/kind). */
 export function objectRefOf(value: unknown): ObjectRef | undefined {
@@ -19,8 +20,4 @@ export function objectRefOf(value: unknown): ObjectRef | undefined {
 /** `kind: List`, or any `*List` kind, holding its objects in `items`. */
 export function isListObject(value: Record<string, unknown>, ref: ObjectRef): value is Record<string, unknown> & { items: unknown[] } {
   return (ref.kind === 'List' || ref.kind.endsWith('List')) && Array.isArray(value['items']);
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,7 +1,7 @@
 // Plain scalars resolve as kubectl reads them (go-yaml v2's YAML 1.1 rules, via sigs.k8s.io/yaml).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MERGE_KEY, resolvePlainScalar } from '../../../src/k8s/resolve-plain-scalar.js';
+import { MERGE_KEY, resolvePlainScalar } from '../../../src/manifests/resolve-plain-scalar.js';
 
 const CASES: [string, unknown][] = [
   ['', null],

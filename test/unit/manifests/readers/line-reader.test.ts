@@ -3,7 +3,8 @@
 // scalars that do not read as themselves (booleans, numbers, null) must never come from it.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseManifestText, type ReaderStats } from '../../../src/k8s/parse-manifest-text.js';
+import { readManifestText, type ReaderStats } from '../../../../src/manifests/read-manifest-text.js';
+import { FULL_YAML_READERS } from '../../../../src/manifests/readers/full-yaml-readers.js';
 
 const DOCUMENT = [
   'apiVersion: v1',
@@ -25,10 +26,10 @@ const DOCUMENT = [
 describe('scalar cache of the line reader', () => {
   it('reads repeated scalars as the exact reader does, document after document', () => {
     const text = Array.from({ length: 3 }, () => `---\n${DOCUMENT}`).join('');
-    const stats: ReaderStats = { simple: 0, events: 0, exact: 0, json: 0 };
-    const fast = parseManifestText(text, 'cm.yaml', { stats });
-    const exact = parseManifestText(text, 'cm.yaml', { reader: 'exact' });
-    assert.deepEqual(stats, { simple: 3, events: 0, exact: 0, json: 0 });
+    const stats: ReaderStats = { line: 0, events: 0, exact: 0, json: 0 };
+    const fast = readManifestText(text, 'cm.yaml', FULL_YAML_READERS, { stats });
+    const exact = readManifestText(text, 'cm.yaml', FULL_YAML_READERS, { reader: 'exact' });
+    assert.deepEqual(stats, { line: 3, events: 0, exact: 0, json: 0 });
     assert.equal(fast.objects.length, 3);
     for (let i = 0; i < 3; i++) assert.deepEqual(fast.objects[i]?.value, exact.objects[i]?.value);
     assert.deepEqual(fast.objects[2]?.value['data'], {

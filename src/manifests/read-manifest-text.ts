@@ -5,9 +5,9 @@ import { DEFAULT_LOAD_LIMITS, type LoadLimits } from './load-limits.js';
 import { LocatedManifestObject } from './located-manifest-object.js';
 import type { NodeLocator } from './node-locator.js';
 import { isListObject, objectRefOf } from './object-ref.js';
-import { looksLikeJson, readJsonDocument } from './read-json-document.js';
-import { readSimpleYamlDocument, ScalarCache } from './read-simple-yaml-document.js';
-import type { FullYamlReaders } from './full-yaml-readers.js';
+import { looksLikeJson, readJsonDocument } from './readers/json-reader.js';
+import { readWithLineReader, ScalarCache } from './readers/line-reader.js';
+import type { FullYamlReaders } from './readers/full-yaml-readers.js';
 import { splitYamlDocuments } from './split-yaml-documents.js';
 
 export interface ParsedManifestText {
@@ -21,7 +21,8 @@ export interface ParseManifestOptions {
   limits?: Partial<LoadLimits>;
   /**
    * `auto` (default): JSON.parse for JSON; for each YAML document the line reader, else the
-   * js-yaml event reader, else `yaml` (each declines what it cannot read exactly). `exact`: `yaml` for every document (the reference the tests
+   * js-yaml event reader, else `yaml` (each declines what it cannot read exactly). `exact`: `yaml`
+   * for every document (the reference the tests
    * hold the fast readers to).
    */
   reader?: 'auto' | 'exact';
@@ -30,38 +31,51 @@ export interface ParseManifestOptions {
 }
 
 export interface ReaderStats {
-  simple: number;
+  line: number;
   events: number;
   exact: number;
   json: number;
 }
 
 /**
- * Thrown when a document needs a full YAML reader and none was given: the caller loads them (they
- * cost start-up time that most manifests, read by the line reader, never need) and reads again.
+ * Reads every Kubernetes object of one file's text: multi-document YAML or a JSON document,
+ * `List` items as objects of their own. Pure: no I/O. A broken document becomes a problem at
+ * its exact position; the other documents of the file are still read. `fullReaders` is usually
+ * FULL_YAML_READERS (readers/full-yaml-readers.ts); lazyManifestReader spares loading them.
  */
-export class FullYamlReadersNeeded extends Error {
-  constructor() {
-    super('this text needs the full YAML readers');
-  }
-}
-
-function need(readers: FullYamlReaders | undefined): FullYamlReaders {
-  if (readers === undefined) throw new FullYamlReadersNeeded();
-  return readers;
+export function readManifestText(
+  text: string,
+  file: string,
+  fullReaders: FullYamlReaders,
+  options: ParseManifestOptions = {},
+): ParsedManifestText {
+  return readWith(fullReaders, text, file, options)!;
 }
 
 /**
- * Reads every Kubernetes object of one file's text: multi-document YAML or a JSON document,
- * `List` items as objects of their own. Pure: no I/O. A broken document becomes a problem at
- * its exact position; the other documents of the file are still read.
+ * readManifestText for a caller that has not loaded the full YAML readers: they cost start-up
+ * time that most manifests, read by the line reader alone, never need. `loadFullReaders` is called
+ * once, when the first document needs them; that file is then read again with them.
  */
-export function readManifestText(
+export function lazyManifestReader(
+  loadFullReaders: () => Promise<FullYamlReaders>,
+): (text: string, file: string, options?: ParseManifestOptions) => Promise<ParsedManifestText> {
+  let fullReaders: FullYamlReaders | undefined;
+  return async (text, file, options = {}) => {
+    const parsed = readWith(fullReaders, text, file, options);
+    if (parsed !== undefined) return parsed;
+    fullReaders = await loadFullReaders();
+    return readWith(fullReaders, text, file, options)!;
+  };
+}
+
+/** Undefined when a document needs the full readers and none were given. */
+function readWith(
   readers: FullYamlReaders | undefined,
   text: string,
   file: string,
-  options: ParseManifestOptions = {},
-): ParsedManifestText {
+  options: ParseManifestOptions,
+): ParsedManifestText | undefined {
   const limits: LoadLimits = { ...DEFAULT_LOAD_LIMITS, ...options.limits };
   const lines = new LineIndex(text);
   const result: ParsedManifestText = { objects: [], problems: [], skippedDocuments: 0, emptyDocuments: 0 };
@@ -71,8 +85,9 @@ export function readManifestText(
   const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (looksLikeJson(text, file, from)) {
     if (exactOnly) {
+      if (readers === undefined) return undefined;
       if (stats) stats.exact++;
-      addDocument(result, need(readers).exact(text, 0, text.length, limits, lines), file, 0, lines);
+      addDocument(result, readers.exact(text, 0, text.length, limits, lines), file, 0, lines);
       return result;
     }
     const read = readJsonDocument(text, from, limits);
@@ -92,16 +107,18 @@ export function readManifestText(
     const chunk = chunks[index]!;
     let read: DocumentRead | undefined;
     if (!exactOnly && !chunk.hasDirective) {
-      read = lineReaderFits ? readSimpleYamlDocument(text, chunk.start, chunk.end, limits, scalars) : undefined;
+      read = lineReaderFits ? readWithLineReader(text, chunk.start, chunk.end, limits, scalars) : undefined;
       if (read !== undefined) {
-        if (stats) stats.simple++;
+        if (stats) stats.line++;
       } else {
-        read = need(readers).events(text, chunk.start, chunk.end, limits);
+        if (readers === undefined) return undefined;
+        read = readers.events(text, chunk.start, chunk.end, limits);
         if (read !== undefined && stats) stats.events++;
       }
     }
     if (read === undefined) {
-      read = need(readers).exact(text, chunk.start, chunk.end, limits, lines);
+      if (readers === undefined) return undefined;
+      read = readers.exact(text, chunk.start, chunk.end, limits, lines);
       if (stats) stats.exact++;
     }
     addDocument(result, read, file, index, lines);

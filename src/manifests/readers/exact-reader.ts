@@ -13,18 +13,18 @@ import {
   type Tags,
   visit,
 } from 'yaml';
-import { DocumentAbort, type DocumentRead } from './document-read.js';
-import type { LoadLimits } from './load-limits.js';
-import type { LineIndex } from './line-index.js';
-import { LocTreeLocator, type LocNode } from './node-locator.js';
-import { MERGE_KEY, resolvePlainScalar } from './resolve-plain-scalar.js';
+import { DocumentAbort, type DocumentRead } from '../document-read.js';
+import type { LoadLimits } from '../load-limits.js';
+import type { LineIndex } from '../line-index.js';
+import { LocTreeLocator, type LocNode } from '../node-locator.js';
+import { MERGE_KEY, resolvePlainScalar } from '../resolve-plain-scalar.js';
 
 /**
  * Reads one document (a chunk of the stream) with `yaml`: the exact reader, used for anything
  * the fast reader declines (syntax errors, tags, anchors, merge keys, duplicate keys) and as the
  * reference the fast reader is tested against. `start`/`end` are offsets of the chunk in `text`.
  */
-export function readYamlDocument(
+export function readWithExactReader(
   text: string,
   start: number,
   end: number,

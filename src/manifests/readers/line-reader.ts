@@ -1,7 +1,7 @@
-import type { DocumentRead } from './document-read.js';
-import type { LoadLimits } from './load-limits.js';
-import { isArrayIndexKey, OffsetIndexBuilder } from './offset-index.js';
-import { MERGE_KEY, resolvePlainScalar } from './resolve-plain-scalar.js';
+import type { DocumentRead } from '../document-read.js';
+import type { LoadLimits } from '../load-limits.js';
+import { isArrayIndexKey, OffsetIndexBuilder } from '../offset-index.js';
+import { MERGE_KEY, resolvePlainScalar } from '../resolve-plain-scalar.js';
 
 /**
  * The fastest reader, for the YAML that manifests are almost always written in: block mappings
@@ -12,7 +12,7 @@ import { MERGE_KEY, resolvePlainScalar } from './resolve-plain-scalar.js';
  * escapes JSON does not have...), so that the event reader or `yaml` reads that document instead.
  * Values and positions agree with the `yaml` reader node for node (tested on the corpus).
  */
-export function readSimpleYamlDocument(
+export function readWithLineReader(
   text: string,
   start: number,
   end: number,
@@ -112,7 +112,7 @@ class SimpleReader {
   // ----- lines ---------------------------------------------------------------------------------
 
   #findLineEnd(): void {
-    // Lone CRs never reach this reader (parseManifestText checks), so LF ends every line.
+    // Lone CRs never reach this reader (readManifestText checks), so LF ends every line.
     const text = this.#text;
     let i = text.indexOf('\n', this.#pos);
     if (i < 0 || i > this.#end) i = this.#end;
