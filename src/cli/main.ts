@@ -78,7 +78,7 @@ interface ReportFlags {
 /** What lint and check share: the settings file first, then the report printed and its exit code. */
 async function printReport(io: CliIo, argv: readonly string[], flags: ReportFlags, produce: (config: PullguardConfig) => Promise<Report>): Promise<number> {
   const [{ loadConfig }, { RULES }, { getFormatter }, { shouldUseColor }] = await Promise.all([
-    import('../gateways/load-config.js'),
+    import('../gateways/files/load-config.js'),
     import('../rules/index.js'),
     import('../formatters/index.js'),
     import('./color.js'),

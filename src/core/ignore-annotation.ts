@@ -1,4 +1,4 @@
-import type { ManifestObject } from './types.js';
+import type { ManifestObject } from '../manifests/model.js';
 import { isPlainObject } from '../shared/is-plain-object.js';
 
 export const IGNORE_ANNOTATION = 'pullguard.dev/ignore';

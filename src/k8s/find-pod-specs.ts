@@ -1,4 +1,4 @@
-import type { JsonPath } from '../core/types.js';
+import type { JsonPath } from '../manifests/model.js';
 import { isPlainObject } from '../shared/is-plain-object.js';
 import type { ContainerGroup, ContainerSite, PodSpecSite } from './types.js';
 

@@ -1,4 +1,4 @@
-import type { Position } from '../core/types.js';
+import type { Position } from '../manifests/model.js';
 import { LineIndex } from './line-index.js';
 
 export type DecodedManifest = { text: string } | { rejected: Position & { message: string } };

@@ -1,4 +1,4 @@
-import type { JsonPath } from '../core/types.js';
+import type { JsonPath } from '../manifests/model.js';
 
 const PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
 

@@ -1,4 +1,4 @@
-import type { Position } from '../core/types.js';
+import type { Position } from '../manifests/model.js';
 
 /**
  * Turns 0-based offsets of a text into 1-based line/column positions.

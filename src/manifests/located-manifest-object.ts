@@ -1,4 +1,4 @@
-import type { JsonPath, ManifestObject, ObjectRef, Position } from '../core/types.js';
+import type { JsonPath, ManifestObject, ObjectRef, Position } from '../manifests/model.js';
 import type { LineIndex } from './line-index.js';
 import type { NodeLocator } from './node-locator.js';
 

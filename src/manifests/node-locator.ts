@@ -1,4 +1,4 @@
-import type { JsonPath } from '../core/types.js';
+import type { JsonPath } from '../manifests/model.js';
 
 /** Where a node sits in the text: offsets into the whole file. */
 export interface NodeLocation {

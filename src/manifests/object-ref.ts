@@ -1,4 +1,4 @@
-import type { ObjectRef } from '../core/types.js';
+import type { ObjectRef } from '../manifests/model.js';
 import { isPlainObject } from '../shared/is-plain-object.js';
 
 /** The reference of a Kubernetes object, or undefined when the value is not one (no apiVersion/kind). */

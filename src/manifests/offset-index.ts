@@ -1,4 +1,4 @@
-import type { JsonPath } from '../core/types.js';
+import type { JsonPath } from '../manifests/model.js';
 import type { NodeLocation, NodeLocator } from './node-locator.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { LoadProblem, ManifestObject } from '../core/types.js';
+import type { LoadProblem, ManifestObject } from '../manifests/model.js';
 import type { DocumentRead } from './document-read.js';
 import { LineIndex } from './line-index.js';
 import { DEFAULT_LOAD_LIMITS, type LoadLimits } from './load-limits.js';

@@ -5,7 +5,7 @@
 // Docs: ../../docs/rules/missing-pull-secret.md; data: ../images/registry-access.ts.
 import type { RuleContext, RunFacts } from '../core/rule.js';
 import type { Rule } from '../core/rule.js';
-import type { ManifestObject } from '../core/types.js';
+import type { ManifestObject } from '../manifests/model.js';
 import { TARGET_PROFILES } from '../detect/profiles.js';
 import { matchesHostGlob } from '../images/host-glob.js';
 import { localRegistryHost } from '../images/local-registry-host.js';
@@ -13,7 +13,7 @@ import { parseImageReference } from '../images/parse-image-reference.js';
 import { registryAccess } from '../images/registry-access.js';
 import type { ImageReference } from '../images/types.js';
 import { findPodSpecs } from '../k8s/find-pod-specs.js';
-import { classifyImage, imagePath } from './support/classify-image.js';
+import { classifyImage, imagePath } from '../k8s/container-images.js';
 import { findServiceAccount, podPullSecretNames, serviceAccountName, serviceAccountPullSecretNames } from './support/pull-secrets.js';
 import { targetPhrase } from './support/target-phrase.js';
 

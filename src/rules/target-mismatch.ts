@@ -3,7 +3,7 @@
 // which the incident tried to prevent with warning banners. Docs: ../../docs/rules/target-mismatch.md.
 import { suggest } from '../shared/suggest.js';
 import type { Rule, RuleContext } from '../core/rule.js';
-import type { JsonPath } from '../core/types.js';
+import type { JsonPath } from '../manifests/model.js';
 import { TARGET_IDS, type TargetProfile } from '../detect/target-profile.js';
 import { targetPhrase } from './support/target-phrase.js';
 import { isPlainObject } from '../shared/is-plain-object.js';

@@ -1,6 +1,6 @@
 // Which pull secrets a pod gets: its own `imagePullSecrets`, or, when it lists none, those of its
 // ServiceAccount (the ServiceAccount admission plugin copies them at pod creation; registry.md §4.3).
-import type { ManifestObject } from '../../core/types.js';
+import type { ManifestObject } from '../../manifests/model.js';
 
 export function podPullSecretNames(spec: Record<string, unknown>): string[] {
   return pullSecretNames(spec['imagePullSecrets']);

@@ -3,7 +3,7 @@
 // position must still be the exact reader's.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { JsonPath, ManifestObject } from '../../../src/core/types.js';
+import type { JsonPath, ManifestObject } from '../../../src/manifests/model.js';
 import { readManifestText, type ReaderStats } from '../../../src/manifests/read-manifest-text.js';
 import { FULL_YAML_READERS } from '../../../src/manifests/readers/full-yaml-readers.js';
 

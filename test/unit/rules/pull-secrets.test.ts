@@ -2,7 +2,7 @@
 // spec made big runs quadratic); these cases pin the answers the plain scan gave.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ManifestObject } from '../../../src/core/types.js';
+import type { ManifestObject } from '../../../src/manifests/model.js';
 import { readManifestText } from '../../../src/manifests/read-manifest-text.js';
 import { FULL_YAML_READERS } from '../../../src/manifests/readers/full-yaml-readers.js';
 import { findServiceAccount, serviceAccountPullSecretNames } from '../../../src/rules/support/pull-secrets.js';

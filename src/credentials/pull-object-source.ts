@@ -3,8 +3,8 @@
 // a snapshot or live reads). `authoritative` says whether absence is a fact (the cluster was read)
 // or only "not among what we were given".
 
-import type { ManifestObject } from '../../../core/types.js';
-import { isPlainObject } from '../../../shared/is-plain-object.js';
+import type { ManifestObject } from '../manifests/model.js';
+import { isPlainObject } from '../shared/is-plain-object.js';
 
 export interface PullObjectSource {
   /** What was searched, for messages: `the manifests`, `the manifests and the cluster`. */

@@ -2,7 +2,7 @@
 // what is wrong and what kubelet or the API server will do about it. Messages are one line and
 // never contain a credential, an `auth` value, a token or a fragment of secret data.
 
-import type { Severity } from '../../../core/types.js';
+import type { Severity } from '../shared/severity.js';
 
 export type CredentialProblemCode =
   // Secret objects (kubernetes.io/dockerconfigjson, kubernetes.io/dockercfg)

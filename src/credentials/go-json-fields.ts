@@ -3,7 +3,7 @@
 // keys match field names case-insensitively (`"Username"` fills `username`), every occurrence is
 // assigned in input order, `null` leaves a field as it was, and a value of the wrong type is an
 // error for the whole decode. Unknown keys are skipped whatever their type.
-import { isPlainObject } from '../../../shared/is-plain-object.js';
+import { isPlainObject } from '../shared/is-plain-object.js';
 
 /** Go's case folding for field names (bytes.EqualFold-like): also folds U+017F and U+212A. */
 function fold(name: string): string {

@@ -2,7 +2,7 @@
 // (pkg/credentialprovider/config.go @ 78fc8e44, secrets/secrets.go @ 09284d92, ValidateSecret).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readPullSecret } from '../../../src/gateways/registry/credentials/pull-secret.js';
+import { readPullSecret } from '../../../src/credentials/pull-secret.js';
 import { b64, dockercfgSecret, dockerConfigJsonSecret } from './support.js';
 
 function entriesOf(secret: Record<string, unknown>): [string, string, string][] {

@@ -11,7 +11,7 @@
 
 import { decodeGoRawStdBase64, decodeGoStdBase64, describeBase64Error } from './go-base64.js';
 import { configKeyLabel } from './config-key-label.js';
-import { isPlainObject } from '../../../shared/is-plain-object.js';
+import { isPlainObject } from '../shared/is-plain-object.js';
 import { goFieldValues, goStringField, jsonTypeName } from './go-json-fields.js';
 
 export interface KubeletDockerConfigEntry {

@@ -6,8 +6,8 @@
 // plus the Docker Hub key facts of registry.md §4.4.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createKeyring } from '../../../src/gateways/registry/credentials/keyring.js';
-import { isDefaultRegistryMatch, keyringKey, registryUrlMatches } from '../../../src/gateways/registry/credentials/registry-url-match.js';
+import { createKeyring } from '../../../src/credentials/keyring.js';
+import { isDefaultRegistryMatch, keyringKey, registryUrlMatches } from '../../../src/credentials/registry-url-match.js';
 
 describe('URLsMatch (upstream TestURLsMatch)', () => {
   const cases: [glob: string, target: string, match: boolean][] = [

@@ -1,13 +1,13 @@
 // One verdict per container image, shared by every image rule so that each image is reported by
 // exactly one of unresolved-variable / placeholder-registry / invalid-image-reference, and the rules
 // that reason about a real reference (local-only-image, latest-tag, ...) only see valid ones.
-// Docs: ../../../docs/rules/README.md ("Which rule reports an image").
-import type { ContainerInfo, PodSpecInfo, RuleContext } from '../../core/rule.js';
-import type { ManifestObject } from '../../core/types.js';
-import { findPlaceholders, type Placeholder } from '../../images/find-placeholders.js';
-import { findTemplateVariables, type TemplateVariable } from '../../images/find-template-variables.js';
-import { parseImageReference } from '../../images/parse-image-reference.js';
-import type { ImageReference, ImageReferenceError, ImageReferenceResult } from '../../images/types.js';
+// Docs: ../../docs/rules/README.md ("Which rule reports an image").
+import type { ContainerInfo } from './types.js';
+import type { ManifestObject } from '../manifests/model.js';
+import { findPlaceholders, type Placeholder } from '../images/find-placeholders.js';
+import { findTemplateVariables, type TemplateVariable } from '../images/find-template-variables.js';
+import { parseImageReference } from '../images/parse-image-reference.js';
+import type { ImageReference, ImageReferenceError, ImageReferenceResult } from '../images/types.js';
 import { imageSetByTrigger, runtimeTemplating } from './image-managed-elsewhere.js';
 
 export type ImageClass =
@@ -80,50 +80,6 @@ function templateParts(image: string): TemplateParts {
     templatePartsByImage.set(image, parts);
   }
   return parts;
-}
-
-export interface ContainerImage<K extends ImageClass['kind'] = ImageClass['kind']> {
-  container: ContainerInfo;
-  verdict: Extract<ImageClass, { kind: K }>;
-}
-
-interface ObjectImages {
-  object: ManifestObject;
-  all: readonly ContainerImage[];
-  valid: readonly ContainerImage<'valid'>[];
-}
-
-// Eight rules walk the same containers of each object; listing them once per object spares a
-// generator and a record per container and rule. The engine runs every rule on one object before
-// the next, so remembering the last object's list is enough, and keeps nothing alive after it.
-let last: (ObjectImages & { podSpecs: readonly PodSpecInfo[] }) | undefined;
-
-function objectImages(context: RuleContext): ObjectImages {
-  const images = last;
-  if (images === undefined || images.podSpecs !== context.podSpecs || images.object !== context.object) {
-    const all: ContainerImage[] = [];
-    const valid: ContainerImage<'valid'>[] = [];
-    for (const spec of context.podSpecs) {
-      for (const container of spec.containers) {
-        const item: ContainerImage = { container, verdict: classifyImage(context.object, container) };
-        all.push(item);
-        if (item.verdict.kind === 'valid') valid.push(item as ContainerImage<'valid'>);
-      }
-    }
-    last = { podSpecs: context.podSpecs, object: context.object, all, valid };
-    return last;
-  }
-  return images;
-}
-
-/** Every container of the object with its image verdict. */
-export function containerImages(context: RuleContext): readonly ContainerImage[] {
-  return objectImages(context).all;
-}
-
-/** The containers whose image is a valid, literal reference. */
-export function validImages(context: RuleContext): readonly ContainerImage<'valid'>[] {
-  return objectImages(context).valid;
 }
 
 /** Path of the container's `image` value, relative to the object. */

@@ -9,14 +9,14 @@
 //   key that serves Docker Hub.
 // Docker sends one credential, so the result holds zero or one.
 
-import type { ImageReference } from '../../../images/types.js';
-import type { RegistryCredential } from '../../../facts/registry-gateway.js';
+import type { ImageReference } from '../images/types.js';
+import type { RegistryCredential } from '../facts/registry-gateway.js';
 import { configKeyLabel } from './config-key-label.js';
 import type { CredentialHelper } from './credential-helper.js';
 import { isHelperName } from './credential-helper.js';
 import type { CredentialProblem } from './credential-problem.js';
 import { decodeDockerAuth, type DockerAuthEntry, type DockerConfigFile } from './docker-config.js';
-import { isPlainObject } from '../../../shared/is-plain-object.js';
+import { isPlainObject } from '../shared/is-plain-object.js';
 import { goFieldValues } from './go-json-fields.js';
 import { parseGoUrl, splitGoHostname } from './go-url.js';
 import { parseSecretJson } from './parse-secret-json.js';

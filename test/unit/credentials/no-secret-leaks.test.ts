@@ -8,12 +8,12 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { processCredentialHelper } from '../../../src/gateways/registry/credentials/credential-helper-process.js';
-import { credentialsForPod } from '../../../src/gateways/registry/credentials/credentials-for-pod.js';
-import { dockerConfigCredentials } from '../../../src/gateways/registry/credentials/docker-config-credentials.js';
-import { parseDockerConfig } from '../../../src/gateways/registry/credentials/docker-config.js';
-import { pullObjectsFromValues } from '../../../src/gateways/registry/credentials/pull-object-source.js';
-import { readPullSecret } from '../../../src/gateways/registry/credentials/pull-secret.js';
+import { processCredentialHelper } from '../../../src/gateways/local/credential-helper-process.js';
+import { credentialsForPod } from '../../../src/credentials/credentials-for-pod.js';
+import { dockerConfigCredentials } from '../../../src/credentials/docker-config-credentials.js';
+import { parseDockerConfig } from '../../../src/credentials/docker-config.js';
+import { pullObjectsFromValues } from '../../../src/credentials/pull-object-source.js';
+import { readPullSecret } from '../../../src/credentials/pull-secret.js';
 import { b64, dockercfgSecret, dockerConfigJsonSecret, imageRef } from './support.js';
 
 const PASSWORD = 'pw-S3CRET-1a';

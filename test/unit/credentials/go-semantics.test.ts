@@ -4,9 +4,9 @@
 // kubelet's own use of them); offsets are Go's CorruptInputError values.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decodeGoRawStdBase64, decodeGoStdBase64 } from '../../../src/gateways/registry/credentials/go-base64.js';
-import { goPathMatch } from '../../../src/gateways/registry/credentials/go-path-match.js';
-import { parseGoUrl, splitGoHostname, splitGoHostPort } from '../../../src/gateways/registry/credentials/go-url.js';
+import { decodeGoRawStdBase64, decodeGoStdBase64 } from '../../../src/credentials/go-base64.js';
+import { goPathMatch } from '../../../src/credentials/go-path-match.js';
+import { parseGoUrl, splitGoHostname, splitGoHostPort } from '../../../src/credentials/go-url.js';
 
 function std(input: string): string | number {
   const result = decodeGoStdBase64(input);

@@ -5,8 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { CredentialProblem } from './credential-problem.js';
-import { parseDockerConfig, type DockerConfigFile } from './docker-config.js';
+import type { CredentialProblem } from '../../credentials/credential-problem.js';
+import { parseDockerConfig, type DockerConfigFile } from '../../credentials/docker-config.js';
 
 export function dockerConfigPath(env: NodeJS.ProcessEnv, home: string): string {
   const dir = env['DOCKER_CONFIG'];

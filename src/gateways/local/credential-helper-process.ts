@@ -3,7 +3,7 @@
 // collects output and enforces the time limit. Never rejects.
 
 import { spawn } from 'node:child_process';
-import { interpretHelperRun, type CredentialHelper, type HelperOutcome, type HelperRun } from './credential-helper.js';
+import { interpretHelperRun, type CredentialHelper, type HelperOutcome, type HelperRun } from '../../credentials/credential-helper.js';
 
 export interface ProcessCredentialHelperOptions {
   /** Per run; cloud helpers (gcloud, ecr-login) can take a few seconds on a cold start. */

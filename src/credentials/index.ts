@@ -1,6 +1,7 @@
-// The credentials pullguard uses for registry checks, in kubelet's order (docs/credentials.md).
-// Pure: pull secrets, keyring, pod wiring, docker config lookup, node identity.
-// Gateways: credential-helper-process.ts (runs docker-credential-*), docker-config-file.ts (reads config.json).
+// credentials/: kubelet's pull model, pure: which pull secrets a pod gets, pull-secret decoding, the
+// keyring, docker config semantics, node identity; the credentials pullguard uses for registry
+// checks, in kubelet's order. Imports shared/, manifests/, images/, k8s/ and facts/ (types). The I/O
+// halves (running docker-credential-*, reading config.json) are in gateways/local/.
 
 export type { CredentialProblem, CredentialProblemCode } from './credential-problem.js';
 export { createKeyring, DEFAULT_REGISTRY_KEY, type Keyring, type KeyringItem } from './keyring.js';
@@ -38,8 +39,8 @@ export {
   type DockerCredentialsOptions,
 } from './docker-config-credentials.js';
 export { sharedCredentialHelper, type CredentialHelper, type HelperOutcome } from './credential-helper.js';
-export { processCredentialHelper, type ProcessCredentialHelperOptions } from './credential-helper-process.js';
-export { dockerConfigPath, readDockerConfig, type DockerConfigRead } from './docker-config-file.js';
+export { processCredentialHelper, type ProcessCredentialHelperOptions } from '../gateways/local/credential-helper-process.js';
+export { dockerConfigPath, readDockerConfig, type DockerConfigRead } from '../gateways/local/docker-config-file.js';
 export {
   applyNodeIdentity,
   matchNodeIdentityRegistry,

@@ -8,11 +8,11 @@ import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { processCredentialHelper } from '../../../src/gateways/registry/credentials/credential-helper-process.js';
-import { sharedCredentialHelper, type CredentialHelper } from '../../../src/gateways/registry/credentials/credential-helper.js';
-import { dockerConfigCredentials, dockerServerAddress } from '../../../src/gateways/registry/credentials/docker-config-credentials.js';
-import { dockerConfigPath, readDockerConfig } from '../../../src/gateways/registry/credentials/docker-config-file.js';
-import { parseDockerConfig } from '../../../src/gateways/registry/credentials/docker-config.js';
+import { processCredentialHelper } from '../../../src/gateways/local/credential-helper-process.js';
+import { sharedCredentialHelper, type CredentialHelper } from '../../../src/credentials/credential-helper.js';
+import { dockerConfigCredentials, dockerServerAddress } from '../../../src/credentials/docker-config-credentials.js';
+import { dockerConfigPath, readDockerConfig } from '../../../src/gateways/local/docker-config-file.js';
+import { parseDockerConfig } from '../../../src/credentials/docker-config.js';
 import { b64, imageRef } from './support.js';
 
 const HELPER_SCRIPT = `#!/bin/sh

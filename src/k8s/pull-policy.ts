@@ -1,7 +1,7 @@
 // The pull policy the API server will store for a container: the written one, or the default that
 // `SetDefaults_Container` (k8s pkg/apis/core/v1/defaults.go) picks from the image's tag.
-import type { ContainerInfo } from '../../core/rule.js';
-import type { ImageReference } from '../../images/types.js';
+import type { ContainerInfo } from './types.js';
+import type { ImageReference } from '../images/types.js';
 
 export type PullPolicy = 'Always' | 'IfNotPresent' | 'Never';
 const POLICIES: readonly string[] = ['Always', 'IfNotPresent', 'Never'];

@@ -4,12 +4,12 @@
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
-import { UsageError } from '../shared/errors.js';
-import type { LoadProblem, LoadResult } from '../core/types.js';
-import { decodeManifestBytes } from '../manifests/decode-manifest-bytes.js';
-import type { LoadLimits } from '../manifests/load-limits.js';
-import { lazyManifestReader } from '../manifests/read-manifest-text.js';
-import { runWithConcurrency } from '../shared/run-with-concurrency.js';
+import { UsageError } from '../../shared/errors.js';
+import type { LoadProblem, LoadResult } from '../../manifests/model.js';
+import { decodeManifestBytes } from '../../manifests/decode-manifest-bytes.js';
+import type { LoadLimits } from '../../manifests/load-limits.js';
+import { lazyManifestReader } from '../../manifests/read-manifest-text.js';
+import { runWithConcurrency } from '../../shared/run-with-concurrency.js';
 
 export const STDIN_FILE = '<stdin>';
 
@@ -55,7 +55,7 @@ export async function loadManifests(paths: readonly string[], options: LoadManif
   const result: LoadResult = { objects: [], problems, files: sources.length, skippedDocuments: 0, emptyDocuments: 0 };
   const parseOptions = options.limits === undefined ? {} : { limits: options.limits };
   // Most manifests are read by the line reader alone; the YAML libraries load on first need.
-  const parse = lazyManifestReader(async () => (await import('../manifests/readers/full-yaml-readers.js')).FULL_YAML_READERS);
+  const parse = lazyManifestReader(async () => (await import('../../manifests/readers/full-yaml-readers.js')).FULL_YAML_READERS);
   for (let i = 0; i < sources.length; i++) {
     const read = texts[i]!;
     if (typeof read !== 'string') {

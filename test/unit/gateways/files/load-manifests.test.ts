@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { after, describe, it } from 'node:test';
-import { UsageError } from '../../../src/shared/errors.js';
-import type { LoadProblem, LoadResult } from '../../../src/core/types.js';
-import { loadManifests, STDIN_FILE } from '../../../src/gateways/load-manifests.js';
+import { UsageError } from '../../../../src/shared/errors.js';
+import type { LoadProblem, LoadResult } from '../../../../src/manifests/model.js';
+import { loadManifests, STDIN_FILE } from '../../../../src/gateways/files/load-manifests.js';
 
 const roots: string[] = [];
 after(() => {

@@ -7,12 +7,12 @@ import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
-import { credentialsForImage, podPullSecrets } from '../../../src/gateways/registry/credentials/credentials-for-pod.js';
-import { matchNodeIdentityRegistry } from '../../../src/gateways/registry/credentials/node-identity.js';
-import { pullObjectsFromValues } from '../../../src/gateways/registry/credentials/pull-object-source.js';
+import { credentialsForImage, podPullSecrets } from '../../../src/credentials/credentials-for-pod.js';
+import { matchNodeIdentityRegistry } from '../../../src/credentials/node-identity.js';
+import { pullObjectsFromValues } from '../../../src/credentials/pull-object-source.js';
 import { imageRef } from './support.js';
 
-// build/test/unit/registry-credentials → repository root is four levels up.
+// build/test/unit/credentials → repository root is four levels up.
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
 const values = parseAllDocuments(readFileSync(join(root, 'test/fixtures/credentials/team-app.yaml'), 'utf8')).map(
   (doc) => doc.toJS() as Record<string, unknown>,

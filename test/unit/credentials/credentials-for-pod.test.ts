@@ -2,13 +2,13 @@
 // account's, one keyring over all secrets, missing secrets as data (registry.md §4.3, §4.4).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ManifestObject } from '../../../src/core/types.js';
-import { credentialsForImage, credentialsForPod, podPullSecrets } from '../../../src/gateways/registry/credentials/credentials-for-pod.js';
+import type { ManifestObject } from '../../../src/manifests/model.js';
+import { credentialsForImage, credentialsForPod, podPullSecrets } from '../../../src/credentials/credentials-for-pod.js';
 import {
   layeredPullObjects,
   pullObjectsFromManifests,
   pullObjectsFromValues,
-} from '../../../src/gateways/registry/credentials/pull-object-source.js';
+} from '../../../src/credentials/pull-object-source.js';
 import { b64, dockerConfigJsonSecret, imageRef, serviceAccount } from './support.js';
 
 const regcred = dockerConfigJsonSecret('regcred', { auths: { 'ghcr.io': { auth: b64('pod-user:pod-pass') } } });

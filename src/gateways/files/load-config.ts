@@ -2,8 +2,8 @@
 // directory or its parents (stopping at a repository root), else the defaults.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { CONFIG_FILE_NAMES, DEFAULT_CONFIG, type PullguardConfig } from '../core/pullguard-config.js';
-import { ConfigError } from '../shared/errors.js';
+import { CONFIG_FILE_NAMES, DEFAULT_CONFIG, type PullguardConfig } from '../../core/pullguard-config.js';
+import { ConfigError } from '../../shared/errors.js';
 
 export interface LoadConfigOptions {
   cwd: string;
@@ -25,7 +25,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<PullguardC
     throw new ConfigError(code === 'ENOENT' ? 'config file not found' : `cannot read config file (${code ?? 'unknown error'})`, { file: shown });
   }
   // The YAML parser loads only when there is a file to parse (start-up time).
-  const { parseConfig } = await import('../core/config.js');
+  const { parseConfig } = await import('../../core/config.js');
   return parseConfig(text, shown, options.knownRuleIds);
 }
 

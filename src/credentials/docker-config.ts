@@ -7,7 +7,7 @@
 import type { CredentialProblem } from './credential-problem.js';
 import { configKeyLabel } from './config-key-label.js';
 import { decodeGoStdBase64, describeBase64Error } from './go-base64.js';
-import { isPlainObject } from '../../../shared/is-plain-object.js';
+import { isPlainObject } from '../shared/is-plain-object.js';
 import { goFieldValues, goStringField, jsonTypeName } from './go-json-fields.js';
 import { parseSecretJson } from './parse-secret-json.js';
 

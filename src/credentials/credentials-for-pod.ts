@@ -9,11 +9,11 @@
 // Node credentials (kubelet's config.json, credential-provider plugins) come after these in
 // kubelet's union keyring; they cannot be seen from here (see node-identity.ts).
 
-import type { ImageReference } from '../../../images/types.js';
-import type { RegistryCredential } from '../../../facts/registry-gateway.js';
+import type { ImageReference } from '../images/types.js';
+import type { RegistryCredential } from '../facts/registry-gateway.js';
 import { configKeyLabel } from './config-key-label.js';
 import type { CredentialProblem } from './credential-problem.js';
-import { isPlainObject } from '../../../shared/is-plain-object.js';
+import { isPlainObject } from '../shared/is-plain-object.js';
 import { createKeyring, type Keyring } from './keyring.js';
 import type { PullObjectSource } from './pull-object-source.js';
 import { readPullSecret, type PullSecretReading } from './pull-secret.js';

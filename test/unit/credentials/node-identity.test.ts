@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ImageCheckResult } from '../../../src/facts/registry-gateway.js';
-import { applyNodeIdentity, matchNodeIdentityRegistry, nodeIdentityVerdict } from '../../../src/gateways/registry/credentials/node-identity.js';
+import { applyNodeIdentity, matchNodeIdentityRegistry, nodeIdentityVerdict } from '../../../src/credentials/node-identity.js';
 import { getTargetProfile } from '../../../src/detect/profiles.js';
 import { imageRef } from './support.js';
 

@@ -2,9 +2,9 @@
 // OpenShift image-change triggers overwrite the container's image with the ImageStreamTag's, and
 // some controllers substitute their own template syntax at run time (Argo `{{inputs.parameters.x}}`,
 // Tekton `$(params.x)`). Docs: ../../../docs/rules/README.md ("Images the rules skip").
-import type { ManifestObject } from '../../core/types.js';
-import type { TemplateSyntax } from '../../images/find-template-variables.js';
-import { asPlainObject } from '../../shared/is-plain-object.js';
+import type { ManifestObject } from '../manifests/model.js';
+import type { TemplateSyntax } from '../images/find-template-variables.js';
+import { asPlainObject } from '../shared/is-plain-object.js';
 
 const TRIGGERS_ANNOTATION = 'image.openshift.io/triggers';
 

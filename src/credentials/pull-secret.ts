@@ -11,7 +11,7 @@
 import { configKeyLabel } from './config-key-label.js';
 import type { CredentialProblem, CredentialProblemCode } from './credential-problem.js';
 import { decodeGoStdBase64, describeBase64Error } from './go-base64.js';
-import { isPlainObject } from '../../../shared/is-plain-object.js';
+import { isPlainObject } from '../shared/is-plain-object.js';
 import { jsonTypeName } from './go-json-fields.js';
 import { decodeDockercfg, decodeDockerConfigJson, type KubeletDockerConfig, type KubeletDockerConfigEntry } from './kubelet-docker-config.js';
 import { parseSecretJson } from './parse-secret-json.js';
