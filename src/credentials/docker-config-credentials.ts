@@ -18,7 +18,7 @@ import type { CredentialProblem } from './credential-problem.js';
 import { decodeDockerAuth, type DockerAuthEntry, type DockerConfigFile } from './docker-config.js';
 import { isPlainObject } from '../shared/is-plain-object.js';
 import { goFieldValues } from './go-json-fields.js';
-import { parseGoUrl, splitGoHostname } from './go-url.js';
+import { parseGoUrl, splitGoHostname } from '../images/go-url.js';
 import { parseSecretJson } from './parse-secret-json.js';
 
 export const DOCKER_HUB_AUTH_KEY = 'https://index.docker.io/v1/';

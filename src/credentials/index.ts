@@ -4,8 +4,7 @@
 // halves (running docker-credential-*, reading config.json) are in gateways/local/.
 
 export type { CredentialProblem, CredentialProblemCode } from './credential-problem.js';
-export { createKeyring, DEFAULT_REGISTRY_KEY, type Keyring, type KeyringItem } from './keyring.js';
-export { isDefaultRegistryMatch, keyringKey, registryUrlMatches } from './registry-url-match.js';
+export { createKeyring, DEFAULT_REGISTRY_KEY, keyringKey, type Keyring, type KeyringItem } from './keyring.js';
 export {
   DOCKER_CONFIG_JSON_KEY,
   DOCKER_CONFIG_JSON_TYPE,

@@ -4,7 +4,9 @@
 // specific key first. Only when nothing matched does a Docker Hub image fall back to the
 // credentials filed under `index.docker.io`.
 
-import { isDefaultRegistryMatch, keyringKey, registryUrlMatches } from './registry-url-match.js';
+import { isDefaultRegistryMatch } from '../images/docker-hub.js';
+import { parseGoUrl } from '../images/go-url.js';
+import { matchesHostGlob } from '../images/host-glob.js';
 
 /** Kubelet's `defaultRegistryHost`: where `https://index.docker.io/v1/` and `index.docker.io` land. */
 export const DEFAULT_REGISTRY_KEY = 'index.docker.io';
@@ -22,6 +24,21 @@ export interface Keyring<T> {
   readonly rejectedKeys: readonly string[];
   /** Every credential that applies to an image name such as `docker.io/library/nginx`, in the order kubelet tries them. */
   lookup(image: string): T[];
+}
+
+/**
+ * The key kubelet files a docker config entry under: `https://` added unless the key has a scheme,
+ * scheme dropped, a leading `/v1/` or `/v2/` dropped from the path, and `host` alone when nothing
+ * is left but `/`. `https://index.docker.io/v1/` becomes `index.docker.io`, `quay.io/team` stays.
+ * Undefined when Go's url.Parse rejects the key (kubelet logs it and skips the entry).
+ */
+export function keyringKey(configKey: string): string | undefined {
+  const withScheme = configKey.startsWith('https://') || configKey.startsWith('http://') ? configKey : `https://${configKey}`;
+  const parsed = parseGoUrl(withScheme);
+  if (parsed === undefined) return undefined;
+  let path = parsed.path;
+  if (path.startsWith('/v2/') || path.startsWith('/v1/')) path = path.slice(3);
+  return path.length > 0 && path !== '/' ? parsed.host + path : parsed.host;
 }
 
 /** Go's sort.Strings compares bytes of UTF-8, which differs from UTF-16 order above U+FFFF. */
@@ -53,7 +70,7 @@ export function createKeyring<T>(items: Iterable<KeyringItem<T>>): Keyring<T> {
     lookup(image: string): T[] {
       const found: T[] = [];
       for (const key of index) {
-        if (registryUrlMatches(key, image)) found.push(...(creds.get(key) as T[]));
+        if (matchesHostGlob(image, key)) found.push(...(creds.get(key) as T[]));
       }
       if (found.length > 0) return found;
       if (isDefaultRegistryMatch(image)) return [...(creds.get(DEFAULT_REGISTRY_KEY) ?? [])];

@@ -9,7 +9,7 @@
 
 import type { ImageReference } from '../images/types.js';
 import type { ImageCheckResult } from '../facts/registry-gateway.js';
-import { registryUrlMatches } from './registry-url-match.js';
+import { matchesHostGlob } from '../images/host-glob.js';
 
 /** `credentialSource` of verdicts decided by node identity (ImageVerdict documents this value). */
 export const NODE_IDENTITY_SOURCE = 'node identity';
@@ -29,7 +29,7 @@ export function matchNodeIdentityRegistry(
   image: Pick<ImageReference, 'name' | 'domain'>,
   globs: readonly string[],
 ): NodeIdentityMatch | undefined {
-  const glob = globs.find((candidate) => registryUrlMatches(candidate, image.name));
+  const glob = globs.find((candidate) => matchesHostGlob(image.name, candidate));
   return glob === undefined ? undefined : { glob, registry: image.domain };
 }
 

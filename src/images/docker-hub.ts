@@ -28,3 +28,18 @@ export function officialImageName(ref: Pick<ImageReference, 'domain' | 'path'>):
 export function isDockerOfficialImage(ref: Pick<ImageReference, 'domain' | 'path'>): boolean {
   return officialImageName(ref) !== undefined;
 }
+
+/**
+ * Whether an image name, as written, pulls from Docker Hub by kubelet's keyring (keyring.go
+ * `isDefaultRegistryMatch`, which decides whether the `index.docker.io` credentials apply): a single
+ * component, a first component of `docker.io` or `index.docker.io`, or a first component without
+ * `.` and `:`. Unlike isDockerHub it reads the unnormalised name, so `registry-1.docker.io/x` is not.
+ */
+export function isDefaultRegistryMatch(image: string): boolean {
+  const slash = image.indexOf('/');
+  const first = slash < 0 ? image : image.slice(0, slash);
+  if (first.length === 0) return false;
+  if (slash < 0) return true;
+  if (first === 'docker.io' || first === 'index.docker.io') return true;
+  return !first.includes('.') && !first.includes(':');
+}

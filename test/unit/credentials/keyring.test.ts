@@ -6,8 +6,9 @@
 // plus the Docker Hub key facts of registry.md §4.4.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createKeyring } from '../../../src/credentials/keyring.js';
-import { isDefaultRegistryMatch, keyringKey, registryUrlMatches } from '../../../src/credentials/registry-url-match.js';
+import { createKeyring, keyringKey } from '../../../src/credentials/keyring.js';
+import { isDefaultRegistryMatch } from '../../../src/images/docker-hub.js';
+import { matchesHostGlob } from '../../../src/images/host-glob.js';
 
 describe('URLsMatch (upstream TestURLsMatch)', () => {
   const cases: [glob: string, target: string, match: boolean][] = [
@@ -45,7 +46,7 @@ describe('URLsMatch (upstream TestURLsMatch)', () => {
     ['quay.io/team', 'quay.io/teamwork/app', true], // string prefix, not path segments
   ];
   for (const [glob, target, match] of cases) {
-    it(`${glob} vs ${target} → ${match}`, () => assert.equal(registryUrlMatches(glob, target), match));
+    it(`${glob} vs ${target} → ${match}`, () => assert.equal(matchesHostGlob(target, glob), match));
   }
 });
 

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decodeGoRawStdBase64, decodeGoStdBase64 } from '../../../src/credentials/go-base64.js';
-import { goPathMatch } from '../../../src/credentials/go-path-match.js';
-import { parseGoUrl, splitGoHostname, splitGoHostPort } from '../../../src/credentials/go-url.js';
+import { goPathMatch } from '../../../src/images/go-path-match.js';
+import { parseGoUrl, splitGoHostname, splitGoHostPort } from '../../../src/images/go-url.js';
 
 function std(input: string): string | number {
   const result = decodeGoStdBase64(input);
