@@ -13,8 +13,8 @@ import type { ImageReference } from '../images/types.js';
 import type { RegistryCredential } from '../facts/registry-gateway.js';
 import { configKeyLabel } from './config-key-label.js';
 import type { CredentialProblem } from './credential-problem.js';
-import { isPlainObject } from '../shared/is-plain-object.js';
 import { createKeyring, type Keyring } from './keyring.js';
+import { podListsPullSecrets, pullSecretRefs, secretNamesOf, serviceAccountName, type SecretRef } from './pod-pull-secrets.js';
 import type { PullObjectSource } from './pull-object-source.js';
 import { readPullSecret, type PullSecretReading } from './pull-secret.js';
 
@@ -54,26 +54,12 @@ export interface ImageCredentials {
   blockedBy?: CredentialProblem;
 }
 
-interface SecretRef {
-  name: string;
-}
-
-/** `imagePullSecrets` as kubelet sees it: the names in order; `problem` when the field is malformed. */
+/** `imagePullSecrets` as kubelet sees it (pod-pull-secrets.ts), with a problem when the field is malformed. */
 function secretRefs(value: unknown, where: string, problems: CredentialProblem[]): SecretRef[] | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value)) {
-    problems.push({ code: 'pull-secrets-invalid', severity: 'error', message: `${where}.imagePullSecrets is not a list; the API server rejects it` });
-    return [];
-  }
-  return value.map((item) => ({ name: isPlainObject(item) && typeof item['name'] === 'string' ? item['name'] : '' }));
-}
-
-function serviceAccountName(spec: Record<string, unknown>): string {
-  for (const field of ['serviceAccountName', 'serviceAccount']) {
-    const value = spec[field];
-    if (typeof value === 'string' && value !== '') return value;
-  }
-  return 'default';
+  const refs = pullSecretRefs(value);
+  if (refs !== 'not-a-list') return refs;
+  problems.push({ code: 'pull-secrets-invalid', severity: 'error', message: `${where}.imagePullSecrets is not a list; the API server rejects it` });
+  return [];
 }
 
 function credentialFrom(reading: PullSecretReading, entry: PullSecretReading['entries'][number], via: string): RegistryCredential {
@@ -93,7 +79,7 @@ export function podPullSecrets(pod: PodPullContext, objects: PullObjectSource): 
   const sa = objects.serviceAccount(namespace, serviceAccount);
 
   const podRefs = secretRefs(podSpec['imagePullSecrets'], 'the pod spec', problems) ?? [];
-  const podListsNone = podRefs.length === 0;
+  const podListsNone = !podListsPullSecrets(podSpec);
   if (sa === undefined) {
     if (serviceAccount === 'default' && !objects.authoritative) {
       if (podListsNone) {
@@ -124,16 +110,13 @@ export function podPullSecrets(pod: PodPullContext, objects: PullObjectSource): 
   }
   const via = origin === 'service-account' ? ` via ${saLabel}` : '';
 
-  const secretNames: string[] = [];
   refs.forEach((ref, index) => {
-    if (ref.name === '') {
-      const owner = origin === 'pod' ? 'the pod spec' : saLabel;
-      problems.push({ code: 'pull-secret-unnamed', severity: 'warning', message: `${owner}: imagePullSecrets[${index}] has no name; kubelet skips it` });
-      return;
-    }
-    // A repeated name makes kubelet try the same credentials twice, which cannot change the outcome.
-    if (!secretNames.includes(ref.name)) secretNames.push(ref.name);
+    if (ref.name !== '') return;
+    const owner = origin === 'pod' ? 'the pod spec' : saLabel;
+    problems.push({ code: 'pull-secret-unnamed', severity: 'warning', message: `${owner}: imagePullSecrets[${index}] has no name; kubelet skips it` });
   });
+  // A repeated name makes kubelet try the same credentials twice, which cannot change the outcome.
+  const secretNames = secretNamesOf(refs);
   if (secretNames.length === 0) origin = refs.length === 0 ? 'none' : origin;
 
   const secrets: PullSecretReading[] = [];

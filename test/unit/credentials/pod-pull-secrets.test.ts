@@ -1,11 +1,14 @@
-// findServiceAccount looks ServiceAccounts up through an index built once per run (a scan per pod
-// spec made big runs quadratic); these cases pin the answers the plain scan gave.
+// Which pull secrets a pod gets, as lint and check both read it; and findServiceAccount, which
+// looks ServiceAccounts up through an index built once per run (a scan per pod spec made big runs
+// quadratic): these cases pin the answers the plain scan gave.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ManifestObject } from '../../../src/manifests/model.js';
 import { readManifestText } from '../../../src/manifests/read-manifest-text.js';
 import { FULL_YAML_READERS } from '../../../src/manifests/readers/full-yaml-readers.js';
-import { findServiceAccount, serviceAccountPullSecretNames } from '../../../src/rules/support/pull-secrets.js';
+import { podPullSecrets } from '../../../src/credentials/credentials-for-pod.js';
+import { assignedPullSecretNames, findServiceAccount } from '../../../src/credentials/pod-pull-secrets.js';
+import { pullObjectsFromValues } from '../../../src/credentials/pull-object-source.js';
 
 function serviceAccount(name: string, namespace: string | undefined, secret: string): string {
   return [
@@ -26,7 +29,7 @@ function objects(...documents: string[]): ManifestObject[] {
 }
 
 function secretOf(account: ManifestObject | undefined): string[] | undefined {
-  return account === undefined ? undefined : serviceAccountPullSecretNames(account);
+  return account === undefined ? undefined : assignedPullSecretNames({}, account.value);
 }
 
 describe('findServiceAccount', () => {
@@ -60,4 +63,26 @@ describe('findServiceAccount', () => {
     run.push(...objects(serviceAccount('late', 'shop', 'late-cred')));
     assert.deepEqual(secretOf(findServiceAccount(run, 'late', 'shop')), ['late-cred']);
   });
+});
+
+describe('assignedPullSecretNames: the pod\'s list when it has any entry, else the ServiceAccount\'s', () => {
+  const account = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: 'shop' }, imagePullSecrets: [{ name: 'regcred' }] };
+  const table: Array<[podSpec: Record<string, unknown>, expected: string[], origin: string]> = [
+    [{}, ['regcred'], 'service-account'],
+    [{ imagePullSecrets: [] }, ['regcred'], 'service-account'],
+    [{ imagePullSecrets: null }, ['regcred'], 'service-account'],
+    [{ imagePullSecrets: [{ name: 'own' }, { name: 'own' }] }, ['own'], 'pod'],
+    // Admission (plugin/pkg/admission/serviceaccount) sees a non-empty list and copies nothing;
+    // kubelet skips the unnamed entry: the pod pulls with no secret. Lint used to read the
+    // account's list here while check did not.
+    [{ imagePullSecrets: [{ name: '' }] }, [], 'pod'],
+    [{ imagePullSecrets: [{}] }, [], 'pod'],
+  ];
+  for (const [podSpec, expected, origin] of table) {
+    it(`${JSON.stringify(podSpec)} → ${JSON.stringify(expected)}, as check's model says`, () => {
+      assert.deepEqual(assignedPullSecretNames(podSpec, account), expected);
+      const check = podPullSecrets({ namespace: 'shop', podSpec }, pullObjectsFromValues([account], { defaultNamespace: 'shop' }));
+      assert.deepEqual([check.secretNames, check.origin === 'none' ? 'pod' : check.origin], [expected, origin]);
+    });
+  }
 });
