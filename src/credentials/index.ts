@@ -38,8 +38,6 @@ export {
   type DockerCredentialsOptions,
 } from './docker-config-credentials.js';
 export { sharedCredentialHelper, type CredentialHelper, type HelperOutcome } from './credential-helper.js';
-export { processCredentialHelper, type ProcessCredentialHelperOptions } from '../gateways/local/credential-helper-process.js';
-export { dockerConfigPath, readDockerConfig, type DockerConfigRead } from '../gateways/local/docker-config-file.js';
 export {
   applyNodeIdentity,
   matchNodeIdentityRegistry,
