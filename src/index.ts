@@ -1,3 +1,4 @@
+// src/ (the library entry); the folders and what each may import: test/unit/architecture/import-graph.test.ts.
 // The library entry: the same commands the CLI runs, for programs and CI integrations.
 export { lint, lintLoaded, type LintOptions } from './commands/lint.js';
 export { check, type CheckOptions } from './commands/check.js';

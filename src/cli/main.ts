@@ -1,3 +1,4 @@
+// cli/: argv, terminal and exit codes around commands/; imports anything.
 // The thin shell: argv → options → a command of the library → a formatter → an exit code.
 // Nothing here decides what is a problem; everything here decides how it is shown.
 import { Command, CommanderError, InvalidArgumentError, Option } from '@commander-js/extra-typings';

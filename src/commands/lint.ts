@@ -1,3 +1,4 @@
+// commands/: one thin file per command, composing gateways and the core; imports anything but cli/.
 // `pullguard lint`: static checks of manifests for a target profile. Library entry point as well
 // as the CLI's: it returns the report and leaves printing and exit codes to the caller.
 import type { PullguardConfig } from '../core/config.js';

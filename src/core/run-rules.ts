@@ -1,3 +1,5 @@
+// core/: the engine (run-rules), Rule and RuleContext, the report contract, config, ignores, exit
+// codes. Pure; imports the folders below it (shared, manifests, images, k8s, facts, detect, credentials).
 // The rule engine: pure. Objects and rules in, findings out. Rules only describe problems
 // (RuleProblem); positions, severities, ignores and ordering are decided here, once.
 import type { TargetProfile } from '../detect/target-profile.js';

@@ -1,4 +1,4 @@
-// Docker Hub facts about a parsed reference (docs: shared/docs/registry.md §1, §3.4).
+// Docker Hub facts about a parsed reference, the one Docker Hub notion of lint and check.
 
 import type { ImageReference } from './types.js';
 import { DOCKER_HUB_DOMAIN, OFFICIAL_REPO_PREFIX } from './parse-image-reference.js';

@@ -1,3 +1,5 @@
+// manifests/: text → located Kubernetes objects (this file is the one entry; readers/ hold the YAML
+// and JSON readers). Imports only shared/; knows nothing of Kubernetes beyond apiVersion and kind.
 import type { LoadProblem, ManifestObject } from '../manifests/model.js';
 import type { DocumentRead } from './document-read.js';
 import { LineIndex } from './line-index.js';

@@ -1,3 +1,5 @@
+// shared/: ground utilities every folder may use (errors, suggestions, severity, concurrency, the
+// plain-object test). Imports nothing of pullguard's own.
 // The small taxonomy of errors a user can cause. The CLI prints these as one line plus a hint and
 // exits 2; anything else is a bug and gets the stack, the version and a request to report it.
 

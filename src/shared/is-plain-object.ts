@@ -1,6 +1,3 @@
-// shared/: ground utilities every folder may use (errors, suggestions, severity, concurrency, the
-// plain-object test). Imports nothing of pullguard's own.
-
 /** A JSON object as parsed from YAML or JSON: not null, not an array. */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

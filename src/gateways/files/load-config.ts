@@ -1,3 +1,4 @@
+// gateways/files/: file access (manifests, .pullguard.yaml, docs pages); may import every core folder.
 // Finds and reads `.pullguard.yaml`: from `--config`, else the nearest one in the working
 // directory or its parents (stopping at a repository root), else the defaults.
 import { existsSync, readFileSync } from 'node:fs';

@@ -1,3 +1,5 @@
+// gateways/local/: this machine (docker config file, credential-helper processes); the pure halves
+// are in credentials/.
 // Gateway: finds and reads the docker config.json of this machine, as docker does
 // (`$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`). A missing file is normal (no
 // credentials); an unreadable one is reported, never thrown.

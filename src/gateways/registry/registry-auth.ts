@@ -1,4 +1,5 @@
-// Turns a registry's challenge and one credential into an `Authorization` header (docs/registry.md §3):
+// Turns a registry's challenge and one credential into an `Authorization` header (the distribution token
+// auth spec):
 // Basic straight from the credential; Bearer from the realm (anonymous, Basic-authenticated GET, or
 // the OAuth2 refresh-token POST with distribution's GET fallback), cached per realm, service, scope
 // and credential. A credential's `registryToken` is sent as is.
