@@ -6,16 +6,11 @@
 // always the one of the working tree, without a tsc build.
 //
 //   node bench/reader-throughput.mjs [--docs 2000] [--runs 5]
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
 import { workloadDocuments } from './lint-workloads.mjs';
+import { bundledReaders } from './support/bundle-readers.mjs';
 import { machineLine, median } from './support/measure-process.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: options } = parseArgs({
   options: { docs: { type: 'string', default: '2000' }, runs: { type: 'string', default: '5' } },
 });
@@ -26,31 +21,7 @@ if (!Number.isInteger(count) || count < 1 || !Number.isInteger(runs) || runs < 1
   process.exit(2);
 }
 
-const scratch = mkdtempSync(join(tmpdir(), 'pullguard-reader-bench-'));
-let readManifestText;
-let FULL_YAML_READERS;
-try {
-  const outfile = join(scratch, 'read-manifest-text.mjs');
-  await build({
-    stdin: {
-      contents:
-        "export { readManifestText } from './src/manifests/read-manifest-text.ts';\n" +
-        "export { FULL_YAML_READERS } from './src/manifests/readers/full-yaml-readers.ts';\n",
-      resolveDir: root,
-      loader: 'ts',
-    },
-    outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    banner: { js: "import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);" },
-    logLevel: 'warning',
-  });
-  ({ readManifestText, FULL_YAML_READERS } = await import(pathToFileURL(outfile).href));
-} finally {
-  rmSync(scratch, { recursive: true, force: true });
-}
+const { readManifestText, FULL_YAML_READERS } = await bundledReaders();
 
 const documents = workloadDocuments(count);
 const text = documents.map((d) => d.text).join('');

@@ -7,12 +7,11 @@
 // is always the one of the working tree.
 //
 //   node bench/reader-tiers.mjs [--dir DIR] [--runs 15]
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
+import { bundledReaders } from './support/bundle-readers.mjs';
 import { machineLine, median } from './support/measure-process.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,31 +24,7 @@ if (!Number.isInteger(runs) || runs < 1) {
   process.exit(2);
 }
 
-const scratch = mkdtempSync(join(tmpdir(), 'pullguard-reader-tiers-'));
-let readManifestText;
-let FULL_YAML_READERS;
-try {
-  const outfile = join(scratch, 'read-manifest-text.mjs');
-  await build({
-    stdin: {
-      contents:
-        "export { readManifestText } from './src/manifests/read-manifest-text.ts';\n" +
-        "export { FULL_YAML_READERS } from './src/manifests/readers/full-yaml-readers.ts';\n",
-      resolveDir: root,
-      loader: 'ts',
-    },
-    outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    banner: { js: "import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);" },
-    logLevel: 'warning',
-  });
-  ({ readManifestText, FULL_YAML_READERS } = await import(pathToFileURL(outfile).href));
-} finally {
-  rmSync(scratch, { recursive: true, force: true });
-}
+const { readManifestText, FULL_YAML_READERS } = await bundledReaders();
 
 const files = readdirSync(options.dir, { recursive: true, withFileTypes: true })
   .filter((entry) => entry.isFile() && /\.(ya?ml|json)$/i.test(entry.name))
