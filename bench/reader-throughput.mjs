@@ -1,21 +1,16 @@
 #!/usr/bin/env node
-// Reader micro-benchmark: documents per second of parseManifestText (src/k8s/parse-manifest-text.ts)
+// Reader micro-benchmark: documents per second of readManifestText (src/manifests/read-manifest-text.ts)
 // with its default reader chain against `reader: 'exact'` (the `yaml` package for every document,
 // the reference the fast readers are held to), in one process, on the workload stream of
 // bench/lint-workloads.mjs. The module is bundled from src with esbuild so that the figure is
 // always the one of the working tree, without a tsc build.
 //
 //   node bench/reader-throughput.mjs [--docs 2000] [--runs 5]
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
 import { workloadDocuments } from './lint-workloads.mjs';
+import { bundledReaders } from './support/bundle-readers.mjs';
 import { machineLine, median } from './support/measure-process.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: options } = parseArgs({
   options: { docs: { type: 'string', default: '2000' }, runs: { type: 'string', default: '5' } },
 });
@@ -26,24 +21,7 @@ if (!Number.isInteger(count) || count < 1 || !Number.isInteger(runs) || runs < 1
   process.exit(2);
 }
 
-const scratch = mkdtempSync(join(tmpdir(), 'pullguard-reader-bench-'));
-let parseManifestText;
-try {
-  const outfile = join(scratch, 'parse-manifest-text.mjs');
-  await build({
-    entryPoints: [join(root, 'src/k8s/parse-manifest-text.ts')],
-    outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    banner: { js: "import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);" },
-    logLevel: 'warning',
-  });
-  ({ parseManifestText } = await import(pathToFileURL(outfile).href));
-} finally {
-  rmSync(scratch, { recursive: true, force: true });
-}
+const { readManifestText, FULL_YAML_READERS } = await bundledReaders();
 
 const documents = workloadDocuments(count);
 const text = documents.map((d) => d.text).join('');
@@ -72,7 +50,7 @@ for (const reader of ['auto', 'exact']) {
     `  ${reader === 'auto' ? 'default (auto)' : "reader: 'exact'"}`.padEnd(18) +
       `${String(docsPerSecond).padStart(7)} documents/s, ${String(Math.round(count / (cpu / 1000))).padStart(7)} per CPU second ` +
       `(wall ${wall.toFixed(0)} ms, CPU ${cpu.toFixed(0)} ms; ` +
-      `documents read by: line reader ${stats.simple}, event reader ${stats.events}, yaml ${stats.exact})`,
+      `documents read by: line reader ${stats.line}, event reader ${stats.events}, yaml ${stats.exact})`,
   );
 }
 console.log(
@@ -81,8 +59,8 @@ console.log(
 );
 
 function parse(reader) {
-  const stats = { simple: 0, events: 0, exact: 0, json: 0 };
-  const parsed = parseManifestText(text, 'workloads.yaml', { reader, stats });
+  const stats = { line: 0, events: 0, exact: 0, json: 0 };
+  const parsed = readManifestText(text, 'workloads.yaml', FULL_YAML_READERS, { reader, stats });
   if (parsed.objects.length !== count || parsed.problems.length !== 0) {
     console.error(`bench: reader ${reader} read ${parsed.objects.length} objects and ${parsed.problems.length} problems, expected ${count} and 0`);
     process.exit(1);

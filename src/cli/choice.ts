@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '@commander-js/extra-typings';
-import { suggest } from '../core/suggest.js';
+import { suggest } from '../shared/suggest.js';
 
 /**
  * An option parser for a closed list of values that names the nearest one (`minikub` → did you

@@ -1,3 +1,4 @@
+// cli/: argv, terminal and exit codes around commands/; imports anything.
 // The thin shell: argv → options → a command of the library → a formatter → an exit code.
 // Nothing here decides what is a problem; everything here decides how it is shown.
 import { Command, CommanderError, InvalidArgumentError, Option } from '@commander-js/extra-typings';
@@ -78,7 +79,7 @@ interface ReportFlags {
 /** What lint and check share: the settings file first, then the report printed and its exit code. */
 async function printReport(io: CliIo, argv: readonly string[], flags: ReportFlags, produce: (config: PullguardConfig) => Promise<Report>): Promise<number> {
   const [{ loadConfig }, { RULES }, { getFormatter }, { shouldUseColor }] = await Promise.all([
-    import('../gateways/load-config.js'),
+    import('../gateways/files/load-config.js'),
     import('../rules/index.js'),
     import('../formatters/index.js'),
     import('./color.js'),

@@ -1,5 +1,5 @@
 import { CommanderError } from '@commander-js/extra-typings';
-import { isPullguardError } from '../core/errors.js';
+import { isPullguardError } from '../shared/errors.js';
 import { VERSION } from '../version.js';
 
 const ISSUES_URL = 'https://github.com/pullguard/pullguard/issues/new';

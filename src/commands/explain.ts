@@ -1,9 +1,9 @@
 // `pullguard explain ID`: the docs page of a rule or a failure cause, from the docs that ship with the package.
-import { suggest } from '../core/suggest.js';
+import { suggest } from '../shared/suggest.js';
 import { causeDocsUrl, ruleDocsUrl } from '../core/docs-url.js';
-import { PullguardError, UsageError } from '../core/errors.js';
+import { PullguardError, UsageError } from '../shared/errors.js';
 import { FAILURE_CAUSE_IDS, FAILURE_CAUSE_SUMMARIES, isFailureCauseId } from '../core/failure-causes.js';
-import { readDocsPage, type DocsSection } from '../gateways/read-docs-page.js';
+import { readDocsPage, type DocsSection } from '../gateways/files/read-docs-page.js';
 import { getRule, RULES } from '../rules/index.js';
 
 /** `readPage` is for tests; the default reads the docs/ folder that ships with the package. */

@@ -1,12 +1,14 @@
+// commands/: one thin file per command, composing gateways and the core; imports anything but cli/.
 // `pullguard lint`: static checks of manifests for a target profile. Library entry point as well
 // as the CLI's: it returns the report and leaves printing and exit codes to the caller.
 import type { PullguardConfig } from '../core/config.js';
-import { UsageError } from '../core/errors.js';
+import { UsageError } from '../shared/errors.js';
 import { loadProblemToFinding, runRules, sortFindings } from '../core/run-rules.js';
 import { summarize } from '../core/summarize.js';
-import type { Finding, LoadResult, Report } from '../core/types.js';
+import type { Finding, Report } from '../core/types.js';
+import type { LoadResult } from '../manifests/model.js';
 import { resolveTarget } from '../detect/resolve-target.js';
-import { loadManifests } from '../gateways/load-manifests.js';
+import { loadManifests } from '../gateways/files/load-manifests.js';
 import { RULES } from '../rules/index.js';
 import { VERSION } from '../version.js';
 

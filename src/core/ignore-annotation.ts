@@ -1,4 +1,5 @@
-import type { ManifestObject } from './types.js';
+import type { ManifestObject } from '../manifests/model.js';
+import { isPlainObject } from '../shared/is-plain-object.js';
 
 export const IGNORE_ANNOTATION = 'pullguard.dev/ignore';
 
@@ -20,14 +21,10 @@ export function ignoredRuleIds(
 const NOTHING_IGNORED: ReadonlySet<string> = new Set();
 
 function addIgnored(ids: Set<string> | undefined, metadata: unknown): Set<string> | undefined {
-  const annotations = isRecord(metadata) ? metadata['annotations'] : undefined;
-  const raw = isRecord(annotations) ? annotations[IGNORE_ANNOTATION] : undefined;
+  const annotations = isPlainObject(metadata) ? metadata['annotations'] : undefined;
+  const raw = isPlainObject(annotations) ? annotations[IGNORE_ANNOTATION] : undefined;
   if (typeof raw !== 'string') return ids;
   const result = ids ?? new Set<string>();
   for (const id of raw.split(/[,\s]+/)) if (id !== '') result.add(id === '*' ? 'all' : id);
   return result;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,7 +1,7 @@
 import type { TargetProfile } from '../detect/target-profile.js';
-import type { ImageReferenceResult } from '../images/types.js';
-import type { ContainerSite, PodSpecSite } from '../k8s/types.js';
-import type { JsonPath, ManifestObject, Severity } from './types.js';
+import type { PodSpecInfo } from '../k8s/types.js';
+import type { Severity } from '../shared/severity.js';
+import type { JsonPath, ManifestObject } from '../manifests/model.js';
 
 /** Declarative metadata of a rule; `docs/rules/<id>.md` is its page (checked by a test). */
 export interface RuleMeta {
@@ -27,16 +27,6 @@ export interface RuleProblem {
   image?: string;
   /** Override the rule's severity for this one problem (e.g. `local-only-image` is a warning on local targets). */
   severity?: Severity;
-}
-
-/** A container with its image parsed once per run and shared by every rule. */
-export interface ContainerInfo extends ContainerSite {
-  /** Present when `image` is a string. */
-  reference?: ImageReferenceResult;
-}
-
-export interface PodSpecInfo extends Omit<PodSpecSite, 'containers'> {
-  containers: ContainerInfo[];
 }
 
 /** Everything a rule may read about the whole run (other objects of the same apply, e.g. ServiceAccounts and Secrets). */

@@ -1,13 +1,18 @@
+// core/: the engine (run-rules), Rule and RuleContext, the report contract, config, ignores, exit
+// codes. Pure; imports the folders below it (shared, manifests, images, k8s, facts, detect, credentials).
 // The rule engine: pure. Objects and rules in, findings out. Rules only describe problems
 // (RuleProblem); positions, severities, ignores and ordering are decided here, once.
 import type { TargetProfile } from '../detect/target-profile.js';
 import { parseImageReference } from '../images/parse-image-reference.js';
 import type { ImageReferenceResult } from '../images/types.js';
 import { findPodSpecs } from '../k8s/find-pod-specs.js';
-import { formatJsonPath } from './format-json-path.js';
+import { formatJsonPath } from '../manifests/format-json-path.js';
 import { ignoredRuleIds } from './ignore-annotation.js';
-import type { PodSpecInfo, Rule, RuleContext, RuleProblem } from './rule.js';
-import type { Finding, LoadProblem, ManifestObject, Severity } from './types.js';
+import type { PodSpecInfo } from '../k8s/types.js';
+import type { Rule, RuleContext, RuleProblem } from './rule.js';
+import type { Finding } from './types.js';
+import type { Severity } from '../shared/severity.js';
+import type { LoadProblem, ManifestObject } from '../manifests/model.js';
 
 /** `off` disables a rule; a severity overrides its default (from `.pullguard.yaml`). */
 export type RuleSetting = Severity | 'off';

@@ -1,68 +1,8 @@
-// The boundary types of pullguard, written once: the manifest model every loader produces, the
-// findings every rule reports, and the JSON contract every formatter reads. Field names here are a
-// public contract (docs/json-output.md); add fields, never rename them.
-
-export type Severity = 'error' | 'warning' | 'info';
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-
-/** 1-based line and column, as editors, SARIF and GitHub annotations count them. */
-export interface Position {
-  line: number;
-  column: number;
-}
-
-/** A path into a plain object: keys and array indexes, e.g. ['spec', 'template', 'spec', 'containers', 0, 'image']. */
-export type JsonPath = readonly (string | number)[];
-
-/** What identifies a Kubernetes object in a finding. */
-export interface ObjectRef {
-  apiVersion: string;
-  kind: string;
-  namespace?: string;
-  name?: string;
-}
-
-/**
- * One Kubernetes object read from a file. `value` is the plain data (as kubectl would read it:
- * YAML 1.1 scalars). Positions are looked up lazily through `positionOf`, so that a fast read
- * path can defer the cost of positions to the few nodes that findings point at.
- */
-export interface ManifestObject {
-  /** The path as the user gave it (relative paths stay relative), or `<stdin>`. */
-  file: string;
-  /** 0-based index of the YAML document in the file (JSON files: 0). */
-  documentIndex: number;
-  /** For items of a `kind: List` / `*List`: the JSON path of the item inside the document. */
-  itemPath?: JsonPath;
-  value: Record<string, unknown>;
-  ref: ObjectRef;
-  /** Position of the value at `path` (relative to this object), or of its nearest ancestor that exists. */
-  positionOf(path: JsonPath): Position;
-  /** Position of the key of the entry at `path` (for "add a field here" findings); falls back to positionOf. */
-  keyPositionOf(path: JsonPath): Position;
-}
-
-/** A problem found while reading input, before any rule runs (becomes a `yaml-syntax` finding or a skipped file). */
-export interface LoadProblem {
-  file: string;
-  documentIndex?: number;
-  line: number;
-  column: number;
-  /** `yaml-syntax` for parse errors; `input-rejected` for files refused by the guards (binary, too large, alias bomb). */
-  code: 'yaml-syntax' | 'input-rejected';
-  message: string;
-}
-
-export interface LoadResult {
-  objects: ManifestObject[];
-  problems: LoadProblem[];
-  /** Files read (after directory expansion). */
-  files: number;
-  /** Documents that were not Kubernetes objects (no apiVersion/kind), counted and skipped. */
-  skippedDocuments: number;
-  /** Empty documents (`---` with nothing after it), not counted as skipped. */
-  emptyDocuments: number;
-}
+// The report contract of pullguard, written once: the findings every rule reports and the JSON
+// every formatter reads. Field names here are a public contract (docs/json-output.md); add fields,
+// never rename them.
+import type { ObjectRef } from '../manifests/model.js';
+import type { Severity } from '../shared/severity.js';
 
 export interface Finding {
   ruleId: string;

@@ -1,8 +1,8 @@
 // What each `--target` knows without a cluster: how locally built images reach the nodes, which
 // registries the nodes read by their own identity, and the guidance shown in remediations.
-// Facts: shared/docs/detection.md ("Image delivery per local product", §1), registry.md §3.4 and
-// §4.6 (node-identity registries), kind's local-registry guide (registry container `kind-registry`,
-// port 5000 inside the cluster network, `localhost:5001` on the host; older guides used 5000), k3d's
+// Facts: each product's documentation on image delivery and node-identity registries; kind's
+// local-registry guide (registry container `kind-registry`, port 5000 inside the cluster network,
+// `localhost:5001` on the host; older guides used 5000), k3d's
 // `k3d registry create NAME` (container `k3d-NAME`, random port unless `--port`), MicroK8s' registry
 // addon (`localhost:32000`).
 

@@ -1,5 +1,5 @@
-import { suggest } from '../core/suggest.js';
-import { UsageError } from '../core/errors.js';
+import { suggest } from '../shared/suggest.js';
+import { UsageError } from '../shared/errors.js';
 import { getTargetProfile } from './profiles.js';
 import { TARGET_IDS, type TargetProfile } from './target-profile.js';
 

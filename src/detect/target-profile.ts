@@ -1,3 +1,4 @@
+// detect/: target profiles (data) and resolving --target. Imports shared/.
 // What a target profile knows about a kind of cluster, without a cluster (DESIGN.md "Target profiles").
 
 export const TARGET_IDS = [

@@ -1,6 +1,7 @@
 // `--format github`: one GitHub Actions annotation per finding (shown on the pull request's diff
 // and in the job summary), then the verdict as a plain log line.
-import type { Finding, Report, Severity } from '../core/types.js';
+import type { Finding, Report } from '../core/types.js';
+import type { Severity } from '../shared/severity.js';
 import type { Formatter } from './formatter.js';
 import { printable } from './printable.js';
 import { sortedFindings } from './report-order.js';

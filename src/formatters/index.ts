@@ -1,3 +1,4 @@
+// formatters/: report → text, one pure function per format. Imports core/ (the report contract) and below.
 // The formatter registry: `--format NAME` → a pure function from report to output text.
 import type { FormatName, Formatter } from './formatter.js';
 import { formatGithub } from './github.js';

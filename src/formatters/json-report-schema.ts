@@ -3,7 +3,7 @@
 // not documented; consumers should still ignore properties they do not know, because later
 // releases may add fields within schemaVersion 1 (never rename or remove them).
 // docs/json-output.md documents every property below; a test keeps the two in step.
-import { SEVERITIES } from '../core/types.js';
+import { SEVERITIES } from '../shared/severity.js';
 import { TARGET_IDS } from '../detect/target-profile.js';
 
 const KEBAB_ID = '^[a-z0-9]+(-[a-z0-9]+)*$';

@@ -1,7 +1,8 @@
 // `--format json`: the versioned contract of docs/json-output.md. Every object is rebuilt field
 // by field in a fixed order, so that the output carries exactly the documented fields (nothing a
 // caller happened to attach at run time) and the same key order in every release.
-import type { Finding, ImageVerdict, ObjectRef, Report, Summary, ToolInfo } from '../core/types.js';
+import type { Finding, ImageVerdict, Report, Summary, ToolInfo } from '../core/types.js';
+import type { ObjectRef } from '../manifests/model.js';
 import type { Formatter } from './formatter.js';
 import { sortedFindings, sortedImages } from './report-order.js';
 

@@ -1,6 +1,7 @@
 // How a finding names its subject in human-readable output: `Deployment/webapi`, with the
 // namespace when the manifest gives one, and the container when the finding is about one.
-import type { Finding, ObjectRef } from '../core/types.js';
+import type { Finding } from '../core/types.js';
+import type { ObjectRef } from '../manifests/model.js';
 
 /** `Deployment/webapi`, `Deployment/webapi (namespace prod)`; undefined for findings on no object (YAML syntax errors). */
 export function objectLabel(ref: ObjectRef): string | undefined {

@@ -1,7 +1,8 @@
 // One order for every formatter, so that two runs over the same manifests print the same bytes
 // (diffable CI logs, stable SARIF uploads). Plain code-unit comparison, never localeCompare: the
 // order must not depend on the machine's locale.
-import type { Finding, ImageVerdict, Severity } from '../core/types.js';
+import type { Finding, ImageVerdict } from '../core/types.js';
+import type { Severity } from '../shared/severity.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 

@@ -4,7 +4,8 @@
 import type { Location, Log, LogicalLocation, PropertyBag, ReportingDescriptor, Result } from 'sarif';
 import { ruleDocsUrl } from '../core/docs-url.js';
 import type { RuleMeta } from '../core/rule.js';
-import type { Finding, Report, Severity } from '../core/types.js';
+import type { Finding, Report } from '../core/types.js';
+import type { Severity } from '../shared/severity.js';
 import { artifactUri } from './artifact-uri.js';
 import type { FormatContext, Formatter } from './formatter.js';
 import { sortedFindings } from './report-order.js';

@@ -2,7 +2,8 @@
 // object/container and the remediation on indented lines beneath, an image table when registry
 // checks ran, and a one-line verdict. Every string that came from a manifest goes through
 // `printable`, so a hostile manifest cannot drive the terminal.
-import type { Finding, ImageVerdict, Report, Severity } from '../core/types.js';
+import type { Finding, ImageVerdict, Report } from '../core/types.js';
+import type { Severity } from '../shared/severity.js';
 import { palette, type Palette } from './ansi.js';
 import type { FormatContext, Formatter } from './formatter.js';
 import { subjectLabel } from './object-label.js';

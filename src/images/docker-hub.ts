@@ -1,4 +1,4 @@
-// Docker Hub facts about a parsed reference (docs: shared/docs/registry.md §1, §3.4).
+// Docker Hub facts about a parsed reference, the one Docker Hub notion of lint and check.
 
 import type { ImageReference } from './types.js';
 import { DOCKER_HUB_DOMAIN, OFFICIAL_REPO_PREFIX } from './parse-image-reference.js';
@@ -27,4 +27,19 @@ export function officialImageName(ref: Pick<ImageReference, 'domain' | 'path'>):
 /** Whether the reference names a Docker Official Image (`library/NAME` on Docker Hub, NAME in the shipped list). */
 export function isDockerOfficialImage(ref: Pick<ImageReference, 'domain' | 'path'>): boolean {
   return officialImageName(ref) !== undefined;
+}
+
+/**
+ * Whether an image name, as written, pulls from Docker Hub by kubelet's keyring (keyring.go
+ * `isDefaultRegistryMatch`, which decides whether the `index.docker.io` credentials apply): a single
+ * component, a first component of `docker.io` or `index.docker.io`, or a first component without
+ * `.` and `:`. Unlike isDockerHub it reads the unnormalised name, so `registry-1.docker.io/x` is not.
+ */
+export function isDefaultRegistryMatch(image: string): boolean {
+  const slash = image.indexOf('/');
+  const first = slash < 0 ? image : image.slice(0, slash);
+  if (first.length === 0) return false;
+  if (slash < 0) return true;
+  if (first === 'docker.io' || first === 'index.docker.io') return true;
+  return !first.includes('.') && !first.includes(':');
 }

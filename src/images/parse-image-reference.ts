@@ -1,6 +1,8 @@
+// images/: image reference grammar and normalisation, registry knowledge (Docker Hub, access,
+// deprecations), kubelet's registry glob. Imports only shared/.
 // Parses an image string the way kubelet does: distribution/reference `ParseNormalizedNamed`
 // (normalize.go) over `Parse` (reference.go), with go-digest validation of digests
-// (docs: shared/docs/registry.md §1). The verdicts (valid or not, and the normalised name) are
+// (docs/rules/invalid-image-reference.md). The verdicts (valid or not, and the normalised name) are
 // upstream's; the error messages are ours and say what is wrong and at which offset of the input.
 
 import type { ImageReference, ImageReferenceErrorCode, ImageReferenceResult } from './types.js';

@@ -1,6 +1,6 @@
 // The component grammars of distribution/reference (regexp.go), as linear scanners instead of regular
 // expressions: a scanner never backtracks, so a 10,000-character hostile string costs one pass, and it
-// can say exactly where and why a component does not match (docs: shared/docs/registry.md §1).
+// can say exactly where and why a component does not match.
 //
 // Each scanner returns undefined when the text matches, otherwise a problem whose offset is relative to
 // the start of the scanned text and whose message names the offending part but not the offset (the

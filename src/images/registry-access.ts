@@ -1,6 +1,6 @@
 // What can be said offline about whether a registry lets anonymous clients pull, per host. Used by
 // `missing-pull-secret`; the live registry checks of `pullguard check` replace the guess with facts.
-// Docs and sources: ../../docs/rules/missing-pull-secret.md, shared/docs/registry.md §3.4 and §4.6.
+// Docs: ../../docs/rules/missing-pull-secret.md; each entry names its source.
 import { matchesHostGlob } from './host-glob.js';
 
 /**

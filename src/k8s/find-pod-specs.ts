@@ -1,5 +1,5 @@
-import type { JsonPath } from '../core/types.js';
-import { isPlainObject } from './object-ref.js';
+import type { JsonPath } from '../manifests/model.js';
+import { isPlainObject } from '../shared/is-plain-object.js';
 import type { ContainerGroup, ContainerSite, PodSpecSite } from './types.js';
 
 const CONTAINER_GROUPS: readonly ContainerGroup[] = ['containers', 'initContainers', 'ephemeralContainers'];

@@ -1,4 +1,7 @@
-import type { JsonPath, ManifestObject } from '../core/types.js';
+// k8s/: what Kubernetes means by the objects (pod specs and their containers, images and pull
+// policy as kubelet reads them). Imports shared/, manifests/ and images/.
+import type { ImageReferenceResult } from '../images/types.js';
+import type { JsonPath, ManifestObject } from '../manifests/model.js';
 
 export type ContainerGroup = 'containers' | 'initContainers' | 'ephemeralContainers';
 
@@ -27,4 +30,14 @@ export interface PodSpecSite {
 export interface ObjectWithPodSpecs {
   object: ManifestObject;
   podSpecs: PodSpecSite[];
+}
+
+/** A container with its image parsed once per run and shared by every rule. */
+export interface ContainerInfo extends ContainerSite {
+  /** Present when `image` is a string. */
+  reference?: ImageReferenceResult;
+}
+
+export interface PodSpecInfo extends Omit<PodSpecSite, 'containers'> {
+  containers: ContainerInfo[];
 }

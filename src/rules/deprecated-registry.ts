@@ -3,7 +3,8 @@
 // replacement. Docs: ../../docs/rules/deprecated-registry.md; data: ../images/deprecated-registries.ts.
 import type { Rule } from '../core/rule.js';
 import { findDeprecation } from '../images/deprecated-registries.js';
-import { imagePath, validImages } from './support/classify-image.js';
+import { imagePath } from '../k8s/container-images.js';
+import { validImages } from './support/object-images.js';
 
 export const rule: Rule = {
   meta: {

@@ -1,3 +1,4 @@
+// rules/: one file per rule, helpers in support/. Imports core/ and the folders below it.
 // The explicit, sorted rule registry (a test keeps it sorted and in step with docs/rules/).
 import type { Rule } from '../core/rule.js';
 import { rule as deprecatedRegistry } from './deprecated-registry.js';

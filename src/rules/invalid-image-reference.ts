@@ -2,7 +2,8 @@
 // that are missing, empty or not strings. Images with template variables or placeholders are left to
 // unresolved-variable and placeholder-registry. Docs: ../../docs/rules/invalid-image-reference.md.
 import type { Rule } from '../core/rule.js';
-import { containerImages, imagePath } from './support/classify-image.js';
+import { imagePath } from '../k8s/container-images.js';
+import { containerImages } from './support/object-images.js';
 
 const REMEDIATION =
   'Write the image as [REGISTRY[:PORT]/]NAME[:TAG][@DIGEST] with a lowercase name, e.g. ghcr.io/team/app:1.4.2.';

@@ -2,8 +2,9 @@
 // Docs: ../../docs/rules/latest-tag.md.
 import type { Rule } from '../core/rule.js';
 import { familiarName } from '../images/familiar-name.js';
-import { imagePath, validImages } from './support/classify-image.js';
-import { describeMovingTagPolicy, effectivePullPolicy } from './support/effective-pull-policy.js';
+import { imagePath } from '../k8s/container-images.js';
+import { validImages } from './support/object-images.js';
+import { describeMovingTagPolicy, effectivePullPolicy } from '../k8s/pull-policy.js';
 
 export const rule: Rule = {
   meta: {

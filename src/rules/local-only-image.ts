@@ -5,8 +5,9 @@ import type { Rule } from '../core/rule.js';
 import { isDockerHub, isDockerOfficialImage } from '../images/docker-hub.js';
 import { familiarName } from '../images/familiar-name.js';
 import type { ImageReference } from '../images/types.js';
-import { imagePath, validImages } from './support/classify-image.js';
-import { effectivePullPolicy } from './support/effective-pull-policy.js';
+import { imagePath } from '../k8s/container-images.js';
+import { validImages } from './support/object-images.js';
+import { effectivePullPolicy } from '../k8s/pull-policy.js';
 import { targetPhrase } from './support/target-phrase.js';
 
 /** Tags that name a build on the developer's machine rather than a published version. */

@@ -3,7 +3,8 @@
 // Docs: ../../docs/rules/localhost-registry-on-remote.md.
 import type { Rule } from '../core/rule.js';
 import { localRegistryHost } from '../images/local-registry-host.js';
-import { imagePath, validImages } from './support/classify-image.js';
+import { imagePath } from '../k8s/container-images.js';
+import { validImages } from './support/object-images.js';
 import { targetPhrase } from './support/target-phrase.js';
 
 export const rule: Rule = {

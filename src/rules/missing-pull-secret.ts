@@ -5,7 +5,7 @@
 // Docs: ../../docs/rules/missing-pull-secret.md; data: ../images/registry-access.ts.
 import type { RuleContext, RunFacts } from '../core/rule.js';
 import type { Rule } from '../core/rule.js';
-import type { ManifestObject } from '../core/types.js';
+import type { ManifestObject } from '../manifests/model.js';
 import { TARGET_PROFILES } from '../detect/profiles.js';
 import { matchesHostGlob } from '../images/host-glob.js';
 import { localRegistryHost } from '../images/local-registry-host.js';
@@ -13,8 +13,8 @@ import { parseImageReference } from '../images/parse-image-reference.js';
 import { registryAccess } from '../images/registry-access.js';
 import type { ImageReference } from '../images/types.js';
 import { findPodSpecs } from '../k8s/find-pod-specs.js';
-import { classifyImage, imagePath } from './support/classify-image.js';
-import { findServiceAccount, podPullSecretNames, serviceAccountName, serviceAccountPullSecretNames } from './support/pull-secrets.js';
+import { classifyImage, imagePath } from '../k8s/container-images.js';
+import { assignedPullSecretNames, findServiceAccount, podListsPullSecrets, serviceAccountName } from '../credentials/pod-pull-secrets.js';
 import { targetPhrase } from './support/target-phrase.js';
 
 export const rule: Rule = {
@@ -27,11 +27,14 @@ export const rule: Rule = {
   check(context) {
     const { object, target } = context;
     for (const spec of context.podSpecs) {
-      if (podPullSecretNames(spec.spec).length > 0) continue;
       const accountName = serviceAccountName(spec.spec);
       const account = findServiceAccount(context.run.objects, accountName, object.ref.namespace);
-      if (account !== undefined && serviceAccountPullSecretNames(account).length > 0) continue;
+      if (assignedPullSecretNames(spec.spec, account?.value).length > 0) continue;
       const accountPhrase = `its ServiceAccount "${accountName}"${account === undefined ? ' (not among these manifests)' : ''}`;
+      // Entries without a name still keep the account's list from being copied to the pod.
+      const listed = podListsPullSecrets(spec.spec)
+        ? `the pod's imagePullSecrets name no secret (kubelet skips unnamed entries), so those of ${accountPhrase} are not used`
+        : `neither the pod nor ${accountPhrase} lists imagePullSecrets`;
 
       for (const container of spec.containers) {
         const verdict = classifyImage(object, container);
@@ -61,7 +64,7 @@ export const rule: Rule = {
           container: container.name,
           image: verdict.image,
           ...(access === 'unknown' && evidence === undefined ? { severity: 'info' as const } : {}),
-          message: `"${verdict.image}" comes from ${why}, and neither the pod nor ${accountPhrase} lists imagePullSecrets: ${outcome}`,
+          message: `"${verdict.image}" comes from ${why}, and ${listed}: ${outcome}`,
           remediation: remediation(domain, accountName, object.ref.namespace),
         });
       }
@@ -100,11 +103,8 @@ function buildEvidenceIndex(objects: readonly ManifestObject[], podSpecs: RunFac
   for (let i = 0; i < objects.length; i++) {
     const object = objects[i] as ManifestObject;
     for (const spec of podSpecs?.[i] ?? findPodSpecs(object.value)) {
-      let secrets = podPullSecretNames(spec.spec);
-      if (secrets.length === 0) {
-        const account = findServiceAccount(objects, serviceAccountName(spec.spec), object.ref.namespace);
-        secrets = account === undefined ? [] : serviceAccountPullSecretNames(account);
-      }
+      const account = podListsPullSecrets(spec.spec) ? undefined : findServiceAccount(objects, serviceAccountName(spec.spec), object.ref.namespace);
+      const secrets = assignedPullSecretNames(spec.spec, account?.value);
       if (secrets.length === 0) continue;
       for (const container of spec.containers) {
         if (container.image === undefined) continue;

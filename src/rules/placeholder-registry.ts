@@ -1,7 +1,8 @@
 // Documentation placeholders copied into a manifest: `REGISTRY_URL/app`, `<your-registry>/app`,
 // `myregistry.azurecr.io/app`, `registry.example.com/app`. Docs: ../../docs/rules/placeholder-registry.md.
 import type { Rule } from '../core/rule.js';
-import { containerImages, imagePath } from './support/classify-image.js';
+import { imagePath } from '../k8s/container-images.js';
+import { containerImages } from './support/object-images.js';
 
 export const rule: Rule = {
   meta: {

@@ -1,11 +1,12 @@
 // `pullguard.dev/target: local` (or `kind,minikube`, or `remote`) says which clusters a manifest is
 // meant for; linting it for another target is the incident's "wrong copy of the manifests" mistake,
 // which the incident tried to prevent with warning banners. Docs: ../../docs/rules/target-mismatch.md.
-import { suggest } from '../core/suggest.js';
+import { suggest } from '../shared/suggest.js';
 import type { Rule, RuleContext } from '../core/rule.js';
-import type { JsonPath } from '../core/types.js';
+import type { JsonPath } from '../manifests/model.js';
 import { TARGET_IDS, type TargetProfile } from '../detect/target-profile.js';
 import { targetPhrase } from './support/target-phrase.js';
+import { isPlainObject } from '../shared/is-plain-object.js';
 
 export const TARGET_ANNOTATION = 'pullguard.dev/target';
 const GROUPS = ['local', 'remote'] as const;
@@ -71,15 +72,11 @@ function targetAnnotations(context: RuleContext): { path: JsonPath; value: strin
 }
 
 function targetAnnotationOf(metadata: unknown): string | undefined {
-  const annotations = isRecord(metadata) ? metadata['annotations'] : undefined;
-  const value = isRecord(annotations) ? annotations[TARGET_ANNOTATION] : undefined;
+  const annotations = isPlainObject(metadata) ? metadata['annotations'] : undefined;
+  const value = isPlainObject(annotations) ? annotations[TARGET_ANNOTATION] : undefined;
   return typeof value === 'string' ? value : undefined;
 }
 
 function samePath(a: JsonPath, b: JsonPath): boolean {
   return a.length === b.length && a.every((segment, i) => segment === b[i]);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

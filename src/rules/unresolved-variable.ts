@@ -1,7 +1,8 @@
 // Template syntax that a rendering step should have replaced: `${VAR}`, `{{ .Values.tag }}`, `#{VAR}#`,
 // `ko://...`. Reported instead of invalid-image-reference for the same image. Docs: ../../docs/rules/unresolved-variable.md.
 import type { Rule } from '../core/rule.js';
-import { containerImages, imagePath } from './support/classify-image.js';
+import { imagePath } from '../k8s/container-images.js';
+import { containerImages } from './support/object-images.js';
 
 export const rule: Rule = {
   meta: {

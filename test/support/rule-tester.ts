@@ -1,13 +1,15 @@
 // A table-driven tester for one rule, in the manner of ESLint's RuleTester: every case is one `it`,
-// manifests go through the real reader (parseManifestText) and the real engine (runRules), so the
+// manifests go through the real reader (readManifestText) and the real engine (runRules), so the
 // expected line and column are those a user sees.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Rule } from '../../src/core/rule.js';
 import { runRules, type RuleSetting } from '../../src/core/run-rules.js';
-import type { Finding, Severity } from '../../src/core/types.js';
+import type { Finding } from '../../src/core/types.js';
+import type { Severity } from '../../src/shared/severity.js';
 import { getTargetProfile } from '../../src/detect/profiles.js';
-import { parseManifestText } from '../../src/k8s/parse-manifest-text.js';
+import { readManifestText } from '../../src/manifests/read-manifest-text.js';
+import { FULL_YAML_READERS } from '../../src/manifests/readers/full-yaml-readers.js';
 
 export interface RuleTestCase {
   /** Shown as the test's title; defaults to the target and the first `image:` line. */
@@ -75,7 +77,7 @@ export function ruleTester(rule: Rule, cases: RuleTestCases): void {
 export function lintCase(rule: Rule, testCase: RuleTestCase): Finding[] {
   const target = getTargetProfile(testCase.target ?? 'remote');
   assert.ok(target !== undefined, `unknown target ${testCase.target}`);
-  const parsed = parseManifestText(dedent(testCase.yaml), 'test.yaml');
+  const parsed = readManifestText(dedent(testCase.yaml), 'test.yaml', FULL_YAML_READERS);
   assert.deepEqual(parsed.problems, [], 'the test manifest must be valid YAML');
   assert.ok(parsed.objects.length > 0, 'the test manifest must hold at least one object');
   const result = runRules(parsed.objects, [rule], {

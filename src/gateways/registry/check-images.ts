@@ -4,8 +4,8 @@
 import { createHash } from 'node:crypto';
 import { classifyRegistryObservation } from './classify-registry-response.js';
 import { credentialId } from './registry-auth.js';
-import type { ImageCheckRequest, ImageCheckResult, RegistryGateway } from './registry-gateway.js';
-import { runWithConcurrency } from './run-with-concurrency.js';
+import type { ImageCheckRequest, ImageCheckResult, RegistryGateway } from '../../facts/registry-gateway.js';
+import { runWithConcurrency } from '../../shared/run-with-concurrency.js';
 
 export interface CheckImagesOptions {
   /** Image checks in flight at once. Default 16. */

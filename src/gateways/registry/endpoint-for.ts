@@ -1,10 +1,12 @@
 // Which hosts to ask about an image of a registry domain, in order: configured mirrors first (with
 // `?ns=<domain>`, as containerd sends it), then the registry itself. Docker Hub's domain is not a
-// registry host: containerd and moby connect to registry-1.docker.io (docs/registry.md §3, §6.3).
-import type { RegistryHostSettings } from './registry-gateway.js';
+// registry host: containerd and moby connect to registry-1.docker.io. Whether a reference is a
+// Docker Hub one is images/docker-hub.ts's question, not this file's.
+import type { RegistryHostSettings } from '../../facts/registry-gateway.js';
+import { DOCKER_HUB_DOMAIN } from '../../images/parse-image-reference.js';
 
-export const DOCKER_HUB_DOMAIN = 'docker.io';
-export const DOCKER_HUB_HOST = 'registry-1.docker.io';
+/** The host containerd's default Docker Hub endpoint connects to, for the normalised domain `docker.io` only. */
+const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
 
 export interface RegistryEndpoint {
   /** `host[:port]` to connect to. */
@@ -28,12 +30,8 @@ export function isLoopbackHost(hostPort: string): boolean {
   return lower === 'localhost' || lower === '::1' || /^127(\.\d{1,3}){3}$/.test(lower);
 }
 
-export function isDockerHub(domain: string): boolean {
-  return domain === DOCKER_HUB_DOMAIN;
-}
-
 function registryHostFor(domain: string): string {
-  return isDockerHub(domain) ? DOCKER_HUB_HOST : domain;
+  return domain === DOCKER_HUB_DOMAIN ? DOCKER_HUB_API_HOST : domain;
 }
 
 function tlsOf(settings: RegistryHostSettings | undefined): RegistryEndpoint['tls'] {

@@ -1,7 +1,9 @@
+// gateways/registry/: the OCI registry client (transport, auth, ping, manifest checks); I/O, may
+// import every core folder, implements facts/registry-gateway.ts.
 // HTTP for the registry client: undici with keep-alive (`reset: false`, without which undici closes
-// the socket after every HEAD: docs/dependencies.md), one dispatcher per TLS setting, HTTP(S)_PROXY
+// the socket after every HEAD), one dispatcher per TLS setting, HTTP(S)_PROXY
 // and NO_PROXY for registry and realm hosts alike, a timeout per request, and redirects followed
-// by hand so that `Authorization` never crosses to another origin (docs/registry.md §2.1, §6.2).
+// by hand so that `Authorization` never crosses to another origin.
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';

@@ -2,21 +2,21 @@
 // try for it (pod imagePullSecrets or the service account's, resolved among the manifests and the
 // extra secret files) and whether the target's nodes read its registry by their own identity.
 // Pure: the registry is asked elsewhere (check-images.ts).
-import { formatJsonPath } from '../../core/format-json-path.js';
+import { formatJsonPath } from '../../manifests/format-json-path.js';
 import { ignoredRuleIds } from '../../core/ignore-annotation.js';
-import type { ContainerInfo } from '../../core/rule.js';
-import type { ManifestObject, ObjectRef, Position } from '../../core/types.js';
+import type { ContainerInfo } from '../../k8s/types.js';
+import type { ManifestObject, ObjectRef, Position } from '../../manifests/model.js';
 import type { TargetProfile } from '../../detect/target-profile.js';
 import { parseImageReference } from '../../images/parse-image-reference.js';
 import type { ImageReference } from '../../images/types.js';
 import { findPodSpecs } from '../../k8s/find-pod-specs.js';
-import { classifyImage } from '../../rules/support/classify-image.js';
-import { effectivePullPolicy } from '../../rules/support/effective-pull-policy.js';
-import type { CredentialProblem } from './credentials/credential-problem.js';
-import { credentialsForImage, podPullSecrets } from './credentials/credentials-for-pod.js';
-import { matchNodeIdentityRegistry, type NodeIdentityMatch } from './credentials/node-identity.js';
-import type { PullObjectSource } from './credentials/pull-object-source.js';
-import type { RegistryCredential } from './registry-gateway.js';
+import { classifyImage } from '../../k8s/container-images.js';
+import { effectivePullPolicy } from '../../k8s/pull-policy.js';
+import type { CredentialProblem } from '../../credentials/credential-problem.js';
+import { credentialsForImage, podPullSecrets } from '../../credentials/credentials-for-pod.js';
+import { matchNodeIdentityRegistry, type NodeIdentityMatch } from '../../credentials/node-identity.js';
+import type { PullObjectSource } from '../../credentials/pull-object-source.js';
+import type { RegistryCredential } from '../../facts/registry-gateway.js';
 
 export interface ImageUse {
   /** The image string exactly as written. */

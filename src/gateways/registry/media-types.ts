@@ -1,4 +1,4 @@
-// Manifest media types a registry may answer with (docs/registry.md §2.2). All of them go into
+// Manifest media types a registry may answer with (OCI image spec, Docker manifest v2). All go into
 // `Accept`: without the index types a registry may silently answer with one platform's manifest,
 // and distribution 2.8 answers 404 for OCI content it was not asked for.
 

@@ -3,12 +3,13 @@
 // none: docs/registry.md §4.4), classified into a DESIGN.md cause id. Never throws for a registry's
 // behaviour, and no credential or token leaves it (redacted from every string as a last resort).
 import { classifyRegistryObservation, type CheckSubject, type RegistryCause } from './classify-registry-response.js';
-import { endpointsFor, isDockerHub, type RegistryEndpoint } from './endpoint-for.js';
+import { isDockerHub } from '../../images/docker-hub.js';
+import { endpointsFor, type RegistryEndpoint } from './endpoint-for.js';
 import { HttpTransport } from './http-transport.js';
 import { ManifestChecker, type AttemptOutcome } from './manifest-check.js';
 import { redactSecrets } from './redact-secrets.js';
 import { RegistryAuthenticator } from './registry-auth.js';
-import type { ImageCheckRequest, ImageCheckResult, RegistryCredential, RegistryGateway, RegistryHostSettings } from './registry-gateway.js';
+import type { ImageCheckRequest, ImageCheckResult, RegistryCredential, RegistryGateway, RegistryHostSettings } from '../../facts/registry-gateway.js';
 import { RegistryPinger } from './registry-ping.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
 import { retryingSender } from './send-with-retry.js';
@@ -126,7 +127,7 @@ export class OciRegistryGateway implements RegistryGateway {
       registry: endpoint.host,
       repository: reference.path,
       reference: reference.digest ?? reference.tag ?? 'latest',
-      dockerHub: isDockerHub(reference.domain) && endpoint.namespace === undefined,
+      dockerHub: isDockerHub(reference) && endpoint.namespace === undefined,
       credential: credential?.source ?? 'anonymous',
     };
     const verdict = classifyRegistryObservation(outcome.observation, subject);

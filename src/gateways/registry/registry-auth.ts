@@ -1,4 +1,5 @@
-// Turns a registry's challenge and one credential into an `Authorization` header (docs/registry.md §3):
+// Turns a registry's challenge and one credential into an `Authorization` header (the distribution token
+// auth spec):
 // Basic straight from the credential; Bearer from the realm (anonymous, Basic-authenticated GET, or
 // the OAuth2 refresh-token POST with distribution's GET fallback), cached per realm, service, scope
 // and credential. A credential's `registryToken` is sent as is.
@@ -6,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { RegistryObservation } from './classify-registry-response.js';
 import { headerValue } from './http-transport.js';
 import { parseRegistryError } from './registry-error-body.js';
-import type { RegistryCredential } from './registry-gateway.js';
+import type { RegistryCredential } from '../../facts/registry-gateway.js';
 import type { Sender } from './send-with-retry.js';
 import { tokenExpiry, type TokenCache, type TokenKey } from './token-cache.js';
 import { TransportError, transportObservation } from './transport-error.js';

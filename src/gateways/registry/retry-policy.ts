@@ -1,5 +1,5 @@
 // When to repeat a registry request: 429 after the `Retry-After` the registry asked for, 408 and
-// 500/502/503/504 with exponential back-off (as regclient does, docs/registry.md §2.4). A
+// 500/502/503/504 with exponential back-off (as regclient does). A
 // `Retry-After` longer than the cap is not waited for: the verdict says when to retry instead.
 
 export interface RetryPolicy {

@@ -3,11 +3,12 @@
 // about the nodes: what the registry said about the image or the credentials is an error; what
 // only failed from this machine (network, TLS, rate limit, a server error) is a warning, because
 // the nodes may see another network; "cannot be verified from here" is information. Pure.
-import type { Finding, Severity } from '../../core/types.js';
+import type { Finding } from '../../core/types.js';
+import type { Severity } from '../../shared/severity.js';
 import { rule as imagePullRule } from '../../rules/image-pull.js';
-import { NODE_IDENTITY_SOURCE } from './credentials/node-identity.js';
+import { NODE_IDENTITY_SOURCE } from '../../credentials/node-identity.js';
 import type { ImageUse } from './image-uses.js';
-import type { ImageCheckResult } from './registry-gateway.js';
+import type { ImageCheckResult } from '../../facts/registry-gateway.js';
 
 /** The rule id of every registry finding (docs/json-output.md). */
 export const IMAGE_PULL_RULE_ID = imagePullRule.meta.id;

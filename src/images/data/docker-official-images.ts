@@ -1,3 +1,4 @@
+// images/data/: generated data, imports nothing.
 // Docker Official Images: the repositories under `library/` on Docker Hub. Source: the file names under
 // `library/` of github.com/docker-library/official-images (one file per official image), each looked
 // up in the search index's stored copy of that repository; the comment after each name is the commit of

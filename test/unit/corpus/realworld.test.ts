@@ -33,10 +33,12 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { loadProblemToFinding, runRules } from '../../../src/core/run-rules.js';
-import type { Finding, LoadProblem, ManifestObject } from '../../../src/core/types.js';
+import type { Finding } from '../../../src/core/types.js';
+import type { LoadProblem, ManifestObject } from '../../../src/manifests/model.js';
 import { getTargetProfile } from '../../../src/detect/profiles.js';
 import { findPodSpecs } from '../../../src/k8s/find-pod-specs.js';
-import { parseManifestText, type ReaderStats } from '../../../src/k8s/parse-manifest-text.js';
+import { readManifestText, type ReaderStats } from '../../../src/manifests/read-manifest-text.js';
+import { FULL_YAML_READERS } from '../../../src/manifests/readers/full-yaml-readers.js';
 import { RULES } from '../../../src/rules/index.js';
 
 const CORPUS_RELATIVE = join('..', 'shared', 'corpus', 'realworld');
@@ -168,7 +170,7 @@ function lintRepository(corpus: string, repository: string, target: 'remote' | '
   const objects: ManifestObject[] = [];
   const findings: Finding[] = [];
   for (const file of listFiles(join(corpus, repository)).filter((f) => MANIFEST.test(f))) {
-    const parsed = parseManifestText(readFileSync(file, 'utf8'), rel(corpus, file));
+    const parsed = readManifestText(readFileSync(file, 'utf8'), rel(corpus, file), FULL_YAML_READERS);
     objects.push(...parsed.objects);
     for (const problem of parsed.problems) findings.push(loadProblemToFinding(problem)!);
   }
@@ -201,7 +203,7 @@ describe('real-world corpus', () => {
       it(repository, () => {
         for (const file of manifests.filter((f) => rel(corpus, f).startsWith(`${repository}/`))) {
           const name = rel(corpus, file);
-          const parsed = parseManifestText(readFileSync(file, 'utf8'), name);
+          const parsed = readManifestText(readFileSync(file, 'utf8'), name, FULL_YAML_READERS);
           const expected = (EXPECTED_PROBLEMS[name] ?? []).map((p) => ({ file: name, ...p }));
           assert.deepEqual(parsed.problems, expected, name);
           if (expected.length === 0) assert.ok(parsed.objects.length > 0, `${name}: at least one object`);
@@ -211,14 +213,14 @@ describe('real-world corpus', () => {
   });
 
   describe('the fast readers agree with the exact reader', () => {
-    const stats: ReaderStats = { simple: 0, events: 0, exact: 0, json: 0 };
+    const stats: ReaderStats = { line: 0, events: 0, exact: 0, json: 0 };
     for (const repository of repositories) {
       it(repository, () => {
         for (const file of manifests.filter((f) => rel(corpus, f).startsWith(`${repository}/`))) {
           const name = rel(corpus, file);
           const text = readFileSync(file, 'utf8');
-          const fast = parseManifestText(text, name, { stats });
-          const exact = parseManifestText(text, name, { reader: 'exact' });
+          const fast = readManifestText(text, name, FULL_YAML_READERS, { stats });
+          const exact = readManifestText(text, name, FULL_YAML_READERS, { reader: 'exact' });
           assert.deepEqual(fast.problems, exact.problems, `${name}: problems`);
           assert.deepEqual(
             [fast.skippedDocuments, fast.emptyDocuments],
@@ -230,7 +232,7 @@ describe('real-world corpus', () => {
       });
     }
     it('and each fast reader had a share of the documents (so the agreement means something)', () => {
-      assert.ok(stats.simple > 0 && stats.events > 0 && stats.json > 0, JSON.stringify(stats));
+      assert.ok(stats.line > 0 && stats.events > 0 && stats.json > 0, JSON.stringify(stats));
     });
   });
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { causeDocsUrl, DOCS_BASE_URL } from '../../../src/core/docs-url.js';
 import { FAILURE_CAUSE_IDS, FAILURE_CAUSE_SUMMARIES, isFailureCauseId } from '../../../src/core/failure-causes.js';
-import type { CredentialProblem } from '../../../src/gateways/registry/credentials/credential-problem.js';
+import type { CredentialProblem } from '../../../src/credentials/credential-problem.js';
 import type { RegistryCause } from '../../../src/gateways/registry/classify-registry-response.js';
 import { classifyRegistryObservation, type CheckSubject } from '../../../src/gateways/registry/classify-registry-response.js';
 import { DOCS_DIR, markdownText, pageIds, pagePath, readPage } from './doc-pages.js';

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { run } from '../../../src/cli/main.js';
 import { explain, explainList } from '../../../src/commands/explain.js';
 import { causeDocsUrl, ruleDocsUrl } from '../../../src/core/docs-url.js';
-import { PullguardError, UsageError } from '../../../src/core/errors.js';
+import { PullguardError, UsageError } from '../../../src/shared/errors.js';
 import { FAILURE_CAUSE_IDS, FAILURE_CAUSE_SUMMARIES } from '../../../src/core/failure-causes.js';
 import { RULES } from '../../../src/rules/index.js';
 import { readPage } from './doc-pages.js';

@@ -8,7 +8,8 @@ import { describe, it } from 'node:test';
 import { DOCS_BASE_URL, ruleDocsUrl } from '../../../src/core/docs-url.js';
 import { getTargetProfile } from '../../../src/detect/profiles.js';
 import { lintLoaded } from '../../../src/commands/lint.js';
-import { parseManifestText } from '../../../src/k8s/parse-manifest-text.js';
+import { readManifestText } from '../../../src/manifests/read-manifest-text.js';
+import { FULL_YAML_READERS } from '../../../src/manifests/readers/full-yaml-readers.js';
 import { RULES } from '../../../src/rules/index.js';
 import { DOCS_DIR, markdownText, pageIds, pagePath, readPage, relativeLinks, REPO_ROOT, statedSeverity, yamlExamples } from './doc-pages.js';
 
@@ -51,7 +52,7 @@ describe('docs/rules', () => {
       for (const example of examples) {
         it(`example at line ${example.line} is ${example.kind === 'reported' ? '' : 'not '}reported (--target ${example.target})`, () => {
           assert.ok(getTargetProfile(example.target) !== undefined, `unknown target "${example.target}" in the example`);
-          const parsed = parseManifestText(example.yaml, `${id}.yaml`);
+          const parsed = readManifestText(example.yaml, `${id}.yaml`, FULL_YAML_READERS);
           const report = lintLoaded({ ...parsed, files: 1 }, example.target, { rules: {}, registries: {} });
           const own = report.findings.filter((finding) => finding.ruleId === id);
           if (rule.meta.requires === 'registry') {

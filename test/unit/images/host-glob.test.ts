@@ -1,8 +1,12 @@
-// Kubelet's URLsMatchStr semantics (docs: shared/docs/registry.md §4.4, §4.6).
+// Kubelet's URLsMatchStr semantics (pkg/credentialprovider keyring.go): the one registry glob that
+// lint (missing-pull-secret, registry access) and check (keyring, node identity) share.
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { matchesGlobPart, matchesHostGlob, matchesHostPattern } from '../../../src/images/host-glob.js';
+import { createKeyring } from '../../../src/credentials/keyring.js';
+import { matchNodeIdentityRegistry } from '../../../src/credentials/node-identity.js';
+import { goPathMatch } from '../../../src/images/go-path-match.js';
+import { matchesHostGlob, matchesHostPattern } from '../../../src/images/host-glob.js';
 
 describe('matchesHostGlob', () => {
   // [target, glob, expected]
@@ -35,19 +39,29 @@ describe('matchesHostGlob', () => {
     ['registry.io/foobar', 'registry.io/foo', true],
     ['registry.io/bar/foo', 'registry.io/foo', false],
     ['registry.io', 'registry.io/', false],
-    // Schemes are ignored on both sides; /v1/ keys are normalised by the keyring, not here.
-    ['docker.io/library/nginx', 'https://docker.io', true],
-    ['http://docker.io/library/nginx', 'docker.io', true],
+    // URLsMatchStr puts "https://" before each side and strips nothing: a scheme becomes the host
+    // "https:". The keyring drops schemes and /v1/ when it files a key (keyringKey), not here.
+    ['docker.io/library/nginx', 'https://docker.io', false],
+    ['http://docker.io/library/nginx', 'docker.io', false],
     // Case-sensitive, as Go's filepath.Match.
     ['Registry.io', 'registry.io', false],
     // filepath.Match syntax inside one part.
-    ['reg1.example.com', 'reg?.example.com', true],
-    ['reg12.example.com', 'reg?.example.com', false],
+    // url.Parse reads "?" as the start of the query: the glob's host is `reg`, one part.
+    ['reg1.example.com', 'reg?.example.com', false],
+    ['reg', 'reg?.example.com', true],
     ['regb.example.com', 'reg[a-c].example.com', true],
     ['regd.example.com', 'reg[a-c].example.com', false],
-    ['regd.example.com', 'reg[^a-c].example.com', true],
-    ['reg*.example.com', 'reg\\*.example.com', true],
+    // "^" is no character of a host for url.Parse: the glob matches nothing.
+    ['regd.example.com', 'reg[^a-c].example.com', false],
+    // A backslash is no character of a host: url.Parse rejects the glob, which then matches nothing,
+    // not even the starred name it seems to escape.
+    ['reg*.example.com', 'reg\\*.example.com', false],
     ['regx.example.com', 'reg\\*.example.com', false],
+    // A leading "[" starts an IPv6 literal for url.Parse: `[a-c].io` is a broken one (".io" is no
+    // port), so it matches nothing, while the same class inside a part works.
+    ['b.io', '[a-c].io', false],
+    ['b.example.io', '[a-c].example.io', false],
+    ['xb.io', 'x[a-c].io', true],
     // A malformed glob never matches (kubelet treats filepath.ErrBadPattern as no match).
     ['reg[.example.com', 'reg[.example.com', false],
     // IPv6 and IPv4 hosts.
@@ -60,7 +74,7 @@ describe('matchesHostGlob', () => {
   }
 });
 
-describe('matchesGlobPart (Go filepath.Match on one label)', () => {
+describe('goPathMatch (Go path.Match on one label)', () => {
   const table: Array<[string, string, boolean]> = [
     ['*', '', true],
     ['*', 'anything', true],
@@ -75,7 +89,7 @@ describe('matchesGlobPart (Go filepath.Match on one label)', () => {
     ['\\', '\\', false],
   ];
   for (const [pattern, text, expected] of table) {
-    it(`${JSON.stringify(pattern)} vs ${JSON.stringify(text)} → ${expected}`, () => assert.equal(matchesGlobPart(pattern, text), expected));
+    it(`${JSON.stringify(pattern)} vs ${JSON.stringify(text)} → ${expected}`, () => assert.equal(goPathMatch(pattern, text), expected));
   }
 });
 
@@ -93,4 +107,26 @@ describe('matchesHostPattern (local-registry conventions: no port in the pattern
   for (const [host, pattern, expected] of table) {
     it(`${host} ${expected ? 'matches' : 'does not match'} ${pattern}`, () => assert.equal(matchesHostPattern(host, pattern), expected));
   }
+});
+
+// The three callers that used to hold two implementations agree now: lint's profile globs, the
+// keyring of pull secrets, and node identity (issue: `[a-c].io` and `a\*.io` matched for lint only).
+describe('one glob for lint and check', () => {
+  const cases: Array<[target: string, glob: string]> = [
+    ['b.io/app', '[a-c].io'],
+    ['a*.io/app', 'a\\*.io'],
+    ['x.azurecr.io/app', '*.azurecr.io'],
+    ['a.b.azurecr.io/app', '*.azurecr.io'],
+  ];
+  for (const [target, glob] of cases) {
+    it(`${target} vs ${glob}`, () => {
+      const lint = matchesHostGlob(target, glob);
+      const keyring = createKeyring([{ configKey: glob, value: 'secret' }]).lookup(target).length > 0;
+      const nodeIdentity = matchNodeIdentityRegistry({ name: target, domain: target.split('/')[0]! }, [glob]) !== undefined;
+      assert.deepEqual([keyring, nodeIdentity], [lint, lint]);
+    });
+  }
+  it('matches as kubelet does on these cases', () => {
+    assert.deepEqual(cases.map(([target, glob]) => matchesHostGlob(target, glob)), [false, false, true, false]);
+  });
 });

@@ -142,6 +142,19 @@ ruleTester(rule, {
       ],
     },
     {
+      // Admission copies the account's list only when the pod's is empty; kubelet then skips the
+      // unnamed entry: no secret at all (check says the same: test/unit/credentials/pod-pull-secrets.test.ts).
+      name: 'remote: an unnamed pod entry keeps the ServiceAccount\'s secrets away',
+      yaml: shopDeployment('web', 'myteam.azurecr.io/webapi:1.0', ['imagePullSecrets: [{ name: "" }]']) + serviceAccount('default', ['regcred'], 'shop'),
+      errors: [
+        {
+          line: 12,
+          column: 18,
+          message: `"myteam.azurecr.io/webapi:1.0" comes from myteam.azurecr.io, one of ${ACR}, and the pod's imagePullSecrets name no secret (kubelet skips unnamed entries), so those of its ServiceAccount "default" are not used: ${FAILS()}`,
+        },
+      ],
+    },
+    {
       name: 'remote: a ServiceAccount with secrets in another namespace does not count',
       yaml: shopDeployment('web', 'myteam.azurecr.io/webapi:1.0') + serviceAccount('default', ['acr'], 'other'),
       errors: [{ line: 11, column: 18, message: `"myteam.azurecr.io/webapi:1.0" comes from myteam.azurecr.io, one of ${ACR}, and ${NO_SECRETS()}: ${FAILS()}` }],

@@ -6,7 +6,8 @@ import { describe, it } from 'node:test';
 import { loadProblemToFinding, runRules, type RuleSetting } from '../../../src/core/run-rules.js';
 import type { Finding } from '../../../src/core/types.js';
 import { getTargetProfile } from '../../../src/detect/profiles.js';
-import { parseManifestText } from '../../../src/k8s/parse-manifest-text.js';
+import { readManifestText } from '../../../src/manifests/read-manifest-text.js';
+import { FULL_YAML_READERS } from '../../../src/manifests/readers/full-yaml-readers.js';
 import { RULES } from '../../../src/rules/index.js';
 import { rule } from '../../../src/rules/yaml-syntax.js';
 
@@ -22,7 +23,7 @@ interface Case {
 
 function lint(testCase: Case): { findings: Finding[]; objects: number } {
   const file = testCase.file ?? 'test.yaml';
-  const parsed = parseManifestText(testCase.text, file);
+  const parsed = readManifestText(testCase.text, file, FULL_YAML_READERS);
   const findings = parsed.problems.flatMap((problem) => loadProblemToFinding(problem, testCase.ruleSettings) ?? []);
   for (const finding of findings) {
     assert.equal(finding.ruleId, 'yaml-syntax');
@@ -124,7 +125,7 @@ describe('yaml-syntax', () => {
   });
 
   it('reports nothing per object: a readable object never holds a syntax error', () => {
-    const parsed = parseManifestText('apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n', 'test.yaml');
+    const parsed = readManifestText('apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n', 'test.yaml', FULL_YAML_READERS);
     const yamlSyntax = RULES.filter((r) => r.meta.id === 'yaml-syntax');
     assert.equal(yamlSyntax.length, 1);
     assert.deepEqual(runRules(parsed.objects, yamlSyntax, { target: getTargetProfile('remote')! }).findings, []);

@@ -1,0 +1,171 @@
+// manifests/: text → located Kubernetes objects (this file is the one entry; readers/ hold the YAML
+// and JSON readers). Imports only shared/; knows nothing of Kubernetes beyond apiVersion and kind.
+import type { LoadProblem, ManifestObject } from '../manifests/model.js';
+import type { DocumentRead } from './document-read.js';
+import { LineIndex } from './line-index.js';
+import { DEFAULT_LOAD_LIMITS, type LoadLimits } from './load-limits.js';
+import { LocatedManifestObject } from './located-manifest-object.js';
+import type { NodeLocator } from './node-locator.js';
+import { isListObject, objectRefOf } from './object-ref.js';
+import { looksLikeJson, readJsonDocument } from './readers/json-reader.js';
+import { readWithLineReader, ScalarCache } from './readers/line-reader.js';
+import type { FullYamlReaders } from './readers/full-yaml-readers.js';
+import { splitYamlDocuments } from './split-yaml-documents.js';
+
+export interface ParsedManifestText {
+  objects: ManifestObject[];
+  problems: LoadProblem[];
+  skippedDocuments: number;
+  emptyDocuments: number;
+}
+
+export interface ParseManifestOptions {
+  limits?: Partial<LoadLimits>;
+  /**
+   * `auto` (default): JSON.parse for JSON; for each YAML document the line reader, else the
+   * js-yaml event reader, else `yaml` (each declines what it cannot read exactly). `exact`: `yaml`
+   * for every document (the reference the tests
+   * hold the fast readers to).
+   */
+  reader?: 'auto' | 'exact';
+  /** Filled with how many documents each reader produced (for tests and benchmarks). */
+  stats?: ReaderStats;
+}
+
+export interface ReaderStats {
+  line: number;
+  events: number;
+  exact: number;
+  json: number;
+}
+
+/**
+ * Reads every Kubernetes object of one file's text: multi-document YAML or a JSON document,
+ * `List` items as objects of their own. Pure: no I/O. A broken document becomes a problem at
+ * its exact position; the other documents of the file are still read. `fullReaders` is usually
+ * FULL_YAML_READERS (readers/full-yaml-readers.ts); lazyManifestReader spares loading them.
+ */
+export function readManifestText(
+  text: string,
+  file: string,
+  fullReaders: FullYamlReaders,
+  options: ParseManifestOptions = {},
+): ParsedManifestText {
+  return readWith(fullReaders, text, file, options)!;
+}
+
+/**
+ * readManifestText for a caller that has not loaded the full YAML readers: they cost start-up
+ * time that most manifests, read by the line reader alone, never need. `loadFullReaders` is called
+ * once, when the first document needs them; that file is then read again with them.
+ */
+export function lazyManifestReader(
+  loadFullReaders: () => Promise<FullYamlReaders>,
+): (text: string, file: string, options?: ParseManifestOptions) => Promise<ParsedManifestText> {
+  let fullReaders: FullYamlReaders | undefined;
+  return async (text, file, options = {}) => {
+    const parsed = readWith(fullReaders, text, file, options);
+    if (parsed !== undefined) return parsed;
+    fullReaders = await loadFullReaders();
+    return readWith(fullReaders, text, file, options)!;
+  };
+}
+
+/** Undefined when a document needs the full readers and none were given. */
+function readWith(
+  readers: FullYamlReaders | undefined,
+  text: string,
+  file: string,
+  options: ParseManifestOptions,
+): ParsedManifestText | undefined {
+  const limits: LoadLimits = { ...DEFAULT_LOAD_LIMITS, ...options.limits };
+  const lines = new LineIndex(text);
+  const result: ParsedManifestText = { objects: [], problems: [], skippedDocuments: 0, emptyDocuments: 0 };
+  const exactOnly = options.reader === 'exact';
+  const stats = options.stats;
+  // The BOM is no content; JSON.parse and js-yaml must not see it.
+  const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (looksLikeJson(text, file, from)) {
+    if (exactOnly) {
+      if (readers === undefined) return undefined;
+      if (stats) stats.exact++;
+      addDocument(result, readers.exact(text, 0, text.length, limits, lines), file, 0, lines);
+      return result;
+    }
+    const read = readJsonDocument(text, from, limits);
+    // A `{` that is not JSON may still be a YAML flow mapping; only a .json name insists on JSON.
+    if (read.kind !== 'problem' || file.toLowerCase().endsWith('.json')) {
+      if (stats) stats.json++;
+      addDocument(result, read, file, 0, lines);
+      return result;
+    }
+  }
+  const chunks = splitYamlDocuments(text, from);
+  // The line reader knows LF and CRLF line breaks only. includes() first: a regex scan of a
+  // 10 MB text costs some twenty times as much.
+  const lineReaderFits = !text.includes('\r') || !/\r(?!\n)/.test(text);
+  const scalars = new ScalarCache();
+  for (let index = 0; index < chunks.length; index++) {
+    const chunk = chunks[index]!;
+    let read: DocumentRead | undefined;
+    if (!exactOnly && !chunk.hasDirective) {
+      read = lineReaderFits ? readWithLineReader(text, chunk.start, chunk.end, limits, scalars) : undefined;
+      if (read !== undefined) {
+        if (stats) stats.line++;
+      } else {
+        if (readers === undefined) return undefined;
+        read = readers.events(text, chunk.start, chunk.end, limits);
+        if (read !== undefined && stats) stats.events++;
+      }
+    }
+    if (read === undefined) {
+      if (readers === undefined) return undefined;
+      read = readers.exact(text, chunk.start, chunk.end, limits, lines);
+      if (stats) stats.exact++;
+    }
+    addDocument(result, read, file, index, lines);
+  }
+  return result;
+}
+
+function addDocument(result: ParsedManifestText, read: DocumentRead, file: string, documentIndex: number, lines: LineIndex): void {
+  if (read.kind === 'empty') {
+    result.emptyDocuments++;
+    return;
+  }
+  if (read.kind === 'problem') {
+    const { line, column } = lines.position(read.problem.offset);
+    result.problems.push({ file, documentIndex, line, column, code: read.problem.code, message: read.problem.message });
+    return;
+  }
+  addObjects(result, read.value, read.locator, file, documentIndex, lines);
+}
+
+function addObjects(
+  result: ParsedManifestText,
+  value: unknown,
+  locator: NodeLocator,
+  file: string,
+  documentIndex: number,
+  lines: LineIndex,
+): void {
+  const ref = objectRefOf(value);
+  if (ref === undefined) {
+    result.skippedDocuments++;
+    return;
+  }
+  const object = value as Record<string, unknown>;
+  if (!isListObject(object, ref)) {
+    result.objects.push(new LocatedManifestObject(file, documentIndex, undefined, object, ref, locator, lines));
+    return;
+  }
+  object.items.forEach((item, index) => {
+    const itemRef = objectRefOf(item);
+    if (itemRef === undefined) {
+      result.skippedDocuments++;
+      return;
+    }
+    const itemValue = item as Record<string, unknown>;
+    result.objects.push(new LocatedManifestObject(file, documentIndex, ['items', index], itemValue, itemRef, locator, lines));
+  });
+}

@@ -1,0 +1,274 @@
+import {
+  Alias,
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Node as YamlNode,
+  parseAllDocuments,
+  type ParsedNode,
+  Scalar,
+  type Tags,
+  visit,
+} from 'yaml';
+import { DocumentAbort, type DocumentRead } from '../document-read.js';
+import type { LoadLimits } from '../load-limits.js';
+import type { LineIndex } from '../line-index.js';
+import { LocTreeLocator, type LocNode } from '../node-locator.js';
+import { MERGE_KEY, resolvePlainScalar } from '../resolve-plain-scalar.js';
+
+/**
+ * Reads one document (a chunk of the stream) with `yaml`: the exact reader, used for anything
+ * the fast reader declines (syntax errors, tags, anchors, merge keys, duplicate keys) and as the
+ * reference the fast reader is tested against. `start`/`end` are offsets of the chunk in `text`.
+ */
+export function readWithExactReader(
+  text: string,
+  start: number,
+  end: number,
+  limits: LoadLimits,
+  lines: LineIndex,
+): DocumentRead {
+  const source = text.slice(start, end);
+  let docs: Document.Parsed[];
+  try {
+    docs = parseAllDocuments(source, YAML_OPTIONS) as Document.Parsed[];
+  } catch (error) {
+    if (error instanceof RangeError) {
+      return rejected(start, `nesting is too deep to read (more than ${limits.maxDepth} levels)`);
+    }
+    throw error;
+  }
+  const doc = docs[0];
+  if (doc === undefined) return { kind: 'empty' };
+  const error = doc.errors[0];
+  // `yaml` turns its own stack overflow on very deep nesting into a document error.
+  if (error !== undefined && error.message.includes('Maximum call stack size exceeded')) {
+    return rejected(start, `nesting is too deep to read (more than ${limits.maxDepth} levels)`);
+  }
+  if (error !== undefined) {
+    const opening = error.code === 'MISSING_CHAR' ? unclosedQuoteStart(doc, error.pos[0]) : undefined;
+    if (opening !== undefined) {
+      // `yaml` points at where the text ran out, often the next `---`; the opening quote is the mistake.
+      const quote = source.charAt(opening);
+      return { kind: 'problem', problem: { code: 'yaml-syntax', offset: start + opening, message: `this ${quote === "'" ? 'single' : 'double'}-quoted string is never closed (missing ${quote})` } };
+    }
+    return { kind: 'problem', problem: { code: 'yaml-syntax', offset: start + error.pos[0], message: syntaxMessage(error.message) } };
+  }
+  const contents = doc.contents as ParsedNode | null;
+  if (contents === null || isEmptyScalar(contents)) return { kind: 'empty' };
+  const builder = new Builder(start, limits, lines);
+  try {
+    const { value, loc } = builder.build(contents, 0);
+    return { kind: 'value', value, locator: new LocTreeLocator(loc) };
+  } catch (abort) {
+    if (abort instanceof DocumentAbort) return { kind: 'problem', problem: abort.problem };
+    if (abort instanceof RangeError) {
+      return rejected(start, `nesting is too deep to read (more than ${limits.maxDepth} levels)`);
+    }
+    throw abort;
+  }
+}
+
+// YAML 1.1 as go-yaml v2 reads it; explicit tags go through yaml's 1.1 schema, minus the
+// timestamp and sexagesimal tags that go-yaml leaves as strings in untyped values.
+const YAML_OPTIONS = {
+  version: '1.1' as const,
+  prettyErrors: false,
+  uniqueKeys: false,
+  merge: true,
+  customTags: (tags: Tags) =>
+    tags.filter(
+      (tag) =>
+        typeof tag !== 'object' || (tag.tag !== 'tag:yaml.org,2002:timestamp' && !('format' in tag && tag.format === 'TIME')),
+    ),
+};
+
+/** The offset of the quoted scalar that runs up to `end` (where `yaml` reports its missing closing quote). */
+function unclosedQuoteStart(doc: Document.Parsed, end: number): number | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Scalar(_key, node) {
+      const range = node.range;
+      if ((node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) && range !== undefined && range !== null && range[1] === end) {
+        found = range[0];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+function isEmptyScalar(node: ParsedNode): boolean {
+  return isScalar(node) && node.value === null && node.range[0] === node.range[1] && !node.tag && !node.anchor;
+}
+
+function rejected(offset: number, message: string): DocumentRead {
+  return { kind: 'problem', problem: { code: 'input-rejected', offset, message } };
+}
+
+/** `yaml` messages end with " at line L, column C" when pretty; without it they are one clean line. */
+function syntaxMessage(message: string): string {
+  const firstLine = message.split('\n', 1)[0] ?? message;
+  return firstLine.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+interface Built {
+  value: unknown;
+  loc: LocNode;
+  /** Nodes this value stands for once aliases are expanded. */
+  size: number;
+}
+
+const IN_PROGRESS = Symbol('in progress');
+
+class Builder {
+  readonly #base: number;
+  readonly #limits: LoadLimits;
+  readonly #lines: LineIndex;
+  readonly #anchors = new Map<string, Built | typeof IN_PROGRESS>();
+  #aliasExpansion = 0;
+
+  constructor(base: number, limits: LoadLimits, lines: LineIndex) {
+    this.#base = base;
+    this.#limits = limits;
+    this.#lines = lines;
+  }
+
+  build(node: YamlNode | Alias, depth: number): Built {
+    if (isAlias(node)) return this.#alias(node);
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor) this.#anchors.set(anchor, IN_PROGRESS);
+    const built = this.#node(node, depth);
+    if (anchor) this.#anchors.set(anchor, built);
+    return built;
+  }
+
+  #offset(node: { range?: [number, number, number] | null }): number {
+    return this.#base + (node.range?.[0] ?? 0);
+  }
+
+  #alias(node: Alias): Built {
+    const target = this.#anchors.get(node.source);
+    const offset = this.#offset(node);
+    if (target === undefined) this.#syntax(offset, `unknown anchor "${node.source}" referenced`);
+    if (target === IN_PROGRESS) this.#syntax(offset, `anchor "${node.source}" value contains itself`);
+    this.#aliasExpansion += target.size;
+    if (this.#aliasExpansion > this.#limits.maxAliasExpansion) {
+      throw new DocumentAbort({
+        code: 'input-rejected',
+        offset,
+        message: `aliases expand to more than ${this.#limits.maxAliasExpansion} nodes (a "billion laughs" alias bomb?); document not read`,
+      });
+    }
+    const loc: LocNode = { v: offset, k: -1 };
+    if (target.loc.map) loc.map = target.loc.map;
+    if (target.loc.seq) loc.seq = target.loc.seq;
+    return { value: target.value, loc, size: target.size };
+  }
+
+  #node(node: YamlNode, depth: number): Built {
+    const offset = this.#offset(node);
+    if (isScalar(node)) return { value: this.#scalar(node), loc: { v: offset, k: -1 }, size: 1 };
+    if (depth >= this.#limits.maxDepth) {
+      throw new DocumentAbort({
+        code: 'input-rejected',
+        offset,
+        message: `collections nest deeper than ${this.#limits.maxDepth} levels; document not read`,
+      });
+    }
+    if (isSeq(node)) {
+      const value: unknown[] = [];
+      const seq: LocNode[] = [];
+      let size = 1;
+      for (const item of node.items) {
+        if (isPair(item)) this.#syntax(offset, 'unexpected mapping entry in a sequence');
+        const built = this.build(item as YamlNode, depth + 1);
+        value.push(built.value);
+        seq.push(built.loc);
+        size += built.size;
+      }
+      return { value, loc: { v: offset, k: -1, seq }, size };
+    }
+    if (isMap(node)) return this.#map(node.items, offset, depth);
+    this.#syntax(offset, 'unsupported YAML node');
+  }
+
+  #map(pairs: readonly unknown[], offset: number, depth: number): Built {
+    const value: Record<string, unknown> = {};
+    const map = new Map<string, LocNode>();
+    const explicit = new Map<string, number>();
+    let size = 1;
+    for (const pair of pairs) {
+      if (!isPair(pair)) continue;
+      const keyNode = pair.key as YamlNode | Alias | null;
+      const valueNode = pair.value as YamlNode | Alias | null;
+      const keyOffset = keyNode ? this.#offset(keyNode) : this.#offset(valueNode ?? { range: null });
+      const keyValue = keyNode === null ? null : this.build(keyNode, depth + 1).value;
+      const built: Built =
+        valueNode === null
+          ? { value: null, loc: { v: keyOffset, k: -1 }, size: 1 }
+          : this.build(valueNode, depth + 1);
+      size += built.size;
+      if (keyValue === MERGE_KEY) {
+        this.#merge(built, value, map);
+        continue;
+      }
+      const key = this.#keyString(keyValue, keyOffset);
+      const previous = explicit.get(key);
+      if (previous !== undefined) {
+        // kubectl's own words (go-yaml v2.4 rejects duplicate keys; kubectl apply fails on them).
+        const line = this.#lines.position(previous).line;
+        this.#syntax(keyOffset, `mapping key "${key}" already defined at line ${line}`);
+      }
+      explicit.set(key, keyOffset);
+      setEntry(value, map, key, built.value, { ...built.loc, k: keyOffset });
+    }
+    return { value, loc: { v: offset, k: -1, map }, size };
+  }
+
+  /** go-yaml v2 merge: entries are written in order, so explicit keys after `<<` win; in a list of maps the first wins. */
+  #merge(resolved: Built, value: Record<string, unknown>, map: Map<string, LocNode>): void {
+    const sources: Built[] = [];
+    if (resolved.loc.map) sources.push(resolved);
+    else if (resolved.loc.seq && Array.isArray(resolved.value)) {
+      for (let i = resolved.value.length - 1; i >= 0; i--) {
+        const itemLoc = resolved.loc.seq[i] as LocNode;
+        if (!itemLoc.map) this.#syntax(itemLoc.v, 'map merge requires map or sequence of maps as the value');
+        sources.push({ value: resolved.value[i], loc: itemLoc, size: 0 });
+      }
+    } else this.#syntax(resolved.loc.v, 'map merge requires map or sequence of maps as the value');
+    for (const source of sources) {
+      const entries = source.value as Record<string, unknown>;
+      for (const [key, loc] of source.loc.map as Map<string, LocNode>) setEntry(value, map, key, entries[key], loc);
+    }
+  }
+
+  #keyString(key: unknown, offset: number): string {
+    if (typeof key === 'string') return key;
+    if (typeof key === 'number' || typeof key === 'boolean' || typeof key === 'bigint') return String(key);
+    if (key === null) this.#syntax(offset, 'a mapping key is null (kubectl cannot convert it to JSON)');
+    this.#syntax(offset, 'a mapping key is a collection (kubectl cannot convert it to JSON)');
+  }
+
+  #scalar(node: Scalar): unknown {
+    if (node.tag === undefined && node.type === Scalar.PLAIN) return resolvePlainScalar(String(node.source ?? ''));
+    const value = node.value;
+    if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
+    if (typeof value === 'symbol') return String(node.source ?? '<<');
+    return value;
+  }
+
+  #syntax(offset: number, message: string): never {
+    throw new DocumentAbort({ code: 'yaml-syntax', offset, message });
+  }
+}
+
+function setEntry(value: Record<string, unknown>, map: Map<string, LocNode>, key: string, entry: unknown, loc: LocNode): void {
+  if (key === '__proto__') Object.defineProperty(value, key, { value: entry, enumerable: true, writable: true, configurable: true });
+  else value[key] = entry;
+  map.set(key, loc);
+}

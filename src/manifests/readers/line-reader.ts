@@ -1,0 +1,692 @@
+import type { DocumentRead } from '../document-read.js';
+import type { LoadLimits } from '../load-limits.js';
+import { isArrayIndexKey, OffsetIndexBuilder } from '../offset-index.js';
+import { MERGE_KEY, resolvePlainScalar } from '../resolve-plain-scalar.js';
+
+/**
+ * The fastest reader, for the YAML that manifests are almost always written in: block mappings
+ * and sequences (indentless ones too), one-line plain and quoted scalars, one-line flow
+ * collections, literal and folded block scalars, comments. It reads a line at a time, builds
+ * plain values and the offset index directly, and returns undefined the moment it meets anything
+ * else (tabs, anchors, tags, explicit keys, multi-line plain or quoted scalars, duplicate keys,
+ * escapes JSON does not have...), so that the event reader or `yaml` reads that document instead.
+ * Values and positions agree with the `yaml` reader node for node (tested on the corpus).
+ */
+export function readWithLineReader(
+  text: string,
+  start: number,
+  end: number,
+  limits: LoadLimits,
+  scalars: ScalarCache = new ScalarCache(),
+): DocumentRead | undefined {
+  try {
+    return new SimpleReader(text, start, end, limits, scalars).read();
+  } catch (error) {
+    if (error === DECLINE) return undefined;
+    throw error;
+  }
+}
+
+const DECLINE = Symbol('decline');
+function decline(): never {
+  throw DECLINE;
+}
+
+interface Frame {
+  kind: 'map' | 'seq';
+  indent: number;
+  node: number;
+  map?: Record<string, unknown>;
+  /** Source order of the keys, kept only once a key is an array index (see OffsetIndexBuilder). */
+  keys?: string[];
+  seq?: unknown[];
+  /** A `key:` whose value is on the following lines (or is empty). */
+  pendingKey?: string;
+  pendingKeyOffset?: number;
+  pendingEmptyOffset?: number;
+}
+
+const SPACE = 32;
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const HASH = 35;
+const COLON = 58;
+const DASH = 45;
+
+class SimpleReader {
+  readonly #text: string;
+  readonly #end: number;
+  readonly #limits: LoadLimits;
+  readonly #scalars: ScalarCache;
+  readonly #index = new OffsetIndexBuilder();
+  readonly #stack: Frame[] = [];
+  #root: unknown = undefined;
+  #hasRoot = false;
+  /** Start of the line being read, and its end (before the line break). */
+  #pos: number;
+  #lineEnd = 0;
+
+  constructor(text: string, start: number, end: number, limits: LoadLimits, scalars: ScalarCache) {
+    this.#text = text;
+    this.#scalars = scalars;
+    this.#pos = start;
+    this.#end = end;
+    this.#limits = limits;
+  }
+
+  read(): DocumentRead {
+    let sawMarker = false;
+    while (this.#pos < this.#end) {
+      const lineStart = this.#pos;
+      this.#findLineEnd();
+      const text = this.#text;
+      let i = lineStart;
+      while (i < this.#lineEnd && text.charCodeAt(i) === SPACE) i++;
+      const c = text.charCodeAt(i);
+      if (i === this.#lineEnd || c === HASH) {
+        this.#nextLine();
+        continue;
+      }
+      if (c === TAB) decline();
+      if (i === lineStart && (c === DASH || c === 46) && this.#isMarker(lineStart)) {
+        // `---` opens the document (once, before any content); `...` may only close it.
+        if (c === DASH && (sawMarker || this.#hasRoot)) decline();
+        if (c !== DASH) {
+          this.#nextLine();
+          if (this.#restHasContent()) decline();
+          break;
+        }
+        sawMarker = true;
+        if (!this.#onlyCommentFrom(lineStart + 3)) decline();
+        this.#nextLine();
+        continue;
+      }
+      this.#line(lineStart, i - lineStart);
+    }
+    while (this.#stack.length > 0) this.#closeTop();
+    if (!this.#hasRoot) return { kind: 'empty' };
+    return { kind: 'value', value: this.#root, locator: this.#index.build({ value: this.#root }) };
+  }
+
+  // ----- lines ---------------------------------------------------------------------------------
+
+  #findLineEnd(): void {
+    // Lone CRs never reach this reader (readManifestText checks), so LF ends every line.
+    const text = this.#text;
+    let i = text.indexOf('\n', this.#pos);
+    if (i < 0 || i > this.#end) i = this.#end;
+    if (i > this.#pos && text.charCodeAt(i - 1) === CR) i--;
+    this.#lineEnd = i;
+  }
+
+  #nextLine(): void {
+    const text = this.#text;
+    let i = this.#lineEnd;
+    if (text.charCodeAt(i) === CR) i++;
+    if (text.charCodeAt(i) === LF) i++;
+    this.#pos = i;
+  }
+
+  #isMarker(lineStart: number): boolean {
+    const text = this.#text;
+    const c = text.charCodeAt(lineStart);
+    if (text.charCodeAt(lineStart + 1) !== c || text.charCodeAt(lineStart + 2) !== c) return false;
+    const after = lineStart + 3;
+    if (after >= this.#lineEnd) return true;
+    const a = text.charCodeAt(after);
+    return a === SPACE || a === TAB;
+  }
+
+  #onlyCommentFrom(i: number): boolean {
+    const text = this.#text;
+    let j = i;
+    while (j < this.#lineEnd && text.charCodeAt(j) === SPACE) j++;
+    if (j === this.#lineEnd) return true;
+    return text.charCodeAt(j) === HASH && j > i;
+  }
+
+  #restHasContent(): boolean {
+    const text = this.#text;
+    while (this.#pos < this.#end) {
+      this.#findLineEnd();
+      let i = this.#pos;
+      while (i < this.#lineEnd && text.charCodeAt(i) === SPACE) i++;
+      if (i < this.#lineEnd && text.charCodeAt(i) !== HASH) return true;
+      this.#nextLine();
+    }
+    return false;
+  }
+
+  /** One content line: `indent` spaces, then a sequence entry or a mapping entry. */
+  #line(lineStart: number, indent: number): void {
+    const text = this.#text;
+    const c = lineStart + indent;
+    const isEntry = text.charCodeAt(c) === DASH && this.#isBlankAt(c + 1);
+    this.#popTo(indent, isEntry);
+    const top = this.#stack[this.#stack.length - 1];
+    if (isEntry) {
+      let seq: Frame;
+      if (top !== undefined && top.kind === 'seq' && top.indent === indent) seq = top;
+      else if (top !== undefined && top.kind === 'map' && top.pendingKey !== undefined && indent >= top.indent) {
+        seq = this.#openChild(top, 'seq', indent, c);
+      } else if (top === undefined && !this.#hasRoot) seq = this.#openRoot('seq', indent, c);
+      else decline();
+      this.#item(seq, c + 1);
+      return;
+    }
+    let map: Frame;
+    if (top !== undefined && top.kind === 'map' && top.indent === indent && top.pendingKey === undefined) map = top;
+    else if (top !== undefined && top.kind === 'map' && top.pendingKey !== undefined && indent > top.indent) {
+      map = this.#openChild(top, 'map', indent, c);
+    } else if (top === undefined && !this.#hasRoot) map = this.#openRoot('map', indent, c);
+    else decline();
+    this.#entry(map, c);
+  }
+
+  #isBlankAt(i: number): boolean {
+    if (i >= this.#lineEnd) return true;
+    const c = this.#text.charCodeAt(i);
+    return c === SPACE;
+  }
+
+  /** Closes the collections a line at `indent` ends, and settles a pending `key:` it shows to be empty. */
+  #popTo(indent: number, isEntry: boolean): void {
+    for (;;) {
+      const top = this.#stack[this.#stack.length - 1];
+      if (top === undefined) return;
+      if (top.pendingKey !== undefined) {
+        // The value goes on below: a deeper line, or an indentless sequence at the key's indent.
+        if (indent > top.indent || (isEntry && indent === top.indent)) return;
+        this.#resolvePendingAsNull(top);
+      }
+      if (top.indent > indent || (top.indent === indent && top.kind === 'seq' && !isEntry)) {
+        this.#closeTop();
+        continue;
+      }
+      return;
+    }
+  }
+
+  #closeTop(): void {
+    const top = this.#stack.pop() as Frame;
+    if (top.pendingKey !== undefined) this.#resolvePendingAsNull(top);
+    if (top.keys !== undefined) this.#index.setKeys(top.node, top.keys);
+    this.#index.close(top.node);
+  }
+
+  #resolvePendingAsNull(frame: Frame): void {
+    const node = this.#index.open(frame.pendingEmptyOffset as number, frame.pendingKeyOffset as number);
+    this.#index.close(node);
+    this.#setEntry(frame, frame.pendingKey as string, null);
+    frame.pendingKey = undefined;
+  }
+
+  #openRoot(kind: 'map' | 'seq', indent: number, offset: number): Frame {
+    const frame = this.#newFrame(kind, indent, offset, -1);
+    this.#root = kind === 'map' ? frame.map : frame.seq;
+    this.#hasRoot = true;
+    return frame;
+  }
+
+  /** A collection that is the value of the pending key of `parent`. */
+  #openChild(parent: Frame, kind: 'map' | 'seq', indent: number, offset: number): Frame {
+    const key = parent.pendingKey as string;
+    const frame = this.#newFrame(kind, indent, offset, parent.pendingKeyOffset as number);
+    parent.pendingKey = undefined;
+    this.#setEntry(parent, key, kind === 'map' ? frame.map : frame.seq);
+    return frame;
+  }
+
+  #newFrame(kind: 'map' | 'seq', indent: number, offset: number, keyOffset: number): Frame {
+    if (this.#stack.length >= this.#limits.maxDepth) decline();
+    const node = this.#index.open(offset, keyOffset);
+    const frame: Frame = kind === 'map' ? { kind, indent, node, map: {} } : { kind, indent, node, seq: [] };
+    this.#stack.push(frame);
+    return frame;
+  }
+
+  #setEntry(frame: Frame, key: string, value: unknown): void {
+    const map = frame.map as Record<string, unknown>;
+    if (frame.keys !== undefined) frame.keys.push(key);
+    else if (isArrayIndexKey(key)) frame.keys = [...Object.keys(map), key];
+    map[key] = value;
+  }
+
+  /** A sequence item after its dash (`from` is just past the `-`). */
+  #item(seq: Frame, from: number): void {
+    const text = this.#text;
+    let i = from;
+    while (i < this.#lineEnd && text.charCodeAt(i) === SPACE) i++;
+    if (i >= this.#lineEnd || text.charCodeAt(i) === HASH || text.charCodeAt(i) === TAB) decline();
+    const c = text.charCodeAt(i);
+    if (c === DASH && this.#isBlankAt(i + 1)) decline();
+    if (this.#startsMappingEntry(i)) {
+      const lineStart = this.#lineStartOf(from);
+      const map = this.#newFrame('map', i - lineStart, i, -1);
+      (seq.seq as unknown[]).push(map.map);
+      this.#entry(map, i);
+      return;
+    }
+    (seq.seq as unknown[]).push(this.#inlineValue(i, -1, seq.indent));
+  }
+
+  #lineStartOf(i: number): number {
+    const text = this.#text;
+    let j = i;
+    while (j > 0 && text.charCodeAt(j - 1) !== LF && text.charCodeAt(j - 1) !== CR) j--;
+    return j;
+  }
+
+  /** Whether a mapping entry (`key: ...`) starts at `i`. */
+  #startsMappingEntry(i: number): boolean {
+    const text = this.#text;
+    const c = text.charCodeAt(i);
+    if (c === 34 || c === 39) {
+      const close = this.#quotedEnd(i);
+      let j = close;
+      while (j < this.#lineEnd && text.charCodeAt(j) === SPACE) j++;
+      return text.charCodeAt(j) === COLON;
+    }
+    for (let j = i; j < this.#lineEnd; j++) {
+      const d = text.charCodeAt(j);
+      if (d === COLON && this.#isBlankAt(j + 1)) return true;
+      if (d === HASH && text.charCodeAt(j - 1) === SPACE) return false;
+    }
+    return false;
+  }
+
+  /** A mapping entry starting at `i` (the key) in `map`. */
+  #entry(map: Frame, i: number): void {
+    const text = this.#text;
+    let key: string;
+    let colon: number;
+    const c = text.charCodeAt(i);
+    if (c === 34 || c === 39) {
+      const close = this.#quotedEnd(i);
+      key = this.#quotedValue(i, close);
+      colon = close;
+      while (colon < this.#lineEnd && text.charCodeAt(colon) === SPACE) colon++;
+      if (text.charCodeAt(colon) !== COLON || !this.#isBlankAt(colon + 1)) decline();
+    } else {
+      if (!this.#plainMayStartAt(i)) decline();
+      colon = -1;
+      let hash = 0;
+      for (let j = i; j < this.#lineEnd; j++) {
+        const d = text.charCodeAt(j);
+        if (d === COLON && this.#isBlankAt(j + 1)) {
+          colon = j;
+          break;
+        }
+        if (d === TAB || (d === HASH && text.charCodeAt(j - 1) === SPACE)) decline();
+        hash = (Math.imul(hash, 31) + d) | 0;
+      }
+      if (colon < 0) decline();
+      let keyEnd = colon;
+      while (keyEnd > i && text.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
+      key = this.#scalars.key(text, i, keyEnd, hash);
+    }
+    if (key === '__proto__' || Object.hasOwn(map.map as object, key)) decline();
+    let v = colon + 1;
+    while (v < this.#lineEnd && text.charCodeAt(v) === SPACE) v++;
+    if (v >= this.#lineEnd || text.charCodeAt(v) === HASH) {
+      if (v < this.#lineEnd && v === colon + 1) decline();
+      map.pendingKey = key;
+      map.pendingKeyOffset = i;
+      map.pendingEmptyOffset = v;
+      this.#nextLine();
+      return;
+    }
+    if (text.charCodeAt(v) === TAB) decline();
+    const value = this.#inlineValue(v, i, map.indent);
+    this.#setEntry(map, key, value);
+  }
+
+  /**
+   * A value that starts on the current line at `i`: a scalar, a one-line flow collection or a
+   * block scalar. Moves to the next line to read. `parentIndent` bounds a block scalar's content.
+   */
+  #inlineValue(i: number, keyOffset: number, parentIndent: number): unknown {
+    const text = this.#text;
+    const c = text.charCodeAt(i);
+    if (c === 124 /* | */ || c === 62 /* > */) return this.#blockScalar(i, keyOffset, parentIndent);
+    let value: unknown;
+    let after: number;
+    if (c === 91 /* [ */ || c === 123 /* { */) {
+      const flow = this.#flow(i, keyOffset, 0);
+      value = flow.value;
+      after = flow.end;
+    } else if (c === 34 || c === 39) {
+      const close = this.#quotedEnd(i);
+      value = this.#quotedValue(i, close);
+      this.#leaf(i, keyOffset);
+      after = close;
+    } else {
+      if (!this.#plainMayStartAt(i)) decline();
+      let end = i;
+      let hash = 0;
+      for (let j = i; j < this.#lineEnd; j++) {
+        const d = text.charCodeAt(j);
+        if (d === SPACE) {
+          if (text.charCodeAt(j + 1) === HASH) break;
+          continue;
+        }
+        if (d === TAB) decline();
+        if (d === COLON && this.#isBlankAt(j + 1)) decline();
+        end = j + 1;
+        hash = (Math.imul(hash, 31) + d) | 0;
+      }
+      value = this.#scalars.value(text, i, end, hash);
+      this.#leaf(i, keyOffset);
+      after = end;
+    }
+    if (!this.#onlyCommentFrom(after)) decline();
+    this.#nextLine();
+    // A deeper line after this one (a multi-line plain scalar, or an error) finds no collection
+    // to join in #line and declines there.
+    return value;
+  }
+
+  #leaf(offset: number, keyOffset: number): void {
+    const node = this.#index.open(offset, keyOffset);
+    this.#index.close(node);
+  }
+
+  /** ns-plain-first: a plain scalar may not start with an indicator (`-?:` only before a non-blank). */
+  #plainMayStartAt(i: number): boolean {
+    const c = this.#text.charCodeAt(i);
+    switch (c) {
+      case DASH:
+      case 63 /* ? */:
+      case COLON:
+        return !this.#isBlankAt(i + 1) && this.#text.charCodeAt(i + 1) !== TAB;
+      case 44: // ,
+      case 91: // [
+      case 93: // ]
+      case 123: // {
+      case 125: // }
+      case HASH:
+      case 38: // &
+      case 42: // *
+      case 33: // !
+      case 124: // |
+      case 62: // >
+      case 39: // '
+      case 34: // "
+      case 37: // %
+      case 64: // @
+      case 96: // `
+        return false;
+      default:
+        return true;
+    }
+  }
+
+  /** Index just past the closing quote of a one-line quoted scalar starting at `i`. */
+  #quotedEnd(i: number): number {
+    const text = this.#text;
+    const quote = text.charCodeAt(i);
+    let j = i + 1;
+    for (;;) {
+      if (j >= this.#lineEnd) decline();
+      const d = text.charCodeAt(j);
+      if (d === quote) {
+        if (quote === 39 && text.charCodeAt(j + 1) === 39) {
+          j += 2;
+          continue;
+        }
+        return j + 1;
+      }
+      if (d === 92 /* \ */ && quote === 34) j++;
+      j++;
+    }
+  }
+
+  #quotedValue(start: number, end: number): string {
+    const text = this.#text;
+    const body = text.slice(start + 1, end - 1);
+    if (text.charCodeAt(start) === 39) return body.includes("''") ? body.replaceAll("''", "'") : body;
+    if (!body.includes('\\')) {
+      if (/[\u0000-\u001f\u007f]/.test(body)) decline();
+      return body;
+    }
+    // Only the escapes YAML shares with JSON; the others (\x, \e, \N, ...) go to the full readers.
+    if (/\\[^"\\/bfnrtu]/.test(body)) decline();
+    try {
+      return JSON.parse(text.slice(start, end)) as string;
+    } catch {
+      decline();
+    }
+  }
+
+  /** A one-line flow collection at `i`; returns its value and the index after its closing bracket. */
+  #flow(i: number, keyOffset: number, depth: number): { value: unknown; end: number } {
+    if (this.#stack.length + depth >= this.#limits.maxDepth) decline();
+    const text = this.#text;
+    const node = this.#index.open(i, keyOffset);
+    const isMap = text.charCodeAt(i) === 123;
+    const close = isMap ? 125 : 93;
+    const map: Record<string, unknown> = {};
+    let keys: string[] | undefined;
+    const seq: unknown[] = [];
+    let j = this.#skipSpaces(i + 1);
+    if (text.charCodeAt(j) === close) {
+      this.#index.close(node);
+      return { value: isMap ? map : seq, end: j + 1 };
+    }
+    for (;;) {
+      if (isMap) {
+        const keyStart = j;
+        let key: string;
+        const c = text.charCodeAt(j);
+        if (c === 34 || c === 39) {
+          const end = this.#quotedEnd(j);
+          key = this.#quotedValue(j, end);
+          j = this.#skipSpaces(end);
+        } else {
+          const end = this.#flowPlainEnd(j);
+          key = this.#scalars.key(text, j, end, hashOf(text, j, end));
+          j = this.#skipSpaces(end);
+        }
+        if (text.charCodeAt(j) !== COLON || text.charCodeAt(j + 1) !== SPACE) decline();
+        if (key === '__proto__' || Object.hasOwn(map, key)) decline();
+        j = this.#skipSpaces(j + 1);
+        const entry = this.#flowNode(j, keyStart, depth);
+        if (keys !== undefined) keys.push(key);
+        else if (isArrayIndexKey(key)) keys = [...Object.keys(map), key];
+        map[key] = entry.value;
+        j = this.#skipSpaces(entry.end);
+      } else {
+        const entry = this.#flowNode(j, -1, depth);
+        seq.push(entry.value);
+        j = this.#skipSpaces(entry.end);
+      }
+      const d = text.charCodeAt(j);
+      if (d === close) break;
+      if (d !== 44 /* , */) decline();
+      j = this.#skipSpaces(j + 1);
+      if (text.charCodeAt(j) === close) decline();
+    }
+    if (keys !== undefined) this.#index.setKeys(node, keys);
+    this.#index.close(node);
+    return { value: isMap ? map : seq, end: j + 1 };
+  }
+
+  #flowNode(j: number, keyOffset: number, depth: number): { value: unknown; end: number } {
+    const text = this.#text;
+    const c = text.charCodeAt(j);
+    if (c === 91 || c === 123) return this.#flow(j, keyOffset, depth + 1);
+    if (c === 34 || c === 39) {
+      const end = this.#quotedEnd(j);
+      const value = this.#quotedValue(j, end);
+      this.#leaf(j, keyOffset);
+      return { value, end };
+    }
+    const end = this.#flowPlainEnd(j);
+    const value = this.#scalars.value(text, j, end, hashOf(text, j, end));
+    this.#leaf(j, keyOffset);
+    return { value, end };
+  }
+
+  /** End of a plain scalar inside a flow collection (trailing spaces excluded). */
+  #flowPlainEnd(j: number): number {
+    const text = this.#text;
+    if (!this.#plainMayStartAt(j)) decline();
+    let end = j;
+    for (let k = j; k < this.#lineEnd; k++) {
+      const d = text.charCodeAt(k);
+      if (d === 44 || d === 91 || d === 93 || d === 123 || d === 125) return end;
+      if (d === TAB) decline();
+      if (d === SPACE) {
+        if (text.charCodeAt(k + 1) === HASH) decline();
+        continue;
+      }
+      if (d === COLON) {
+        const n = text.charCodeAt(k + 1);
+        if (n === SPACE || n === 44 || n === 93 || n === 125 || k + 1 >= this.#lineEnd) return end;
+      }
+      end = k + 1;
+    }
+    decline();
+  }
+
+  #skipSpaces(j: number): number {
+    const text = this.#text;
+    while (j < this.#lineEnd && text.charCodeAt(j) === SPACE) j++;
+    return j;
+  }
+
+  /** A literal (`|`) or folded (`>`) block scalar whose header is at `i`. */
+  #blockScalar(i: number, keyOffset: number, parentIndent: number): string {
+    const text = this.#text;
+    const folded = text.charCodeAt(i) === 62;
+    let j = i + 1;
+    let chomp: 'clip' | 'strip' | 'keep' = 'clip';
+    const k = text.charCodeAt(j);
+    if (k === DASH) {
+      chomp = 'strip';
+      j++;
+    } else if (k === 43 /* + */) {
+      chomp = 'keep';
+      j++;
+    }
+    // Explicit indentation indicators and anything else after the header go to the full readers.
+    if (!this.#onlyCommentFrom(j)) decline();
+    this.#leaf(i, keyOffset);
+    this.#nextLine();
+
+    const lines: string[] = [];
+    let contentIndent = -1;
+    let leadingBlankMax = 0;
+    while (this.#pos < this.#end) {
+      this.#findLineEnd();
+      const lineStart = this.#pos;
+      let s = lineStart;
+      while (s < this.#lineEnd && text.charCodeAt(s) === SPACE) s++;
+      const spaces = s - lineStart;
+      if (s === this.#lineEnd) {
+        // A blank line: empty, or content spaces beyond the indentation.
+        if (contentIndent < 0) {
+          leadingBlankMax = Math.max(leadingBlankMax, spaces);
+          lines.push('');
+        } else lines.push(spaces > contentIndent ? text.slice(lineStart + contentIndent, this.#lineEnd) : '');
+        this.#nextLine();
+        continue;
+      }
+      if (contentIndent < 0) {
+        if (spaces <= parentIndent) break;
+        if (leadingBlankMax > spaces) decline();
+        contentIndent = spaces;
+      }
+      if (spaces < contentIndent) break;
+      lines.push(text.slice(lineStart + contentIndent, this.#lineEnd));
+      this.#nextLine();
+    }
+    // A scalar running into the end of a file that lacks a final line break, or an empty one
+    // made of indented blank lines: rare, and subtle; the full readers decide.
+    if (this.#pos >= text.length && text.charCodeAt(text.length - 1) !== LF) decline();
+    if (contentIndent < 0 && leadingBlankMax > 0) decline();
+    // Trailing empty lines are subject to chomping.
+    let last = lines.length;
+    while (last > 0 && lines[last - 1] === '') last--;
+    const trailing = lines.length - last;
+    const body = lines.slice(0, last);
+    let value = folded ? foldLines(body) : body.join('\n');
+    if (chomp === 'keep') value += body.length > 0 ? '\n'.repeat(trailing + 1) : '\n'.repeat(trailing);
+    else if (chomp === 'clip' && body.length > 0) value += '\n';
+    return value;
+  }
+}
+
+/** YAML line folding of a folded block scalar's lines (YAML 1.2 §8.1.3). */
+function foldLines(lines: string[]): string {
+  let value = '';
+  let empties = 0;
+  let previous: 'none' | 'normal' | 'spaced' = 'none';
+  for (const line of lines) {
+    if (line === '') {
+      empties++;
+      continue;
+    }
+    const spaced = line.charCodeAt(0) === SPACE || line.charCodeAt(0) === TAB;
+    if (previous === 'none') value += '\n'.repeat(empties);
+    else if (!spaced && previous === 'normal') value += empties === 0 ? ' ' : '\n'.repeat(empties);
+    else value += '\n'.repeat(empties + 1);
+    value += line;
+    previous = spaced ? 'spaced' : 'normal';
+    empties = 0;
+  }
+  return value;
+}
+
+/**
+ * The same few dozen keys make up almost every mapping of a manifest, and many values repeat
+ * (kinds, pull policies, port names, images). One seen before is taken from a table instead of
+ * being cut out of the text and resolved again, and for keys matched against the engine's table
+ * of property names again: a third of this reader's time on big files, and a repeated value is
+ * one string instead of thousands for the garbage collector. Only scalars that read as
+ * themselves (strings) are kept, so a hit is exactly what the text would give. One cache serves
+ * the documents of one text, so that nothing of a text outlives its reading.
+ */
+export class ScalarCache {
+  readonly #keys: (string | undefined)[] = new Array<string | undefined>(KEY_CACHE_SIZE);
+  readonly #values: (string | undefined)[] = new Array<string | undefined>(VALUE_CACHE_SIZE);
+
+  /** The plain key at `start`..`end` of `text`; `hash` is any hash of its characters (it picks the slot). */
+  key(text: string, start: number, end: number, hash: number): string {
+    const slot = hash & (KEY_CACHE_SIZE - 1);
+    const cached = this.#keys[slot];
+    if (cached !== undefined && cached.length === end - start && text.startsWith(cached, start)) return cached;
+    const source = text.slice(start, end);
+    const key = keyString(resolvePlainScalar(source));
+    if (key === source) this.#keys[slot] = key;
+    return key;
+  }
+
+  /** The value of the plain scalar at `start`..`end` of `text`, as key(). */
+  value(text: string, start: number, end: number, hash: number): unknown {
+    const slot = hash & (VALUE_CACHE_SIZE - 1);
+    const cached = this.#values[slot];
+    if (cached !== undefined && cached.length === end - start && text.startsWith(cached, start)) return cached;
+    const source = text.slice(start, end);
+    const value = resolvePlainScalar(source);
+    if (value === source) this.#values[slot] = source;
+    return value;
+  }
+}
+
+const KEY_CACHE_SIZE = 1024;
+const VALUE_CACHE_SIZE = 4096;
+
+function hashOf(text: string, start: number, end: number): number {
+  let hash = 0;
+  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  return hash;
+}
+
+function keyString(key: unknown): string {
+  if (typeof key === 'string') return key;
+  if (typeof key === 'number' || typeof key === 'boolean') return String(key);
+  if (key === MERGE_KEY) decline();
+  decline();
+}
