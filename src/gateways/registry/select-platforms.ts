@@ -69,6 +69,24 @@ export function platformsOfIndex(index: unknown): Platform[] {
   return platforms;
 }
 
+/**
+ * Index entries that name no platform, attestations left out. containerd keeps such an entry when
+ * it filters an index by platform and then judges it by the platform its config names (containerd
+ * `core/images/image.go` `Manifest`, `ConfigPlatform`), so these need their configs read.
+ */
+export function entriesWithoutPlatform(index: unknown): { digest: string; mediaType?: string }[] {
+  const manifests = asRecord(index)?.manifests;
+  if (!Array.isArray(manifests)) return [];
+  const entries: { digest: string; mediaType?: string }[] = [];
+  for (const item of manifests) {
+    const entry = asRecord(item);
+    if (entry === undefined || typeof entry.digest !== 'string' || entry.platform !== undefined) continue;
+    if (isAttestation(entry, undefined)) continue;
+    entries.push(typeof entry.mediaType === 'string' ? { digest: entry.digest, mediaType: entry.mediaType } : { digest: entry.digest });
+  }
+  return entries;
+}
+
 /** The platform an image config declares (`os`, `architecture`, `variant` at its top level). */
 export function platformOfConfig(config: unknown): Platform | undefined {
   return platformFrom(config);
