@@ -11,7 +11,7 @@ import { parseRegistryError } from './registry-error-body.js';
 import type { ImageCheckRequest, Platform, RegistryCredential } from './registry-gateway.js';
 import type { RegistryPinger } from './registry-ping.js';
 import { unnamedPlatformNote, type ImageShape } from './platform-verdict.js';
-import { entriesWithoutPlatform, formatPlatform, platformOfConfig, platformsOfIndex, selectPlatforms } from './select-platforms.js';
+import { entriesWithoutPlatform, formatPlatform, normalizePlatform, platformOfConfig, platformsOfIndex, selectPlatforms } from './select-platforms.js';
 import type { Sender } from './send-with-retry.js';
 import { TransportError, transportObservation } from './transport-error.js';
 import { parseWwwAuthenticate, pickChallenge, type AuthChallenge } from './www-authenticate.js';
@@ -284,7 +284,10 @@ class CheckSession {
     if (selection.missing.length > 0) {
       return { ...base, platforms, observation: { kind: 'platforms', method: this.#method, shape, missing: selection.missing, offered } };
     }
-    const fallbacks = selection.fallbacks.map((f) => `${formatPlatform(f.wanted)} nodes run its ${formatPlatform(f.offered)} variant`);
+    const fallbacks = selection.fallbacks.map((f) => {
+      const what = normalizePlatform(f.wanted).architecture === f.offered.architecture ? 'variant' : 'image';
+      return `${formatPlatform(f.wanted)} nodes run its ${formatPlatform(f.offered)} ${what}`;
+    });
     return { ...base, platforms, observation: { kind: 'found', method: this.#method, platforms, ...(fallbacks.length > 0 ? { fallbacks } : {}) } };
   }
 

@@ -32,8 +32,8 @@ export function platformGapSummary(ref: string, gap: PlatformGap): string {
   const missing = list(gap.missing);
   const nodes = `${missing} nodes`;
   if (gap.shape === 'index') {
-    const offers = gap.offered.length === 0 ? 'lists no runnable platform in its index' : `offers ${list(gap.offered)}`;
-    return `${ref} ${offers} but not ${missing}: ${nodes} fail to pull it (no match for platform in manifest)`;
+    const offers = gap.offered.length === 0 ? 'lists no runnable platform in its index' : `offers ${list(gap.offered)} but not ${missing}`;
+    return `${ref} ${offers}: ${nodes} fail to pull it (no match for platform in manifest)`;
   }
   const built = gap.offered[0];
   if (built === undefined) return `${ref} names no platform`;
