@@ -50,7 +50,7 @@ for (const implementation of REGISTRY_IMPLEMENTATIONS) {
       registry = await startTestRegistry(implementation);
       host = registry.host;
       await registry.seed([...images, unnamedEntries]);
-      crane = pushCraneImages(host);
+      crane = await pushCraneImages(host);
     });
     after(async () => registry?.stop());
 

@@ -140,14 +140,23 @@ export async function startCraneRegistry(): Promise<RunningCraneRegistry> {
 
 /**
  * Runs the crane CLI against a plain-HTTP loopback registry (crane talks HTTP to 127.0.0.1 by
- * itself) with an empty Docker config, so no credential of the machine is read; returns stdout.
+ * itself) with an empty Docker config, so no credential of the machine is read; resolves to its
+ * stdout. Asynchronous on purpose: the registries log to pipes this process drains, and a blocking
+ * child would stall a registry whose pipe fills up, and so the push.
  */
-export function runCrane(args: readonly string[], dockerConfigDir: string): string {
-  return execFileSync(cranePath(), [...args], {
-    encoding: 'utf8',
-    env: { ...process.env, DOCKER_CONFIG: dockerConfigDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  }).trim();
+export function runCrane(args: readonly string[], dockerConfigDir: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cranePath(), [...args], { env: { ...process.env, DOCKER_CONFIG: dockerConfigDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.once('error', reject);
+    child.once('close', (code) => {
+      if (code === 0) resolve(Buffer.concat(stdout).toString('utf8').trim());
+      else reject(new Error(`crane ${args.join(' ')} exited with ${code}: ${Buffer.concat(stderr).toString('utf8').trim()}`));
+    });
+  });
 }
 
 /** What the crane-made images are, by repository (all tagged `v1`). */
@@ -165,7 +174,7 @@ export interface CraneImages {
 }
 
 /** Pushes the crane-made images to `host` (any registry) under `<prefix>/crane-*:v1`; returns their digests. */
-export function pushCraneImages(host: string, prefix = 'test'): { repositories: CraneImages; digests: CraneImages } {
+export async function pushCraneImages(host: string, prefix = 'test'): Promise<{ repositories: CraneImages; digests: CraneImages }> {
   const scratch = makeTempDir('crane-images');
   try {
     const config = join(scratch, 'docker-config');
@@ -183,22 +192,20 @@ export function pushCraneImages(host: string, prefix = 'test'): { repositories: 
     };
     const ref = (repository: string): string => `${host}/${repository}:v1`;
     const digestOf = (printed: string): string => printed.slice(printed.lastIndexOf('@') + 1);
-    const crane = (...args: string[]): string => runCrane(args, config);
-    const bare = digestOf(crane('append', '-f', layer, '-t', ref(repositories.bare)));
-    crane('mutate', '--set-platform', 'linux/arm64', ref(repositories.bare), '-t', ref(repositories.arm64));
-    crane('mutate', '--set-platform', 'linux/amd64', ref(repositories.bare), '-t', ref(repositories.amd64));
+    const crane = (...args: string[]): Promise<string> => runCrane(args, config);
+    const bare = digestOf(await crane('append', '-f', layer, '-t', ref(repositories.bare)));
+    await crane('mutate', '--set-platform', 'linux/arm64', ref(repositories.bare), '-t', ref(repositories.arm64));
+    await crane('mutate', '--set-platform', 'linux/amd64', ref(repositories.bare), '-t', ref(repositories.amd64));
+    // Children are pulled from their own repositories and pushed into the index's by digest.
+    await crane('index', 'append', '-m', ref(repositories.arm64), '-m', ref(repositories.amd64), '-t', ref(repositories.index));
+    await crane('index', 'append', '-m', ref(repositories.arm64), '-m', ref(repositories.bare), '-t', ref(repositories.indexWithUnnamed));
     const digests: CraneImages = {
       bare,
-      arm64: crane('digest', ref(repositories.arm64)),
-      amd64: crane('digest', ref(repositories.amd64)),
-      index: '',
-      indexWithUnnamed: '',
+      arm64: await crane('digest', ref(repositories.arm64)),
+      amd64: await crane('digest', ref(repositories.amd64)),
+      index: await crane('digest', ref(repositories.index)),
+      indexWithUnnamed: await crane('digest', ref(repositories.indexWithUnnamed)),
     };
-    // Children are pulled from their own repositories and pushed into the index's by digest.
-    crane('index', 'append', '-m', ref(repositories.arm64), '-m', ref(repositories.amd64), '-t', ref(repositories.index));
-    crane('index', 'append', '-m', ref(repositories.arm64), '-m', ref(repositories.bare), '-t', ref(repositories.indexWithUnnamed));
-    digests.index = crane('digest', ref(repositories.index));
-    digests.indexWithUnnamed = crane('digest', ref(repositories.indexWithUnnamed));
     return { repositories, digests };
   } finally {
     removeTempDir(scratch);

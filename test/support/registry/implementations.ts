@@ -24,9 +24,9 @@ export interface TestRegistry {
   requests(): LoggedRegistryRequest[];
   waitForRequests(count: number, timeoutMs?: number): Promise<LoggedRegistryRequest[]>;
   /**
-   * How many requests are logged once every earlier one is: log lines trail the answers, and
-   * pile up unread while a synchronous child process (the crane CLI) blocks the event loop. Sends a
-   * marker request and waits for its line.
+   * How many requests are logged once every earlier one is: log lines trail the answers (the
+   * pushes of the crane CLI, a separate process, are logged while this one does other work). Sends
+   * a marker request and waits for its line.
    */
   settledRequestCount(): Promise<number>;
   stop(): Promise<void>;
