@@ -46,7 +46,7 @@ rm -rf -- "${partial}"
 log="${dir}/build.log"
 # GOTOOLCHAIN=local: build with the machine's Go (the module needs go 1.25 or newer) rather than
 # fetching another toolchain; CGO_ENABLED=0: a static binary, no C compiler needed.
-if ! GOBIN="${partial}" GOTOOLCHAIN=local CGO_ENABLED=0 GOFLAGS=-trimpath go install "${MODULE}@${CRANE_VERSION}" >"${log}" 2>&1; then
+if ! GOBIN="${partial}" GOTOOLCHAIN=local CGO_ENABLED=0 go install "${MODULE}@${CRANE_VERSION}" >"${log}" 2>&1; then
   echo "25-crane: go install ${MODULE}@${CRANE_VERSION} failed:" >&2
   tail -n 40 "${log}" >&2
   exit 1
