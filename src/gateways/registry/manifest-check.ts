@@ -310,22 +310,24 @@ class CheckSession {
 
   /**
    * The platform an index entry without one gets from its image's config, as containerd judges it;
-   * undefined when that names none (containerd then finds no match) or the entry is not an image.
+   * undefined when that names none (containerd then finds no match), the entry is not an image, or
+   * the registry does not serve it. Only a failure to talk to the registry at all is an outcome.
    */
   async #entryPlatform(digest: string): Promise<Platform | AttemptOutcome | undefined> {
     const child = await this.#request('GET', `${this.#repository}/manifests/${digest}`, MANIFEST_ACCEPT, MAX_MANIFEST_BYTES);
     if (!child.ok) return child.outcome;
     this.#methods.push('GET entry');
-    if (child.response.status !== 200) return { observation: this.#responseObservation(child, this.#method, 'manifest') };
+    // An entry the registry does not serve is not counted: a node that chose it would fail on it too.
+    if (child.response.status !== 200) return undefined;
     let body: unknown;
     try {
       body = JSON.parse(child.response.body.toString('utf8'));
     } catch {
-      return { observation: { kind: 'content', method: this.#method, problem: 'unreadable' } };
+      return undefined;
     }
     if (manifestKind(resolveManifestMediaType(headerValue(child.response.headers, 'content-type'), body)) !== 'manifest') return undefined;
     const config = await this.#imageConfig(body);
-    if ('observation' in config) return config.observation.kind === 'content' && config.observation.problem === 'not-an-image' ? undefined : config;
+    if ('observation' in config) return config.observation.kind === 'transport' ? config : undefined;
     return platformOfConfig(config.body);
   }
 }
