@@ -23,8 +23,9 @@ export interface PlatformGap {
   offered: readonly Platform[];
 }
 
+/** Each platform once (an index may list one platform twice, e.g. for two OS versions). */
 function list(platforms: readonly Platform[]): string {
-  return platforms.map(formatPlatform).join(', ');
+  return [...new Set(platforms.map(formatPlatform))].join(', ');
 }
 
 /** One sentence: what the image offers, what the nodes lack, and whether the pull or the start fails. */

@@ -23,6 +23,11 @@ describe('platformGapSummary', () => {
       'web:1 offers linux/amd64 but not linux/arm64, linux/arm/v7: linux/arm64, linux/arm/v7 nodes fail to pull it (no match for platform in manifest)',
     ],
     [
+      'an index listing a platform twice',
+      { shape: 'index', missing: [arm64], offered: [amd64, amd64, armV7] },
+      'web:1 offers linux/amd64, linux/arm/v7 but not linux/arm64: linux/arm64 nodes fail to pull it (no match for platform in manifest)',
+    ],
+    [
       'an index with only attestations',
       { shape: 'index', missing: [amd64], offered: [] },
       'web:1 lists no runnable platform in its index: linux/amd64 nodes fail to pull it (no match for platform in manifest)',
