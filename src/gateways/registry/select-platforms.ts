@@ -99,10 +99,10 @@ function variantNumber(variant: string | undefined): number | undefined {
 }
 
 /**
- * How far down containerd's list of platforms a node of `wanted` also runs `offered` sits
+ * Where `offered` sits in containerd's ordered list of the platforms a `wanted` node runs
  * (containerd/platforms `compare.go` `platformVector`, commit 09756f59cb1d6b3fb368f371043d36e634789537):
- * 0 for the node's own platform; lower amd64 variants and then 386 for amd64; lower arm variants
- * down to v5 for arm; arm v8 down to v5 for arm64. Undefined: the node cannot run it. Both normalized.
+ * 0 for the node's own platform; then lower amd64 variants and 386 for amd64, lower arm variants
+ * down to v5 for arm, arm v8 down to v5 for arm64. Undefined: the node cannot run it. Both normalized.
  */
 function fallbackRank(wanted: Platform, offered: Platform): number | undefined {
   if (wanted.os !== offered.os) return undefined;
