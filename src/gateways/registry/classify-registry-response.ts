@@ -2,6 +2,7 @@
 // an unusable manifest, missing platforms) into a verdict with a cause id from DESIGN.md and one
 // sentence for humans. Pure: the gateway observes, this file decides (table: docs/registry.md §2.4, §7).
 import type { ImageCheckResult } from '../../facts/registry-gateway.js';
+import { platformGapSummary, type PlatformGap } from './platform-verdict.js';
 
 export type RegistryCause =
   | 'ok'
@@ -35,7 +36,7 @@ export interface CheckSubject {
 export type Phase = 'ping' | 'token' | 'manifest' | 'config';
 
 export type RegistryObservation =
-  | { kind: 'found'; method: string; digest?: string; mediaType?: string; platforms?: string[]; fallbacks?: string[] }
+  | { kind: 'found'; method: string; digest?: string; mediaType?: string; platforms?: string[]; fallbacks?: string[]; notes?: string[] }
   | {
       kind: 'response';
       phase: Phase;
@@ -56,7 +57,7 @@ export type RegistryObservation =
     }
   | { kind: 'transport'; phase: Phase; method: string; host: string; code: string; message: string; timeoutMs?: number }
   | { kind: 'content'; method: string; problem: 'schema1' | 'not-an-image' | 'unknown-media-type' | 'too-large' | 'unreadable' | 'digest-mismatch'; mediaType?: string }
-  | { kind: 'platforms'; method: string; missing: string[]; offered: string[] }
+  | ({ kind: 'platforms'; method: string } & PlatformGap)
   | { kind: 'budget'; started: boolean; budgetMs: number };
 
 export interface Verdict {
@@ -229,7 +230,8 @@ export function classifyRegistryObservation(observation: RegistryObservation, su
   switch (observation.kind) {
     case 'found': {
       const offered = observation.platforms === undefined ? '' : ` with ${observation.platforms.join(', ')}`;
-      const fallback = observation.fallbacks === undefined || observation.fallbacks.length === 0 ? '' : `; ${observation.fallbacks.join(', ')}`;
+      const notes = [...(observation.fallbacks ?? []), ...(observation.notes ?? [])];
+      const fallback = notes.length === 0 ? '' : `; ${notes.join(', ')}`;
       return { status: 'ok', summary: `${refText(subject)} exists on ${subject.registry}${offered}${fallback}`, evidence: { method: observation.method } };
     }
     case 'response':
@@ -241,7 +243,7 @@ export function classifyRegistryObservation(observation: RegistryObservation, su
     case 'platforms':
       return {
         status: 'platform-mismatch',
-        summary: `${refText(subject)} offers ${observation.offered.length === 0 ? 'no runnable platform' : observation.offered.join(', ')} but not ${observation.missing.join(', ')}`,
+        summary: platformGapSummary(refText(subject), observation),
         evidence: { method: observation.method },
       };
     case 'budget':

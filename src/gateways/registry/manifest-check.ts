@@ -8,9 +8,10 @@ import { headerValue, type HttpResponse } from './http-transport.js';
 import { bareMediaType, isImageConfig, MANIFEST_ACCEPT, manifestKind, resolveManifestMediaType } from './media-types.js';
 import { credentialId, type RegistryAuthenticator } from './registry-auth.js';
 import { parseRegistryError } from './registry-error-body.js';
-import type { ImageCheckRequest, RegistryCredential } from '../../facts/registry-gateway.js';
+import type { ImageCheckRequest, Platform, RegistryCredential } from '../../facts/registry-gateway.js';
 import type { RegistryPinger } from './registry-ping.js';
-import { formatPlatform, platformOfConfig, platformsOfIndex, selectPlatforms } from './select-platforms.js';
+import { unnamedPlatformNote, type ImageShape } from './platform-verdict.js';
+import { entriesWithoutPlatform, formatPlatform, normalizePlatform, platformOfConfig, platformsOfIndex, selectPlatforms } from './select-platforms.js';
 import type { Sender } from './send-with-retry.js';
 import { TransportError, transportObservation } from './transport-error.js';
 import { parseWwwAuthenticate, pickChallenge, type AuthChallenge } from './www-authenticate.js';
@@ -27,6 +28,8 @@ const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 /** A tag list longer than this is treated as incomplete (then a GET settles each missing tag). */
 const MAX_TAG_LIST_BYTES = 1024 * 1024;
 const HEAD_NEEDS_GET = new Set([400, 403, 404, 405, 501]);
+/** Index entries without a platform whose configs are read (two GETs each); the rest are not counted. */
+const MAX_UNLABELLED_ENTRIES = 4;
 
 type Answer = { ok: true; response: HttpResponse; attempts: number } | { ok: false; outcome: AttemptOutcome };
 
@@ -254,34 +257,78 @@ class CheckSession {
     if (kind === 'schema1') return { ...base, observation: { kind: 'content', method, problem: 'schema1', ...(mediaType ? { mediaType } : {}) } };
     if (kind === 'unknown') return { ...base, observation: { kind: 'content', method, problem: 'unknown-media-type', ...(mediaType ? { mediaType } : {}) } };
     if (!wantPlatforms) return { ...base, observation: { kind: 'found', method } };
-    let offered = platformsOfIndex(body);
+    const requested = this.request.platforms ?? [];
     if (kind === 'manifest') {
-      const config = asRecord(asRecord(body)?.config);
-      const configType = typeof config?.mediaType === 'string' ? config.mediaType : undefined;
-      if (!isImageConfig(configType)) return { ...base, observation: { kind: 'content', method, problem: 'not-an-image', ...(configType ? { mediaType: configType } : {}) } };
-      const fromConfig = await this.#configPlatform(typeof config?.digest === 'string' ? config.digest : '');
-      if ('observation' in fromConfig) return { ...base, ...fromConfig };
-      offered = fromConfig.platforms;
+      const config = await this.#imageConfig(body);
+      if ('observation' in config) return { ...base, ...config };
+      const platform = platformOfConfig(config.body);
+      // A top-level single manifest is pulled whatever its config says (platform-verdict.ts): one
+      // that names no platform is not a mismatch, only something no registry answer can settle.
+      if (platform === undefined) {
+        return { ...base, observation: { kind: 'found', method: this.#method, notes: [unnamedPlatformNote(config.body)] } };
+      }
+      return this.#compare(base, 'single-manifest', requested, [platform]);
     }
+    const offered = platformsOfIndex(body);
+    for (const entry of entriesWithoutPlatform(body).slice(0, MAX_UNLABELLED_ENTRIES)) {
+      const platform = await this.#entryPlatform(entry.digest);
+      if (platform !== undefined && 'observation' in platform) return { ...base, ...platform };
+      if (platform !== undefined) offered.push(platform);
+    }
+    return this.#compare(base, 'index', requested, offered);
+  }
+
+  #compare(base: Pick<AttemptOutcome, 'digest' | 'mediaType'>, shape: ImageShape, requested: readonly Platform[], offered: Platform[]): AttemptOutcome {
     const platforms = offered.map(formatPlatform);
-    const selection = selectPlatforms(this.request.platforms ?? [], offered);
+    const selection = selectPlatforms(requested, offered);
     if (selection.missing.length > 0) {
-      return { ...base, platforms, observation: { kind: 'platforms', method: this.#method, missing: selection.missing.map(formatPlatform), offered: platforms } };
+      return { ...base, platforms, observation: { kind: 'platforms', method: this.#method, shape, missing: selection.missing, offered } };
     }
-    const fallbacks = selection.fallbacks.map((f) => `${formatPlatform(f.wanted)} nodes run its ${formatPlatform(f.offered)} variant`);
+    const fallbacks = selection.fallbacks.map((f) => {
+      const what = normalizePlatform(f.wanted).architecture === f.offered.architecture ? 'variant' : 'image';
+      return `${formatPlatform(f.wanted)} nodes run its ${formatPlatform(f.offered)} ${what}`;
+    });
     return { ...base, platforms, observation: { kind: 'found', method: this.#method, platforms, ...(fallbacks.length > 0 ? { fallbacks } : {}) } };
   }
 
-  async #configPlatform(digest: string): Promise<AttemptOutcome | { platforms: ReturnType<typeof platformsOfIndex> }> {
+  /** The config of an image manifest, or why it cannot be had (an artifact, an error answer). */
+  async #imageConfig(manifest: unknown): Promise<AttemptOutcome | { body: unknown }> {
+    const config = asRecord(asRecord(manifest)?.config);
+    const configType = typeof config?.mediaType === 'string' ? config.mediaType : undefined;
+    if (!isImageConfig(configType)) return { observation: { kind: 'content', method: this.#method, problem: 'not-an-image', ...(configType ? { mediaType: configType } : {}) } };
+    const digest = typeof config?.digest === 'string' ? config.digest : '';
     const blob = await this.#request('GET', `${this.#repository}/blobs/${digest}`, '*/*', MAX_MANIFEST_BYTES);
     if (!blob.ok) return blob.outcome;
     this.#methods.push('GET config');
     if (blob.response.status !== 200) return { observation: this.#responseObservation(blob, this.#method, 'config') };
     try {
-      const platform = platformOfConfig(JSON.parse(blob.response.body.toString('utf8')));
-      return { platforms: platform === undefined ? [] : [platform] };
+      return { body: JSON.parse(blob.response.body.toString('utf8')) as unknown };
     } catch {
       return { observation: { kind: 'content', method: this.#method, problem: 'unreadable' } };
     }
   }
+
+  /**
+   * The platform an index entry without one gets from its image's config, as containerd judges it;
+   * undefined when that names none (containerd then finds no match), the entry is not an image, or
+   * the registry does not serve it. Only a failure to talk to the registry at all is an outcome.
+   */
+  async #entryPlatform(digest: string): Promise<Platform | AttemptOutcome | undefined> {
+    const child = await this.#request('GET', `${this.#repository}/manifests/${digest}`, MANIFEST_ACCEPT, MAX_MANIFEST_BYTES);
+    if (!child.ok) return child.outcome;
+    this.#methods.push('GET entry');
+    // An entry the registry does not serve is not counted: a node that chose it would fail on it too.
+    if (child.response.status !== 200) return undefined;
+    let body: unknown;
+    try {
+      body = JSON.parse(child.response.body.toString('utf8'));
+    } catch {
+      return undefined;
+    }
+    if (manifestKind(resolveManifestMediaType(headerValue(child.response.headers, 'content-type'), body)) !== 'manifest') return undefined;
+    const config = await this.#imageConfig(body);
+    if ('observation' in config) return config.observation.kind === 'transport' ? config : undefined;
+    return platformOfConfig(config.body);
+  }
 }
+

@@ -1,6 +1,7 @@
 // Which platforms an image offers, and whether each node platform finds one (docs/registry.md §2.5).
 // Normalisation follows containerd's `platforms.Normalize` (arm64 v8 is plain arm64, arm without a
-// variant is v7, amd64 v1 is plain amd64); an arm or amd64 node also runs a lower variant.
+// variant is v7, amd64 v1 is plain amd64); matching follows its `platforms.Only`: a node also runs
+// a lower arm or amd64 variant, 386 on amd64, 32-bit arm on arm64, each noted as a fallback.
 import type { Platform } from '../../facts/registry-gateway.js';
 
 const ARCH_ALIASES: Readonly<Record<string, string>> = {
@@ -69,6 +70,24 @@ export function platformsOfIndex(index: unknown): Platform[] {
   return platforms;
 }
 
+/**
+ * Index entries that name no platform, attestations left out. containerd keeps such an entry when
+ * it filters an index by platform and then judges it by the platform its config names (containerd
+ * `core/images/image.go` `Manifest`, `ConfigPlatform`), so these need their configs read.
+ */
+export function entriesWithoutPlatform(index: unknown): { digest: string; mediaType?: string }[] {
+  const manifests = asRecord(index)?.manifests;
+  if (!Array.isArray(manifests)) return [];
+  const entries: { digest: string; mediaType?: string }[] = [];
+  for (const item of manifests) {
+    const entry = asRecord(item);
+    if (entry === undefined || typeof entry.digest !== 'string' || entry.platform !== undefined) continue;
+    if (isAttestation(entry, undefined)) continue;
+    entries.push(typeof entry.mediaType === 'string' ? { digest: entry.digest, mediaType: entry.mediaType } : { digest: entry.digest });
+  }
+  return entries;
+}
+
 /** The platform an image config declares (`os`, `architecture`, `variant` at its top level). */
 export function platformOfConfig(config: unknown): Platform | undefined {
   return platformFrom(config);
@@ -79,14 +98,33 @@ function variantNumber(variant: string | undefined): number | undefined {
   return match?.[1] === undefined ? undefined : Number(match[1]);
 }
 
-/** A node of `wanted` can run `offered`: same os/arch and the same variant, or a lower arm/amd64 one. */
-function runsOn(wanted: Platform, offered: Platform): 'exact' | 'fallback' | false {
-  if (wanted.os !== offered.os || wanted.architecture !== offered.architecture) return false;
-  if ((wanted.variant ?? '') === (offered.variant ?? '')) return 'exact';
-  if (wanted.architecture !== 'arm' && wanted.architecture !== 'amd64') return false;
-  const wantedLevel = variantNumber(wanted.variant) ?? 1;
-  const offeredLevel = variantNumber(offered.variant) ?? 1;
-  return offeredLevel < wantedLevel ? 'fallback' : false;
+/**
+ * Where `offered` sits in containerd's ordered list of the platforms a `wanted` node runs
+ * (containerd/platforms `compare.go` `platformVector`, commit 09756f59cb1d6b3fb368f371043d36e634789537):
+ * 0 for the node's own platform; then lower amd64 variants and 386 for amd64, lower arm variants
+ * down to v5 for arm, arm v8 down to v5 for arm64. Undefined: the node cannot run it. Both normalized.
+ */
+function fallbackRank(wanted: Platform, offered: Platform): number | undefined {
+  if (wanted.os !== offered.os) return undefined;
+  const wantedLevel = variantNumber(wanted.variant);
+  const offeredLevel = variantNumber(offered.variant);
+  if (wanted.architecture === offered.architecture) {
+    if ((wanted.variant ?? '') === (offered.variant ?? '')) return 0;
+    if (wanted.architecture === 'amd64') {
+      const from = wantedLevel ?? 1;
+      const to = offeredLevel ?? 1;
+      return to < from ? from - to : undefined;
+    }
+    if (wanted.architecture === 'arm' && wantedLevel !== undefined && offeredLevel !== undefined) {
+      return offeredLevel < wantedLevel && offeredLevel >= 5 ? wantedLevel - offeredLevel : undefined;
+    }
+    return undefined;
+  }
+  if (wanted.architecture === 'amd64' && offered.architecture === '386') return 100;
+  if (wanted.architecture === 'arm64' && offered.architecture === 'arm' && offeredLevel !== undefined && offeredLevel >= 5 && offeredLevel <= 8) {
+    return 100 + (8 - offeredLevel);
+  }
+  return undefined;
 }
 
 export interface PlatformSelection {
@@ -101,10 +139,14 @@ export function selectPlatforms(requested: readonly Platform[], offered: readonl
   const selection: PlatformSelection = { missing: [], fallbacks: [] };
   for (const raw of requested) {
     const wanted = normalizePlatform(raw);
-    if (available.some((o) => runsOn(wanted, o) === 'exact')) continue;
-    const fallback = available.find((o) => runsOn(wanted, o) === 'fallback');
-    if (fallback === undefined) selection.missing.push(raw);
-    else selection.fallbacks.push({ wanted: raw, offered: fallback });
+    // containerd takes the best-ranked platform the index offers, as LimitManifests sorts them.
+    let best: { rank: number; platform: Platform } | undefined;
+    for (const platform of available) {
+      const rank = fallbackRank(wanted, platform);
+      if (rank !== undefined && (best === undefined || rank < best.rank)) best = { rank, platform };
+    }
+    if (best === undefined) selection.missing.push(raw);
+    else if (best.rank > 0) selection.fallbacks.push({ wanted: raw, offered: best.platform });
   }
   return selection;
 }

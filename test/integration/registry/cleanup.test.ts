@@ -1,4 +1,4 @@
-// No docker-registry outlives the suite: stop() ends it by PID and removes its directory; so do the
+// No docker-registry or crane registry outlives the suite: stop() ends it by PID and removes its directory; so do the
 // exit and signal handlers when a test process ends early, and the watchdog when it is killed.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { isProcessAlive, waitFor } from '../../support/control-plane/index.js';
+import { startCraneRegistry } from '../../support/registry/crane.js';
 import { startRegistry } from '../../support/registry/registry-server.js';
 
 const fixture = join(dirname(fileURLToPath(import.meta.url)), 'fixtures/hold-registry.js');
@@ -16,8 +17,8 @@ interface Held {
   dir: string;
 }
 
-async function holdRegistry(): Promise<{ child: ReturnType<typeof spawn>; held: Held }> {
-  const child = spawn(process.execPath, [fixture], { stdio: ['ignore', 'pipe', 'inherit'] });
+async function holdRegistry(implementation = 'docker-registry'): Promise<{ child: ReturnType<typeof spawn>; held: Held }> {
+  const child = spawn(process.execPath, [fixture, implementation], { stdio: ['ignore', 'pipe', 'inherit'] });
   const held = await new Promise<Held>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -59,5 +60,20 @@ describe('registry cleanup', () => {
     assert.ok(isProcessAlive(held.pid));
     child.kill('SIGKILL');
     await assertGone(held, 'after SIGKILL');
+  });
+
+  it('stop() ends crane registry serve and removes its directory', async () => {
+    const registry = await startCraneRegistry();
+    const held = { pid: registry.pid, dir: registry.dir };
+    assert.ok(isProcessAlive(held.pid));
+    await registry.stop();
+    await assertGone(held, 'crane, after stop()');
+  });
+
+  it('cleans up crane registry serve through the watchdog after SIGKILL (its --disk names the directory)', async () => {
+    const { child, held } = await holdRegistry('crane');
+    assert.ok(isProcessAlive(held.pid));
+    child.kill('SIGKILL');
+    await assertGone(held, 'crane, after SIGKILL');
   });
 });

@@ -117,9 +117,9 @@ function attestation(subject: SeedManifest, label: string): SeedManifest {
   );
 }
 
-function indexOf(mediaType: string, images: { image: SeedManifest; platform: FixturePlatform }[], label: string, withAttestation: boolean): SeedManifest {
+function indexOf(mediaType: string, images: { image: SeedManifest; platform: FixturePlatform }[], label: string, withAttestation: boolean, entryPlatforms = true): SeedManifest {
   const children = images.map((i) => i.image);
-  const entries = images.map(({ image, platform }) => descriptor(image.mediaType, image, { platform }));
+  const entries = images.map(({ image, platform }) => descriptor(image.mediaType, image, entryPlatforms ? { platform } : {}));
   const first = images[0]?.image;
   if (withAttestation && first !== undefined) {
     const att = attestation(first, label);
@@ -136,6 +136,11 @@ function indexOf(mediaType: string, images: { image: SeedManifest; platform: Fix
 
 export function ociIndex(platforms: FixturePlatform[], label: string, withAttestation = true): SeedManifest {
   return indexOf(OCI_INDEX, platforms.map((platform) => ({ platform, image: ociImage(platform, label) })), label, withAttestation);
+}
+
+/** An OCI index whose entries name no platform (it is optional): only the images' configs say. */
+export function ociIndexWithoutEntryPlatforms(platforms: FixturePlatform[], label: string): SeedManifest {
+  return indexOf(OCI_INDEX, platforms.map((platform) => ({ platform, image: ociImage(platform, label) })), label, false, false);
 }
 
 export function dockerManifestList(platforms: FixturePlatform[], label: string, withAttestation = true): SeedManifest {

@@ -60,7 +60,7 @@ describe('failure cause ids (src/core/failure-causes.ts)', () => {
       classifyRegistryObservation({ kind: 'response', phase: 'manifest', method: 'HEAD', status: 404, errorCode: 'MANIFEST_UNKNOWN' }, subject),
       classifyRegistryObservation({ kind: 'response', phase: 'manifest', method: 'HEAD', status: 401, authError: 'insufficient_scope' }, subject),
       classifyRegistryObservation({ kind: 'transport', phase: 'ping', method: 'GET', host: 'localhost:5000', code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' }, subject),
-      classifyRegistryObservation({ kind: 'platforms', method: 'GET', missing: ['linux/arm64'], offered: ['linux/amd64'] }, subject),
+      classifyRegistryObservation({ kind: 'platforms', method: 'GET', shape: 'index', missing: [{ os: 'linux', architecture: 'arm64' }], offered: [{ os: 'linux', architecture: 'amd64' }] }, subject),
     ].map((verdict) => verdict.status);
     assert.deepEqual(returned, ['image-not-found', 'not-found-or-unauthorized', 'connection-refused', 'platform-mismatch']);
     for (const status of returned) assert.ok(isFailureCauseId(status), status);
