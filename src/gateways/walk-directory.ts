@@ -122,8 +122,9 @@ export class DirectoryWalk {
       // A dangling link, a link loop or an entry gone since the listing names no manifest.
       const info = await stat(childAbsolute).catch(() => undefined);
       if (info === undefined) continue;
+      // Links out to kernel state (`x.yaml -> /proc/kmsg`) are passed over like the folders themselves.
+      if (info.dev !== device && (await kernelFileSystem(childAbsolute)) !== undefined) continue;
       if (info.isDirectory()) {
-        if (info.dev !== device && (await kernelFileSystem(childAbsolute)) !== undefined) continue;
         await this.walk(childAbsolute, childDisplay, identityOf(info), info.dev);
       } else if (info.isFile() && manifestName) {
         const fileIdentity = identityOf(info);
