@@ -71,19 +71,24 @@ export interface WalkProgress {
 
 /** The state of one run's walks, shared by all the paths the user gave. */
 export class DirectoryWalk {
+  /** Manifest files found, in walk order (depth-first, names in code-unit order). */
+  readonly files: WalkedFile[] = [];
+  /** Folders that could not be listed. */
+  readonly problems: LoadProblem[] = [];
+  /** `device:inode` of every folder entered. */
   private readonly visited = new Set<string>();
   private entries = 0;
-  readonly files: WalkedFile[] = [];
-  readonly problems: LoadProblem[] = [];
-  private readonly seenFiles: Set<string>;
+  /** The path the user named that the current walk started from, for the limit's message. */
+  private root = '.';
 
+  /**
+   * @param seenFiles `device:inode` of files already taken, shared with the files the user named.
+   */
   constructor(
-    seenFiles: Set<string>,
+    private readonly seenFiles: Set<string>,
     private readonly maxEntries: number = DEFAULT_MAX_WALK_ENTRIES,
     private readonly onProgress?: (progress: WalkProgress) => void,
-  ) {
-    this.seenFiles = seenFiles;
-  }
+  ) {}
 
   /** Walks a directory the user named (`display` as they spelled it). */
   async walkNamed(absolute: string, display: string): Promise<void> {
@@ -97,8 +102,6 @@ export class DirectoryWalk {
     this.root = display;
     await this.walk(absolute, display, identityOf(info), info.dev);
   }
-
-  private root = '.';
 
   private async walk(absolute: string, display: string, identity: string, device: number): Promise<void> {
     if (this.visited.has(identity)) return;
@@ -117,7 +120,7 @@ export class DirectoryWalk {
       const childAbsolute = join(absolute, entry.name);
       const childDisplay = display === '.' ? entry.name : display === '/' ? `/${entry.name}` : `${display}/${entry.name}`;
       const manifestName = MANIFEST_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext));
-      // Sockets, FIFOs and devices are passed over without a stat: opening a FIFO waits for a writer.
+      // Sockets, FIFOs and devices are passed over: reading a FIFO waits for a writer, a device may never end.
       if (!entry.isDirectory() && !entry.isSymbolicLink() && !(entry.isFile() && manifestName)) continue;
       // A dangling link, a link loop or an entry gone since the listing names no manifest.
       const info = await stat(childAbsolute).catch(() => undefined);
