@@ -129,15 +129,22 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     .option('--no-color', 'never use colour')
     .addHelpText('after', EXAMPLES_LINT)
     .action(async (paths, options) => {
-      const { lint } = await import('../commands/lint.js');
+      const [{ lint }, { walkProgressLine }, { hintIfStdinIsTerminal }] = await Promise.all([
+        import('../commands/lint.js'),
+        import('./walk-progress.js'),
+        import('./stdin-hint.js'),
+      ]);
+      const walking = walkProgressLine(io.stderr);
+      hintIfStdinIsTerminal(paths, io.stdin, io.stderr);
       exitCode = await printReport(io, argv, options, (config) =>
         lint({
           paths,
           config,
           cwd: io.cwd,
           stdin: io.stdin,
+          onWalkProgress: (progress) => walking.update(progress),
           ...(options.target === undefined ? {} : { target: options.target }),
-        }),
+        }).finally(() => walking.clear()),
       );
     });
 
@@ -163,11 +170,22 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     .option('--no-color', 'never use colour')
     .addHelpText('after', EXAMPLES_CHECK)
     .action(async (paths, options) => {
-      const [{ check }, { progressLine }] = await Promise.all([import('../commands/check.js'), import('./progress-line.js')]);
+      const [{ check }, { progressLine }, { walkProgressLine }, { hintIfStdinIsTerminal }] = await Promise.all([
+        import('../commands/check.js'),
+        import('./progress-line.js'),
+        import('./walk-progress.js'),
+        import('./stdin-hint.js'),
+      ]);
       const progress = progressLine(io.stderr, 'pullguard: checking images');
+      const walking = walkProgressLine(io.stderr);
+      hintIfStdinIsTerminal(paths, io.stdin, io.stderr);
       exitCode = await printReport(io, argv, options, (config) =>
         check({
-          onProgress: (done, total) => progress.update(done, total),
+          onProgress: (done, total) => {
+            walking.clear();
+            progress.update(done, total);
+          },
+          onWalkProgress: (walked) => walking.update(walked),
           paths,
           config,
           cwd: io.cwd,
@@ -180,7 +198,10 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
           ...(options.pullSecret === undefined ? {} : { pullSecretFiles: options.pullSecret }),
           ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
           ...(options.timeout === undefined ? {} : { timeoutMs: options.timeout }),
-        }).finally(() => progress.clear()),
+        }).finally(() => {
+          walking.clear();
+          progress.clear();
+        }),
       );
     });
 

@@ -9,6 +9,7 @@ import { summarize } from '../core/summarize.js';
 import type { Finding, ImageVerdict, Report } from '../core/types.js';
 import { resolveTarget } from '../detect/resolve-target.js';
 import { loadManifests } from '../gateways/files/load-manifests.js';
+import type { WalkProgress } from '../gateways/files/walk-directory.js';
 import { checkImages, DEFAULT_CONCURRENCY, requestKey } from '../gateways/registry/check-images.js';
 import { sharedCredentialHelper, type CredentialHelper } from '../credentials/credential-helper.js';
 import { processCredentialHelper } from '../gateways/local/credential-helper-process.js';
@@ -54,6 +55,8 @@ export interface CheckOptions {
   signal?: AbortSignal;
   /** Called as registry checks end: distinct checks done and in all (the CLI draws a progress line). */
   onProgress?: (done: number, total: number) => void;
+  /** Called as directory walks list folders (see LintOptions). */
+  onWalkProgress?: (progress: WalkProgress) => void;
 }
 
 const AUTH_FAILURES = new Set(['unauthorized', 'forbidden', 'not-found-or-unauthorized']);
@@ -168,7 +171,7 @@ export async function check(options: CheckOptions): Promise<Report> {
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a whole number of at least 1, got ${concurrency}`);
   if (!(budgetMs > 0)) throw new UsageError('--timeout must be more than 0');
 
-  const load = await loadManifestPaths(options.paths, cwd, options.stdin);
+  const load = await loadManifestPaths(options.paths, cwd, options.stdin, options.onWalkProgress);
   const secretObjects = await loadPullSecretObjects(options.pullSecretFiles ?? [], cwd);
   const lintReport = lintLoaded(load, target.id, config);
 

@@ -9,6 +9,7 @@ import type { Finding, Report } from '../core/types.js';
 import type { LoadResult } from '../manifests/model.js';
 import { resolveTarget } from '../detect/resolve-target.js';
 import { loadManifests } from '../gateways/files/load-manifests.js';
+import type { WalkProgress } from '../gateways/files/walk-directory.js';
 import { RULES } from '../rules/index.js';
 import { VERSION } from '../version.js';
 
@@ -20,17 +21,24 @@ export interface LintOptions {
   config: PullguardConfig;
   cwd?: string;
   stdin?: NodeJS.ReadableStream;
+  /** Called as directory walks list folders (the CLI draws a progress line when they take long). */
+  onWalkProgress?: (progress: WalkProgress) => void;
 }
 
 export async function lint(options: LintOptions): Promise<Report> {
   const target = resolveTarget(options.target, options.config.target);
-  const load = await loadManifestPaths(options.paths, options.cwd ?? process.cwd(), options.stdin);
+  const load = await loadManifestPaths(options.paths, options.cwd ?? process.cwd(), options.stdin, options.onWalkProgress);
   return lintLoaded(load, target.id, options.config);
 }
 
 /** The manifests of `lint` and `check`: finding no file at all is a usage error, not a clean run. */
-export async function loadManifestPaths(paths: string[], cwd: string, stdin: NodeJS.ReadableStream | undefined): Promise<LoadResult> {
-  const load = await loadManifests(paths, { cwd, ...(stdin === undefined ? {} : { stdin }) });
+export async function loadManifestPaths(
+  paths: string[],
+  cwd: string,
+  stdin: NodeJS.ReadableStream | undefined,
+  onWalkProgress?: (progress: WalkProgress) => void,
+): Promise<LoadResult> {
+  const load = await loadManifests(paths, { cwd, ...(stdin === undefined ? {} : { stdin }), ...(onWalkProgress === undefined ? {} : { onWalkProgress }) });
   if (load.files === 0) {
     throw new UsageError(`no manifest files (.yaml, .yml, .json) found in ${paths.join(', ')}`, {
       hint: 'Pass the files or directories that hold your Kubernetes manifests, or - to read stdin.',

@@ -103,12 +103,18 @@ function toFinding(object: ManifestObject, rule: Rule, problem: RuleProblem, con
   return finding;
 }
 
-/** A document that could not be read becomes a `yaml-syntax` finding at the error's position. */
+/**
+ * A document that could not be parsed becomes a `yaml-syntax` finding at the error's position; a
+ * file or folder that could not be read at all, a `file-unreadable` finding. Content refused by the
+ * guards (binary, alias bomb) is reported under `yaml-syntax` even when that rule is off: turning
+ * off syntax errors of templates must not hide a file that was never checked.
+ */
 export function loadProblemToFinding(problem: LoadProblem, ruleSettings?: Readonly<Record<string, RuleSetting>>): Finding | undefined {
-  const setting = ruleSettings?.['yaml-syntax'];
-  if (setting === 'off' && problem.code === 'yaml-syntax') return undefined;
+  const ruleId = problem.code === 'file-unreadable' ? 'file-unreadable' : 'yaml-syntax';
+  const setting = ruleSettings?.[ruleId];
+  if (setting === 'off' && problem.code !== 'input-rejected') return undefined;
   return {
-    ruleId: 'yaml-syntax',
+    ruleId,
     severity: setting === undefined || setting === 'off' ? 'error' : setting,
     message: problem.message,
     file: problem.file,

@@ -1,9 +1,11 @@
 // Template syntax left in an image string by a rendering step that did not run: `${VAR}`, `{{ .Values.x }}`,
-// `#{VAR}#`, `ko://...`. Kubernetes never expands any of them in `image` (it expands `$(VAR)` only in
+// `#{VAR}#`, `ko://...`, and CI expressions (`${{ github.sha }}`, `$(Build.BuildId)`) a pipeline only
+// expands in its own definition. Kubernetes never expands any of them in `image` (it expands `$(VAR)` only in
 // command, args and env), so the kubelet asks for the literal text and the pod fails with
 // InvalidImageName or ErrImagePull. Docs: ../../docs/rules/unresolved-variable.md.
 
 export type TemplateSyntax =
+  | 'dollar-double-braces'
   | 'shell-braced'
   | 'shell'
   | 'dollar-parentheses'
@@ -38,6 +40,8 @@ interface Pattern {
 // Order matters only for overlaps: the earlier pattern wins a tie at the same offset, and a longer
 // match wins over one that starts inside it.
 const PATTERNS: readonly Pattern[] = [
+  // GitHub Actions and Azure Pipelines expressions: whole, or `${VAR}` would claim `${{ github.sha }`.
+  { syntax: 'dollar-double-braces', regex: /\$\{\{\s*(.*?)\s*\}\}/g, group: 1 },
   { syntax: 'double-braces', regex: /\{\{-?\s*(.*?)\s*-?\}\}/g, group: 1 },
   // An unclosed `{{` (the rest of the line was cut or quoted away) still marks a template.
   { syntax: 'double-braces', regex: /\{\{(?![^]*\}\})-?\s*(.*)$/g, group: 1 },
@@ -115,12 +119,32 @@ function koImportPath(image: string): TemplateVariable | undefined {
   return undefined;
 }
 
+/** Contexts of GitHub Actions expressions (docs.github.com, "Contexts reference"). */
+const GITHUB_ACTIONS_CONTEXT = /^(github|env|vars|secrets|inputs|matrix|steps|needs|runner|strategy|job|jobs)\b/;
+/** Azure Pipelines template expressions read these (learn.microsoft.com, "Template expressions"). */
+const AZURE_TEMPLATE_CONTEXT = /^(variables|parameters)\b/;
+/** Predefined Azure Pipelines variables (learn.microsoft.com, "Use predefined variables"), as `$(Build.BuildId)` macros name them. */
+const AZURE_PREDEFINED_VARIABLE = /^(Agent|Build|Checks|Environment|Pipeline|Release|Resources|Strategy|System)\.[A-Za-z]/;
+
+const NOT_IN_APPLIED_FILES = 'not in the files a step applies';
+
 function toolFor(syntax: TemplateSyntax, name: string): string {
   switch (syntax) {
+    case 'dollar-double-braces':
+      if (GITHUB_ACTIONS_CONTEXT.test(name)) {
+        return `GitHub Actions (it evaluates \`\${{ … }}\` in the workflow file only, ${NOT_IN_APPLIED_FILES})`;
+      }
+      if (AZURE_TEMPLATE_CONTEXT.test(name)) {
+        return `Azure Pipelines (it expands \`\${{ … }}\` template expressions in the pipeline file only, ${NOT_IN_APPLIED_FILES})`;
+      }
+      return `GitHub Actions or Azure Pipelines (they evaluate \`\${{ … }}\` in the workflow or pipeline file only, ${NOT_IN_APPLIED_FILES})`;
     case 'shell-braced':
     case 'shell':
       return 'envsubst, the shell or CI step that renders this file, or Flux post-build substitution';
     case 'dollar-parentheses':
+      if (AZURE_PREDEFINED_VARIABLE.test(name)) {
+        return `Azure Pipelines (it expands \`$(…)\` macros in the pipeline file and task inputs only, ${NOT_IN_APPLIED_FILES})`;
+      }
       return 'an Azure Pipelines macro or a Makefile variable expansion (Kubernetes expands $(VAR) only in command, args and env, never in image)';
     case 'double-braces':
       return /^\.?(Values|Release|Chart|Capabilities|Files|Template)\b/.test(name)

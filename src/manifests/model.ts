@@ -39,14 +39,18 @@ export interface ManifestObject {
   keyPositionOf(path: JsonPath): Position;
 }
 
-/** A problem found while reading input, before any rule runs (becomes a `yaml-syntax` finding or a skipped file). */
+/** A problem found while reading input, before any rule runs (becomes a `yaml-syntax` or `file-unreadable` finding). */
 export interface LoadProblem {
   file: string;
   documentIndex?: number;
   line: number;
   column: number;
-  /** `yaml-syntax` for parse errors; `input-rejected` for files refused by the guards (binary, too large, alias bomb). */
-  code: 'yaml-syntax' | 'input-rejected';
+  /**
+   * `yaml-syntax` for parse errors; `input-rejected` for content refused by the guards (binary, not
+   * UTF-8, alias bomb, deep nesting); `file-unreadable` for a file or folder that could not be read
+   * at all (permission denied, over the size limit, an I/O error).
+   */
+  code: 'yaml-syntax' | 'input-rejected' | 'file-unreadable';
   message: string;
 }
 

@@ -1,6 +1,6 @@
 // manifests/: text → located Kubernetes objects (this file is the one entry; readers/ hold the YAML
 // and JSON readers). Imports only shared/; knows nothing of Kubernetes beyond apiVersion and kind.
-import type { LoadProblem, ManifestObject } from '../manifests/model.js';
+import type { JsonPath, LoadProblem, ManifestObject } from './model.js';
 import type { DocumentRead } from './document-read.js';
 import { LineIndex } from './line-index.js';
 import { DEFAULT_LOAD_LIMITS, type LoadLimits } from './load-limits.js';
@@ -148,6 +148,7 @@ function addObjects(
   file: string,
   documentIndex: number,
   lines: LineIndex,
+  itemPath?: JsonPath,
 ): void {
   const ref = objectRefOf(value);
   if (ref === undefined) {
@@ -156,16 +157,12 @@ function addObjects(
   }
   const object = value as Record<string, unknown>;
   if (!isListObject(object, ref)) {
-    result.objects.push(new LocatedManifestObject(file, documentIndex, undefined, object, ref, locator, lines));
+    result.objects.push(new LocatedManifestObject(file, documentIndex, itemPath, object, ref, locator, lines));
     return;
   }
+  // A List inside a List is flattened as kubectl flattens it: each object keeps its own identity
+  // (metadata, ignore annotations) and its path from the document root, for positions.
   object.items.forEach((item, index) => {
-    const itemRef = objectRefOf(item);
-    if (itemRef === undefined) {
-      result.skippedDocuments++;
-      return;
-    }
-    const itemValue = item as Record<string, unknown>;
-    result.objects.push(new LocatedManifestObject(file, documentIndex, ['items', index], itemValue, itemRef, locator, lines));
+    addObjects(result, item, locator, file, documentIndex, lines, [...(itemPath ?? []), 'items', index]);
   });
 }

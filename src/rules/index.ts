@@ -2,6 +2,7 @@
 // The explicit, sorted rule registry (a test keeps it sorted and in step with docs/rules/).
 import type { Rule } from '../core/rule.js';
 import { rule as deprecatedRegistry } from './deprecated-registry.js';
+import { rule as fileUnreadable } from './file-unreadable.js';
 import { rule as imagePull } from './image-pull.js';
 import { rule as invalidImageReference } from './invalid-image-reference.js';
 import { rule as latestTag } from './latest-tag.js';
@@ -17,6 +18,7 @@ import { rule as yamlSyntax } from './yaml-syntax.js';
 
 export const RULES: readonly Rule[] = Object.freeze([
   deprecatedRegistry,
+  fileUnreadable,
   imagePull,
   invalidImageReference,
   latestTag,

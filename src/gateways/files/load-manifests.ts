@@ -1,29 +1,19 @@
 // The file gateway of the manifest model: expands the paths a user gave (files, directories, `-`
 // for stdin), reads each file once, refuses what is not text, and hands the text to the pure
 // parser. One unreadable file becomes a problem of its own; the other files are still read.
-import { createReadStream } from 'node:fs';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { constants, createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from '../../shared/errors.js';
 import type { LoadProblem, LoadResult } from '../../manifests/model.js';
 import { decodeManifestBytes } from '../../manifests/decode-manifest-bytes.js';
 import type { LoadLimits } from '../../manifests/load-limits.js';
 import { lazyManifestReader } from '../../manifests/read-manifest-text.js';
 import { runWithConcurrency } from '../../shared/run-with-concurrency.js';
+import { describeFileError } from './describe-file-error.js';
+import { DirectoryWalk, identityOf, type WalkProgress } from './walk-directory.js';
 
 export const STDIN_FILE = '<stdin>';
-
-/** Extensions read when a directory is expanded; a file named explicitly is read whatever its name. */
-const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
-
-/**
- * Skipped when a directory is expanded (a directory named explicitly is always read): package
- * trees hold no manifests of the project and can be huge, and hidden entries are tool settings
- * (`.pullguard.yaml`, `.github/`, `.git/`, `.vscode/`), not manifests.
- */
-function skippedInWalk(name: string): boolean {
-  return name.startsWith('.') || name === 'node_modules';
-}
 
 /** Larger than any manifest bundle seen (the corpus' largest file is a few MB of CRDs). */
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -33,6 +23,10 @@ export interface LoadManifestsOptions {
   stdin?: NodeJS.ReadableStream;
   limits?: Partial<LoadLimits>;
   maxFileBytes?: number;
+  /** Entries a directory walk may look at before it stops (DEFAULT_MAX_WALK_ENTRIES). */
+  maxWalkEntries?: number;
+  /** Called after each folder a walk lists, for a progress line. */
+  onWalkProgress?: (progress: WalkProgress) => void;
 }
 
 interface Source {
@@ -40,6 +34,8 @@ interface Source {
   display: string;
   /** Absolute path, or undefined for stdin. */
   absolute?: string;
+  /** Named by the user rather than found in a walk: a pipe or device is then read too. */
+  named?: boolean;
 }
 
 interface Expanded {
@@ -49,7 +45,7 @@ interface Expanded {
 }
 
 export async function loadManifests(paths: readonly string[], options: LoadManifestsOptions): Promise<LoadResult> {
-  const { sources, problems } = await expandPaths(paths.length === 0 ? ['.'] : paths, options.cwd);
+  const { sources, problems } = await expandPaths(paths.length === 0 ? ['.'] : paths, options);
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const texts = await runWithConcurrency(sources, 8, (source) => readSource(source, options.stdin, maxBytes));
   const result: LoadResult = { objects: [], problems, files: sources.length, skippedDocuments: 0, emptyDocuments: 0 };
@@ -71,18 +67,19 @@ export async function loadManifests(paths: readonly string[], options: LoadManif
   return result;
 }
 
-async function expandPaths(paths: readonly string[], cwd: string): Promise<Expanded> {
-  const expanded: Expanded = { sources: [], problems: [] };
-  // Real paths: a file reached twice (named twice, or through a symlink) is read once.
+async function expandPaths(paths: readonly string[], options: LoadManifestsOptions): Promise<Expanded> {
+  const sources: Source[] = [];
+  // Device and inode: a file reached twice (named twice, or through a link) is read once.
   const seen = new Set<string>();
+  const walk = new DirectoryWalk(seen, options.maxWalkEntries, options.onWalkProgress);
   let stdinSeen = false;
   for (const path of paths) {
     if (path === '-') {
-      if (!stdinSeen) expanded.sources.push({ display: STDIN_FILE });
+      if (!stdinSeen) sources.push({ display: STDIN_FILE });
       stdinSeen = true;
       continue;
     }
-    const absolute = isAbsolute(path) ? path : resolve(cwd, path);
+    const absolute = isAbsolute(path) ? path : resolve(options.cwd, path);
     let info;
     try {
       info = await stat(absolute);
@@ -92,61 +89,21 @@ async function expandPaths(paths: readonly string[], cwd: string): Promise<Expan
       });
     }
     if (info.isDirectory()) {
-      await walkDirectory(absolute, trimSlash(path), expanded, seen, new Set());
-    } else {
-      addFile(expanded, seen, path, absolute, await realpath(absolute).catch(() => absolute));
+      const before = walk.files.length;
+      await walk.walkNamed(absolute, trimSlash(path));
+      for (const file of walk.files.slice(before)) sources.push({ display: file.display, absolute: file.absolute });
+    } else if (!seen.has(identityOf(info))) {
+      seen.add(identityOf(info));
+      sources.push({ display: path, absolute, named: true });
     }
   }
-  return expanded;
+  return { sources, problems: walk.problems };
 }
 
 function statFailure(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT' || code === 'ENOTDIR') return 'no such file or directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ELOOP') return 'too many levels of symbolic links';
-  return `cannot be read (${code ?? (error as Error).message})`;
-}
-
-function addFile(expanded: Expanded, seen: Set<string>, display: string, absolute: string, real: string): void {
-  if (seen.has(real)) return;
-  seen.add(real);
-  expanded.sources.push({ display, absolute });
-}
-
-async function walkDirectory(absolute: string, display: string, out: Expanded, seen: Set<string>, ancestors: Set<string>): Promise<void> {
-  // Symlinked directories are followed, but a link back to an ancestor would never end.
-  const real = await realpath(absolute).catch(() => absolute);
-  if (ancestors.has(real)) return;
-  const inner = new Set(ancestors).add(real);
-  let entries;
-  try {
-    entries = await readdir(absolute, { withFileTypes: true });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    out.problems.push({ file: display, line: 1, column: 1, code: 'input-rejected', message: `directory cannot be read (${code ?? (error as Error).message})` });
-    return;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    if (skippedInWalk(entry.name)) continue;
-    const childAbsolute = join(absolute, entry.name);
-    const childDisplay = display === '.' ? entry.name : display === '/' ? `/${entry.name}` : `${display}/${entry.name}`;
-    let isDirectory = entry.isDirectory();
-    let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
-      // A dangling link or a link loop names no manifest; it is passed over like any other non-file.
-      const target = await stat(childAbsolute).catch(() => undefined);
-      isDirectory = target?.isDirectory() ?? false;
-      isFile = target?.isFile() ?? false;
-    }
-    if (isDirectory) {
-      await walkDirectory(childAbsolute, childDisplay, out, seen, inner);
-    } else if (isFile && MANIFEST_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext))) {
-      const childReal = entry.isSymbolicLink() ? await realpath(childAbsolute).catch(() => childAbsolute) : join(real, entry.name);
-      addFile(out, seen, childDisplay, childAbsolute, childReal);
-    }
-  }
+  return describeFileError(error);
 }
 
 function trimSlash(path: string): string {
@@ -166,20 +123,14 @@ async function readSource(source: Source, stdin: NodeJS.ReadableStream | undefin
         });
       }
     } else {
-      const info = await stat(source.absolute);
-      if (!info.isFile()) {
-        // A pipe or device named explicitly (`<(helm template .)`): its size is unknown until read.
-        bytes = await readStream(createReadStream(source.absolute), maxBytes);
-      } else {
-        if (info.size > maxBytes) return rejected(source, `file is ${byteSize(info.size)}, over the limit of ${byteSize(maxBytes)}; not read`);
-        bytes = await readFile(source.absolute);
-      }
+      const read = await readFileAt({ ...source, absolute: source.absolute }, maxBytes);
+      if (!Buffer.isBuffer(read)) return read;
+      bytes = read;
     }
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    if (error instanceof TooLarge) return rejected(source, `input is over the limit of ${byteSize(maxBytes)}; not read`);
-    const code = (error as NodeJS.ErrnoException).code;
-    return rejected(source, `cannot be read (${code ?? (error as Error).message})`);
+    if (error instanceof TooLarge) return unreadable(source, `${source.absolute === undefined ? 'standard input' : 'input'} is larger than the limit of ${byteSize(maxBytes)}; not read`);
+    return unreadable(source, `cannot be read: ${describeFileError(error)}`);
   }
   const decoded = decodeManifestBytes(bytes);
   if ('text' in decoded) return decoded.text;
@@ -187,8 +138,31 @@ async function readSource(source: Source, stdin: NodeJS.ReadableStream | undefin
   return { ...rejected(source, message), line, column };
 }
 
+/**
+ * Opened without blocking and checked on the open descriptor: a file a walk found may have become
+ * a FIFO since (whose open would wait for a writer), and the size checked is the size of what is read.
+ */
+async function readFileAt(source: Source & { absolute: string }, maxBytes: number): Promise<Buffer | LoadProblem> {
+  // A pipe or device named explicitly (`<(helm template .)`) is read to its end, up to the limit:
+  // its size is unknown until then. Not opened here first: closing it again would cut off its writer.
+  if (source.named === true && !(await stat(source.absolute)).isFile()) return readStream(createReadStream(source.absolute), maxBytes);
+  const handle = await open(source.absolute, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) return unreadable(source, 'is no longer a regular file; not read');
+    if (info.size > maxBytes) return unreadable(source, `file is larger than the limit of ${byteSize(maxBytes)} (it is ${byteSize(info.size)}); not read`);
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+}
+
 function rejected(source: Source, message: string): LoadProblem {
   return { file: source.display, line: 1, column: 1, code: 'input-rejected', message };
+}
+
+function unreadable(source: Source, message: string): LoadProblem {
+  return { file: source.display, line: 1, column: 1, code: 'file-unreadable', message };
 }
 
 class TooLarge extends Error {}
@@ -207,6 +181,10 @@ async function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Prom
 
 function byteSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+  if (bytes < 1024 * 1024) return `${trimZero(bytes / 1024)} KiB`;
+  return `${trimZero(bytes / (1024 * 1024))} MiB`;
+}
+
+function trimZero(value: number): string {
+  return value.toFixed(1).replace(/\.0$/, '');
 }

@@ -33,6 +33,10 @@ export function readWithExactReader(
 ): DocumentRead {
   const source = text.slice(start, end);
   let docs: Document.Parsed[];
+  // `yaml` makes an Error for every problem it meets, one per line of a broken document of many
+  // lines, and capturing their stacks took seconds on 20,000 lines; only the first message is used.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     docs = parseAllDocuments(source, YAML_OPTIONS) as Document.Parsed[];
   } catch (error) {
@@ -40,6 +44,8 @@ export function readWithExactReader(
       return rejected(start, `nesting is too deep to read (more than ${limits.maxDepth} levels)`);
     }
     throw error;
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
   const doc = docs[0];
   if (doc === undefined) return { kind: 'empty' };

@@ -13,6 +13,13 @@ import { FULL_YAML_READERS } from '../../../src/manifests/readers/full-yaml-read
 import { RULES } from '../../../src/rules/index.js';
 import { DOCS_DIR, markdownText, pageIds, pagePath, readPage, relativeLinks, REPO_ROOT, statedSeverity, yamlExamples } from './doc-pages.js';
 
+/**
+ * Rules about files rather than their text: what they report (a file the system refuses) cannot be
+ * a YAML example, so their Reported example is a console session and
+ * test/unit/rules/FILE-RULE.test.ts makes such files for real.
+ */
+const FILE_RULES: ReadonlySet<string> = new Set(['file-unreadable']);
+
 describe('docs/rules', () => {
   it('has exactly one page per registered rule', () => {
     assert.deepEqual(pageIds('rules'), RULES.map((rule) => rule.meta.id).sort());
@@ -45,7 +52,11 @@ describe('docs/rules', () => {
 
       const examples = existsSync(pagePath('rules', id)) ? yamlExamples(readPage('rules', id)) : [];
       it('has examples that are reported and examples that are not', () => {
-        assert.ok(examples.some((e) => e.kind === 'reported'), 'no ```yaml block under ### Reported');
+        if (FILE_RULES.has(id)) {
+          assert.ok(/\n### Reported\n\n```console\n/.test(readPage('rules', id)), 'no ```console block under ### Reported');
+        } else {
+          assert.ok(examples.some((e) => e.kind === 'reported'), 'no ```yaml block under ### Reported');
+        }
         assert.ok(examples.some((e) => e.kind === 'not-reported'), 'no ```yaml block under ### Not reported');
       });
 

@@ -28,6 +28,13 @@ describe('findTemplateVariables', () => {
     ['github.com/knative/docs/code-samples/serving/secrets-go', [
       ['github.com/knative/docs/code-samples/serving/secrets-go', 'github.com/knative/docs/code-samples/serving/secrets-go', 0, 'ko'],
     ]],
+    ['ghcr.io/acme/app:${{ github.sha }}', [['${{ github.sha }}', 'github.sha', 17, 'dollar-double-braces']]],
+    ['${{env.REGISTRY}}/app:${{ steps.meta.outputs.version }}', [
+      ['${{env.REGISTRY}}', 'env.REGISTRY', 0, 'dollar-double-braces'],
+      ['${{ steps.meta.outputs.version }}', 'steps.meta.outputs.version', 22, 'dollar-double-braces'],
+    ]],
+    ['app:${{ variables.tag }}', [['${{ variables.tag }}', 'variables.tag', 4, 'dollar-double-braces']]],
+    ['acme.azurecr.io/webapi:$(Build.BuildId)', [['$(Build.BuildId)', 'Build.BuildId', 23, 'dollar-parentheses']]],
     ['${REGISTRY}/app:{{ .Values.tag }}', [['${REGISTRY}', 'REGISTRY', 0, 'shell-braced'], ['{{ .Values.tag }}', '.Values.tag', 16, 'double-braces']]],
   ];
   for (const [image, expected] of found) {
@@ -63,6 +70,39 @@ describe('findTemplateVariables', () => {
     assert.match(findTemplateVariables('$(IMAGE)')[0]!.tool, /Kubernetes expands \$\(VAR\) only in command, args and env, never in image/);
     assert.match(findTemplateVariables('ko://x/y')[0]!.tool, /^ko \(/);
   });
+
+  const AZURE_MACRO = 'Azure Pipelines (it expands `$(…)` macros in the pipeline file and task inputs only, not in the files a step applies)';
+  const GITHUB = 'GitHub Actions (it evaluates `${{ … }}` in the workflow file only, not in the files a step applies)';
+  const AZURE_TEMPLATE = 'Azure Pipelines (it expands `${{ … }}` template expressions in the pipeline file only, not in the files a step applies)';
+  const EITHER = 'GitHub Actions or Azure Pipelines (they evaluate `${{ … }}` in the workflow or pipeline file only, not in the files a step applies)';
+  const OTHER_DOLLAR_PARENTHESES =
+    'an Azure Pipelines macro or a Makefile variable expansion (Kubernetes expands $(VAR) only in command, args and env, never in image)';
+  const ciTools: [image: string, tool: string][] = [
+    ['app:${{ github.sha }}', GITHUB],
+    ['app:${{ github.event.pull_request.head.sha }}', GITHUB],
+    ['${{ env.REGISTRY }}/app:1', GITHUB],
+    ['${{ vars.REGISTRY }}/app:1', GITHUB],
+    ['app:${{ inputs.tag }}', GITHUB],
+    ['app:${{ matrix.version }}', GITHUB],
+    ['app:${{ needs.build.outputs.tag }}', GITHUB],
+    ['app:${{ steps.meta.outputs.version }}', GITHUB],
+    ['app:${{ variables.tag }}', AZURE_TEMPLATE],
+    ['app:${{ parameters.imageTag }}', AZURE_TEMPLATE],
+    ['app:${{ format(\'{0}\', 1) }}', EITHER],
+    ['app:$(Build.BuildId)', AZURE_MACRO],
+    ['app:$(Build.SourceVersion)', AZURE_MACRO],
+    ['app:$(Release.ReleaseId)', AZURE_MACRO],
+    ['$(System.TeamProject)/app:1', AZURE_MACRO],
+    ['app:$(Pipeline.Workspace)', AZURE_MACRO],
+    ['app:$(tag)', OTHER_DOLLAR_PARENTHESES],
+    ['app:$(BUILD_ID)', OTHER_DOLLAR_PARENTHESES],
+    ['app:$(Build)', OTHER_DOLLAR_PARENTHESES],
+  ];
+  for (const [image, tool] of ciTools) {
+    it(`names ${tool.split(' (')[0]} for ${image}`, () => {
+      assert.deepEqual(findTemplateVariables(image).map((v) => v.tool), [tool]);
+    });
+  }
 
   it('searches only the first TEMPLATE_SEARCH_LIMIT characters of a hostile string', () => {
     const filler = '{{'.repeat(TEMPLATE_SEARCH_LIMIT);

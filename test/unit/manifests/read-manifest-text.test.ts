@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FULL_YAML_READERS, type FullYamlReaders } from '../../../src/manifests/readers/full-yaml-readers.js';
+import { lintLoaded } from '../../../src/commands/lint.js';
 import { lazyManifestReader, readManifestText, type ParseManifestOptions } from '../../../src/manifests/read-manifest-text.js';
 
 const PLAIN = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n';
@@ -49,4 +50,65 @@ describe('lazyManifestReader', () => {
     assert.deepEqual(imagePositions(await reader.read(PLAIN, 'pod.yaml', { reader: 'exact' })), ['Pod/web {"line":8,"column":14}']);
     assert.equal(reader.loads(), 1);
   });
+});
+
+
+describe('readManifestText: a List inside a List', () => {
+  // kubectl flattens nested Lists; before, the inner List was one object whose items no rule saw
+  // and whose items' pullguard.dev/ignore annotations could not apply.
+  const NESTED = [
+    'apiVersion: v1', //                               1
+    'kind: List', //                                   2
+    'items:', //                                       3
+    '  - apiVersion: v1', //                           4
+    '    kind: List', //                               5
+    '    items:', //                                   6
+    '      - apiVersion: apps/v1', //                  7
+    '        kind: Deployment', //                     8
+    '        metadata:', //                            9
+    '          name: quiet', //                        10
+    '          annotations:', //                       11
+    '            pullguard.dev/ignore: latest-tag', // 12
+    '        spec:', //                                13
+    '          template:', //                          14
+    '            spec:', //                            15
+    '              containers:', //                    16
+    '                - name: app', //                  17
+    '                  image: nginx:latest', //        18
+    '      - apiVersion: v1', //                       19
+    '        kind: Pod', //                            20
+    '        metadata: {name: loud}', //               21
+    '        spec:', //                                22
+    '          containers:', //                        23
+    '            - name: app', //                      24
+    '              image: nginx:latest', //            25
+    '  - apiVersion: v1', //                           26
+    '    kind: ConfigMap', //                          27
+    '    metadata: {name: outer}', //                  28
+    '',
+  ].join('\n');
+
+  for (const [name, reader] of [
+    ['with the default reader chain', 'auto'],
+    ['with the exact reader', 'exact'],
+  ] as const) {
+    it(`keeps each object's identity and position, ${name}`, () => {
+      const parsed = readManifestText(NESTED, 'nested.yaml', FULL_YAML_READERS, { reader });
+      assert.deepEqual(
+        parsed.objects.map((o) => [`${o.ref.kind}/${o.ref.name}`, o.itemPath]),
+        [
+          ['Deployment/quiet', ['items', 0, 'items', 0]],
+          ['Pod/loud', ['items', 0, 'items', 1]],
+          ['ConfigMap/outer', ['items', 1]],
+        ],
+      );
+      const report = lintLoaded({ ...parsed, files: 1 }, 'remote', { rules: {}, registries: {} });
+      assert.deepEqual(
+        report.findings.map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.object.kind}/${f.object.name} ${f.path}`),
+        ['25:22 latest-tag Pod/loud items[0].items[1].spec.containers[0].image'],
+      );
+      assert.equal(report.summary.ignored, 1, 'the annotation on the Deployment inside the inner List applies');
+      assert.equal(report.summary.objects, 3);
+    });
+  }
 });

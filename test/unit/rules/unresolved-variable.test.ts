@@ -104,6 +104,30 @@ ruleTester(rule, {
       errors: [{ line: 8, column: 14, message: /^"\$\(REGISTRY\)\/app:1\.0" contains \$\(REGISTRY\), which should have been replaced by an Azure Pipelines macro/ }],
     },
     {
+      name: 'remote: a GitHub Actions expression, reported whole and named (not ${{ github.sha } and envsubst)',
+      yaml: pod('"ghcr.io/acme/app:${{ github.sha }}"'),
+      errors: [
+        {
+          line: 8,
+          column: 14,
+          message:
+            '"ghcr.io/acme/app:${{ github.sha }}" contains ${{ github.sha }}, which should have been replaced by GitHub Actions (it evaluates `${{ … }}` in the workflow file only, not in the files a step applies): Kubernetes never expands it in image, so the kubelet rejects it and the pod fails with InvalidImageName',
+        },
+      ],
+    },
+    {
+      name: 'remote: an Azure Pipelines macro of a predefined variable, named',
+      yaml: pod('"acme.azurecr.io/webapi:$(Build.BuildId)"'),
+      errors: [
+        {
+          line: 8,
+          column: 14,
+          message:
+            '"acme.azurecr.io/webapi:$(Build.BuildId)" contains $(Build.BuildId), which should have been replaced by Azure Pipelines (it expands `$(…)` macros in the pipeline file and task inputs only, not in the files a step applies): Kubernetes never expands it in image, so the kubelet rejects it and the pod fails with InvalidImageName',
+        },
+      ],
+    },
+    {
       name: 'remote: ko:// import paths',
       yaml: pod('ko://github.com/acme/app/cmd/web'),
       errors: [{ line: 8, column: 14, message: /^"ko:\/\/github\.com\/acme\/app\/cmd\/web" contains ko:\/\/github\.com\/acme\/app\/cmd\/web, which should have been replaced by ko / }],

@@ -178,7 +178,7 @@ describe('loadManifests: stdin and pipes', () => {
   it('refuses stdin over the size limit without reading the rest', async () => {
     const stdin = Readable.from([Buffer.from(configMap('x')), Buffer.alloc(200, 0x20)]);
     const result = await loadManifests(['-'], { cwd: '/', stdin, maxFileBytes: 100 });
-    assert.deepEqual(result.problems, [problem(STDIN_FILE, 1, 1, 'input-rejected', 'input is over the limit of 100 bytes; not read')]);
+    assert.deepEqual(result.problems, [problem(STDIN_FILE, 1, 1, 'file-unreadable', 'standard input is larger than the limit of 100 bytes; not read')]);
   });
 
   it('reads a named pipe given as a path (as `<(helm template .)` passes one)', async () => {
@@ -241,7 +241,7 @@ describe('loadManifests: refused input', () => {
     const exact = configMap('exact');
     const root = tree({ 'big.yaml': configMap('big') + '#'.repeat(200), 'exact.yaml': exact });
     const result = await loadManifests(['.'], { cwd: root, maxFileBytes: Buffer.byteLength(exact) });
-    assert.deepEqual(result.problems, [problem('big.yaml', 1, 1, 'input-rejected', 'file is 253 bytes, over the limit of 55 bytes; not read')]);
+    assert.deepEqual(result.problems, [problem('big.yaml', 1, 1, 'file-unreadable', 'file is larger than the limit of 55 bytes (it is 253 bytes); not read')]);
     assert.deepEqual(objectsOf(result), ['exact.yaml#0 ConfigMap/exact']);
   });
 
