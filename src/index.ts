@@ -3,7 +3,7 @@ export { lint, lintLoaded, type LintOptions } from './commands/lint.js';
 export { check, type CheckOptions } from './commands/check.js';
 export { explain, explainList } from './commands/explain.js';
 export { createOciRegistryGateway, type OciRegistryGatewayOptions } from './gateways/registry/oci-registry-gateway.js';
-export type { RegistryGateway, ImageCheckRequest, ImageCheckResult, RegistryCredential, RegistryHostSettings, Platform } from './gateways/registry/registry-gateway.js';
+export type { RegistryGateway, ImageCheckRequest, ImageCheckResult, RegistryCredential, RegistryHostSettings, Platform } from './facts/registry-gateway.js';
 export { parseConfig, type PullguardConfig, type FailOn } from './core/config.js';
 export { exitCodeFor } from './core/exit-code.js';
 export { runRules } from './core/run-rules.js';

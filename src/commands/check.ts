@@ -18,7 +18,7 @@ import { applyNodeIdentity } from '../gateways/registry/credentials/node-identit
 import { layeredPullObjects, pullObjectsFromManifests } from '../gateways/registry/credentials/pull-object-source.js';
 import { collectImageUses, type ImageUse } from '../gateways/registry/image-uses.js';
 import { createOciRegistryGateway, DEFAULT_REQUEST_TIMEOUT_MS } from '../gateways/registry/oci-registry-gateway.js';
-import type { ImageCheckRequest, ImageCheckResult, Platform, RegistryGateway, RegistryHostSettings } from '../gateways/registry/registry-gateway.js';
+import type { ImageCheckRequest, ImageCheckResult, Platform, RegistryGateway, RegistryHostSettings } from '../facts/registry-gateway.js';
 import { normalizePlatform, parsePlatform } from '../gateways/registry/select-platforms.js';
 import { IMAGE_PULL_RULE_ID, verdictFinding } from '../gateways/registry/verdict-finding.js';
 import { lintLoaded, loadManifestPaths } from './lint.js';

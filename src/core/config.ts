@@ -2,7 +2,7 @@
 // with its file, line and column (a config error is exit code 2).
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
 import { TARGET_IDS, type TargetId } from '../detect/target-profile.js';
-import type { RegistryHostSettings } from '../gateways/registry/registry-gateway.js';
+import type { RegistryHostSettings } from '../facts/registry-gateway.js';
 import { ConfigError } from './errors.js';
 import { FAIL_ON_LEVELS, type FailOn } from './fail-on.js';
 import type { PullguardConfig } from './pullguard-config.js';

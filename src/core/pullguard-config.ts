@@ -1,7 +1,7 @@
 // The settings of `.pullguard.yaml` as the commands read them, apart from the parser (config.ts) so
 // that code which only needs the defaults or the file names does not load the YAML library.
 import type { TargetId } from '../detect/target-profile.js';
-import type { RegistryHostSettings } from '../gateways/registry/registry-gateway.js';
+import type { RegistryHostSettings } from '../facts/registry-gateway.js';
 import type { FailOn } from './fail-on.js';
 import type { RuleSetting } from './run-rules.js';
 

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { classifyRegistryObservation } from './classify-registry-response.js';
 import { credentialId } from './registry-auth.js';
-import type { ImageCheckRequest, ImageCheckResult, RegistryGateway } from './registry-gateway.js';
+import type { ImageCheckRequest, ImageCheckResult, RegistryGateway } from '../../facts/registry-gateway.js';
 import { runWithConcurrency } from './run-with-concurrency.js';
 
 export interface CheckImagesOptions {

@@ -1,7 +1,7 @@
 // The single place that turns what a registry did (a status, an error code, a transport failure,
 // an unusable manifest, missing platforms) into a verdict with a cause id from DESIGN.md and one
 // sentence for humans. Pure: the gateway observes, this file decides (table: docs/registry.md §2.4, §7).
-import type { ImageCheckResult } from './registry-gateway.js';
+import type { ImageCheckResult } from '../../facts/registry-gateway.js';
 
 export type RegistryCause =
   | 'ok'

@@ -1,7 +1,7 @@
 // Which hosts to ask about an image of a registry domain, in order: configured mirrors first (with
 // `?ns=<domain>`, as containerd sends it), then the registry itself. Docker Hub's domain is not a
 // registry host: containerd and moby connect to registry-1.docker.io (docs/registry.md §3, §6.3).
-import type { RegistryHostSettings } from './registry-gateway.js';
+import type { RegistryHostSettings } from '../../facts/registry-gateway.js';
 
 export const DOCKER_HUB_DOMAIN = 'docker.io';
 export const DOCKER_HUB_HOST = 'registry-1.docker.io';

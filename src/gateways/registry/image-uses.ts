@@ -16,7 +16,7 @@ import type { CredentialProblem } from './credentials/credential-problem.js';
 import { credentialsForImage, podPullSecrets } from './credentials/credentials-for-pod.js';
 import { matchNodeIdentityRegistry, type NodeIdentityMatch } from './credentials/node-identity.js';
 import type { PullObjectSource } from './credentials/pull-object-source.js';
-import type { RegistryCredential } from './registry-gateway.js';
+import type { RegistryCredential } from '../../facts/registry-gateway.js';
 
 export interface ImageUse {
   /** The image string exactly as written. */

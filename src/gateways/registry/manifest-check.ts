@@ -8,7 +8,7 @@ import { headerValue, type HttpResponse } from './http-transport.js';
 import { bareMediaType, isImageConfig, MANIFEST_ACCEPT, manifestKind, resolveManifestMediaType } from './media-types.js';
 import { credentialId, type RegistryAuthenticator } from './registry-auth.js';
 import { parseRegistryError } from './registry-error-body.js';
-import type { ImageCheckRequest, RegistryCredential } from './registry-gateway.js';
+import type { ImageCheckRequest, RegistryCredential } from '../../facts/registry-gateway.js';
 import type { RegistryPinger } from './registry-ping.js';
 import { formatPlatform, platformOfConfig, platformsOfIndex, selectPlatforms } from './select-platforms.js';
 import type { Sender } from './send-with-retry.js';

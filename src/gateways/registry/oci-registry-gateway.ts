@@ -8,7 +8,7 @@ import { HttpTransport } from './http-transport.js';
 import { ManifestChecker, type AttemptOutcome } from './manifest-check.js';
 import { redactSecrets } from './redact-secrets.js';
 import { RegistryAuthenticator } from './registry-auth.js';
-import type { ImageCheckRequest, ImageCheckResult, RegistryCredential, RegistryGateway, RegistryHostSettings } from './registry-gateway.js';
+import type { ImageCheckRequest, ImageCheckResult, RegistryCredential, RegistryGateway, RegistryHostSettings } from '../../facts/registry-gateway.js';
 import { RegistryPinger } from './registry-ping.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
 import { retryingSender } from './send-with-retry.js';

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { RegistryObservation } from './classify-registry-response.js';
 import { headerValue } from './http-transport.js';
 import { parseRegistryError } from './registry-error-body.js';
-import type { RegistryCredential } from './registry-gateway.js';
+import type { RegistryCredential } from '../../facts/registry-gateway.js';
 import type { Sender } from './send-with-retry.js';
 import { tokenExpiry, type TokenCache, type TokenKey } from './token-cache.js';
 import { TransportError, transportObservation } from './transport-error.js';

@@ -1,7 +1,7 @@
 // Which platforms an image offers, and whether each node platform finds one (docs/registry.md §2.5).
 // Normalisation follows containerd's `platforms.Normalize` (arm64 v8 is plain arm64, arm without a
 // variant is v7, amd64 v1 is plain amd64); an arm or amd64 node also runs a lower variant.
-import type { Platform } from './registry-gateway.js';
+import type { Platform } from '../../facts/registry-gateway.js';
 
 const ARCH_ALIASES: Readonly<Record<string, string>> = {
   x86_64: 'amd64',

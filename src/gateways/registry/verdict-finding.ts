@@ -7,7 +7,7 @@ import type { Finding, Severity } from '../../core/types.js';
 import { rule as imagePullRule } from '../../rules/image-pull.js';
 import { NODE_IDENTITY_SOURCE } from './credentials/node-identity.js';
 import type { ImageUse } from './image-uses.js';
-import type { ImageCheckResult } from './registry-gateway.js';
+import type { ImageCheckResult } from '../../facts/registry-gateway.js';
 
 /** The rule id of every registry finding (docs/json-output.md). */
 export const IMAGE_PULL_RULE_ID = imagePullRule.meta.id;

@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
 import { OciRegistryGateway, type OciRegistryGatewayOptions } from '../../../src/gateways/registry/oci-registry-gateway.js';
-import type { ImageCheckResult, RegistryCredential } from '../../../src/gateways/registry/registry-gateway.js';
+import type { ImageCheckResult, RegistryCredential } from '../../../src/facts/registry-gateway.js';
 import { startConnectProxy } from '../../support/registry/connect-proxy.js';
 import { imageRef } from '../../support/registry/image-ref.js';
 import { reply, startScriptedServer, type ScriptedHandler, type ScriptedServer } from '../../support/registry/scripted-server.js';

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { OciRegistryGateway } from '../../../src/gateways/registry/oci-registry-gateway.js';
-import type { ImageCheckRequest } from '../../../src/gateways/registry/registry-gateway.js';
+import type { ImageCheckRequest } from '../../../src/facts/registry-gateway.js';
 import { imageRef } from '../../support/registry/image-ref.js';
 import { standardImages, startRegistryFixture, type RegistryFixture } from '../../support/registry/registry-fixture.js';
 

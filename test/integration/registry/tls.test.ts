@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { OciRegistryGateway, type OciRegistryGatewayOptions } from '../../../src/gateways/registry/oci-registry-gateway.js';
-import type { ImageCheckResult } from '../../../src/gateways/registry/registry-gateway.js';
+import type { ImageCheckResult } from '../../../src/facts/registry-gateway.js';
 import { imageRef } from '../../support/registry/image-ref.js';
 import { issueServerCertificate, makeCertificateAuthority, type CertificateAuthority } from '../../support/registry/pki.js';
 import { standardImages, startRegistryFixture, type RegistryFixture } from '../../support/registry/registry-fixture.js';

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { checkImages } from '../../../src/gateways/registry/check-images.js';
 import { OciRegistryGateway } from '../../../src/gateways/registry/oci-registry-gateway.js';
-import type { ImageCheckRequest, ImageCheckResult, RegistryCredential } from '../../../src/gateways/registry/registry-gateway.js';
+import type { ImageCheckRequest, ImageCheckResult, RegistryCredential } from '../../../src/facts/registry-gateway.js';
 import { ociImage, LINUX_AMD64 } from '../../support/registry/image-fixtures.js';
 import { imageRef } from '../../support/registry/image-ref.js';
 import { standardImages, startRegistryFixture, type RegistryFixture } from '../../support/registry/registry-fixture.js';

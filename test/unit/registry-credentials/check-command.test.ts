@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { check } from '../../../src/commands/check.js';
 import type { PullguardConfig } from '../../../src/core/config.js';
-import type { ImageCheckRequest, ImageCheckResult, RegistryGateway } from '../../../src/gateways/registry/registry-gateway.js';
+import type { ImageCheckRequest, ImageCheckResult, RegistryGateway } from '../../../src/facts/registry-gateway.js';
 
 class RecordingGateway implements RegistryGateway {
   readonly requests: ImageCheckRequest[] = [];

@@ -2,7 +2,7 @@
 // verified from here" instead of a failure, with kubelet's matchImages glob rules.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ImageCheckResult } from '../../../src/gateways/registry/registry-gateway.js';
+import type { ImageCheckResult } from '../../../src/facts/registry-gateway.js';
 import { applyNodeIdentity, matchNodeIdentityRegistry, nodeIdentityVerdict } from '../../../src/gateways/registry/credentials/node-identity.js';
 import { getTargetProfile } from '../../../src/detect/profiles.js';
 import { imageRef } from './support.js';

@@ -10,7 +10,7 @@
 // kubelet's union keyring; they cannot be seen from here (see node-identity.ts).
 
 import type { ImageReference } from '../../../images/types.js';
-import type { RegistryCredential } from '../registry-gateway.js';
+import type { RegistryCredential } from '../../../facts/registry-gateway.js';
 import { configKeyLabel } from './config-key-label.js';
 import type { CredentialProblem } from './credential-problem.js';
 import { isPlainObject } from './go-json-fields.js';

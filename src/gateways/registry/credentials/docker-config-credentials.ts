@@ -10,7 +10,7 @@
 // Docker sends one credential, so the result holds zero or one.
 
 import type { ImageReference } from '../../../images/types.js';
-import type { RegistryCredential } from '../registry-gateway.js';
+import type { RegistryCredential } from '../../../facts/registry-gateway.js';
 import { configKeyLabel } from './config-key-label.js';
 import type { CredentialHelper } from './credential-helper.js';
 import { isHelperName } from './credential-helper.js';

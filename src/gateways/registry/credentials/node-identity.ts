@@ -8,7 +8,7 @@
 // The globs come from the target profile (`TargetProfile.nodeIdentityRegistries`).
 
 import type { ImageReference } from '../../../images/types.js';
-import type { ImageCheckResult } from '../registry-gateway.js';
+import type { ImageCheckResult } from '../../../facts/registry-gateway.js';
 import { registryUrlMatches } from './registry-url-match.js';
 
 /** `credentialSource` of verdicts decided by node identity (ImageVerdict documents this value). */

@@ -1,6 +1,6 @@
 // The narrow interface the core owns for asking registries about images (DESIGN.md "Gateways").
 // Implementations: the OCI distribution client over HTTP. Commands depend on this interface only.
-import type { ImageReference } from '../../images/types.js';
+import type { ImageReference } from '../images/types.js';
 
 export interface Platform {
   os: string;
