@@ -1,4 +1,6 @@
+import type { CauseId } from '../causes/cause.js';
 import type { TargetProfile } from '../detect/target-profile.js';
+import type { Facts } from '../facts/facts.js';
 import type { ImageReferenceResult } from '../images/types.js';
 import type { ContainerSite, PodSpecSite } from '../k8s/types.js';
 import type { JsonPath, ManifestObject, Severity } from './types.js';
@@ -27,6 +29,8 @@ export interface RuleProblem {
   image?: string;
   /** Override the rule's severity for this one problem (e.g. `local-only-image` is a warning on local targets). */
   severity?: Severity;
+  /** The failure cause behind the problem, when a fact names one (registry verdicts). */
+  cause?: CauseId;
 }
 
 /** A container with its image parsed once per run and shared by every rule. */
@@ -51,6 +55,8 @@ export interface RuleContext {
   podSpecs: readonly PodSpecInfo[];
   target: TargetProfile;
   run: RunFacts;
+  /** What gathering learnt about the world in this run (registry verdicts, ...); empty for lint. */
+  facts: Facts;
   report(problem: RuleProblem): void;
 }
 

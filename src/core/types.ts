@@ -1,6 +1,8 @@
 // The boundary types of pullguard, written once: the manifest model every loader produces, the
 // findings every rule reports, and the JSON contract every formatter reads. Field names here are a
 // public contract (docs/json-output.md); add fields, never rename them.
+import type { CauseId } from '../causes/cause.js';
+import type { RegistryCause } from '../causes/classify-registry.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -79,8 +81,8 @@ export interface Finding {
   /** JSON path (dotted, with [i]) of the node the finding points at, e.g. `spec.template.spec.containers[0].image`. */
   path?: string;
   remediation?: string;
-  /** Where the registry checks ran: the failure cause id (see DESIGN.md) behind this finding. */
-  cause?: string;
+  /** Where the registry checks ran: the failure cause id (src/causes/) behind this finding. */
+  cause?: CauseId;
 }
 
 export interface Summary {
@@ -116,8 +118,8 @@ export interface ImageVerdict {
   image: string;
   /** Normalised reference, e.g. docker.io/library/nginx:1.27. */
   reference: string;
-  /** `ok`, or a failure cause id from DESIGN.md (`image-not-found`, `unauthorized`, ...). */
-  status: string;
+  /** `ok`, or a failure cause id (`image-not-found`, `unauthorized`, ...). */
+  status: RegistryCause;
   summary: string;
   registry: string;
   digest?: string;

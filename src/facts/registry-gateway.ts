@@ -1,5 +1,6 @@
 // The narrow interface the core owns for asking registries about images (DESIGN.md "Gateways").
 // Implementations: the OCI distribution client over HTTP. Commands depend on this interface only.
+import type { RegistryCause, VerdictEvidence } from '../causes/classify-registry.js';
 import type { ImageReference } from '../images/types.js';
 
 export interface Platform {
@@ -44,8 +45,8 @@ export interface ImageCheckRequest {
 }
 
 export interface ImageCheckResult {
-  /** `ok`, or a failure cause id from DESIGN.md (`image-not-found`, `unauthorized`, `platform-mismatch`, ...). */
-  status: string;
+  /** `ok`, or a failure cause id of the catalogue (`image-not-found`, `unauthorized`, `platform-mismatch`, ...). */
+  status: RegistryCause;
   /** One sentence for humans. */
   summary: string;
   /** The host that answered (mirror or registry). */
@@ -56,7 +57,7 @@ export interface ImageCheckResult {
   platforms?: string[];
   /** `source` of the credential that decided the verdict, or `anonymous`. */
   credentialSource?: string;
-  evidence?: { httpStatus?: number; errorCode?: string; registryMessage?: string; method?: string };
+  evidence?: VerdictEvidence;
 }
 
 export interface RegistryGateway {

@@ -2,7 +2,7 @@
 // Without platforms: a HEAD per image, GET only when HEAD is unsupported or ambiguous (no digest,
 // 400/403/404/405/501). With platforms: GET the manifest, and for a single manifest its config blob.
 import { createHash } from 'node:crypto';
-import type { RegistryObservation } from './classify-registry-response.js';
+import type { RegistryObservation } from '../../causes/classify-registry.js';
 import { endpointUrl, type RegistryEndpoint } from './endpoint-for.js';
 import { headerValue, type HttpResponse } from './http-transport.js';
 import { bareMediaType, isImageConfig, MANIFEST_ACCEPT, manifestKind, resolveManifestMediaType } from './media-types.js';

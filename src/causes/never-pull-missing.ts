@@ -1,0 +1,26 @@
+// imagePullPolicy: Never and the image is not on the node. Docs: ../../docs/causes/never-pull-missing.md.
+import type { Cause } from './cause.js';
+
+export const cause: Cause = {
+  id: 'never-pull-missing',
+  summary: 'imagePullPolicy: Never and the image is not on the node.',
+  vantage: 'node',
+  recurrence: 'deterministic',
+  rank: 100,
+  credentialIndependent: false,
+  auth: false,
+  kubelet: {
+    reasons: ['ErrImageNeverPull'],
+    messages: [
+      // kubelet image_manager.go: `Container image "%s" is not present with pull policy of Never`
+      // (also for present-but-not-accessible images under KubeletEnsureSecretPulledImages).
+      { pattern: /is not present with pull policy of Never/i, precedence: 10, source: 'kubernetes pkg/kubelet/images/image_manager.go' },
+    ],
+  },
+  remediation: ({ image, target }) => {
+    const named = image === '' ? 'the image' : `"${image}"`;
+    // The target's own words say how images get to its nodes; this only adds what Never needs, so
+    // that nothing is said twice (the remote profile's advice already starts with "Push the image").
+    return `${target.howToShipImages} Then set imagePullPolicy: IfNotPresent on ${named} (or remove the field), so that the nodes pull it.`;
+  },
+};
