@@ -71,10 +71,15 @@ export interface MessagePattern {
 }
 
 export interface KubeletSignature {
-  /** Waiting reasons a container shows for this cause. */
+  /** Waiting reasons a container shows for this cause, the most telling first. */
   reasons: readonly WaitingReason[];
   /** Event reasons beside the pull failure that point at it (pod-level `FailedToRetrieveImagePullSecret`). */
   events?: readonly string[];
+  /**
+   * What `kubectl describe pod` typically shows, `…` for the variable parts: the "what kubectl
+   * shows" column of docs/causes/README.md (checked by a test), each matched by `messages`.
+   */
+  shows: readonly string[];
   messages: readonly MessagePattern[];
 }
 

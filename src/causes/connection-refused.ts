@@ -12,9 +12,12 @@ export const cause: Cause = {
   kubelet: {
     // CRI-O prefixes ECONNREFUSED with RegistryUnavailable, which kubelet ≥1.28 turns into that reason.
     reasons: ['ErrImagePull', 'ImagePullBackOff', 'RegistryUnavailable'],
+    shows: ['connect: connection refused'],
     messages: [
-      // Go `dial tcp IP:PORT: connect: connection refused` (tilt-dev/tilt#5431; diagnosis.md §6 step 7).
-      { pattern: /connect: connection refused|ECONNREFUSED/i, precedence: 70, source: 'Go syscall ECONNREFUSED via net/net.go; cri-o server/image_pull.go' },
+      // Go `dial tcp IP:PORT: connect: connection refused` (tilt-dev/tilt#5431), also behind CRI-O's
+      // RegistryUnavailable prefix (so before registry-server-error); a DNS server refusing
+      // (`lookup …: read: connection refused`) is caught earlier by dns-error (§6 steps 4, 7, 13).
+      { pattern: /connection refused|ECONNREFUSED/i, precedence: 70, source: 'Go syscall ECONNREFUSED via net/net.go; cri-o server/image_pull.go' },
     ],
   },
   remediation: () => undefined,

@@ -12,6 +12,7 @@ export const cause: Cause = {
   auth: false,
   kubelet: {
     reasons: ['ErrImagePull', 'ImagePullBackOff'],
+    shows: ['failed to extract layer …: no space left on device'],
     messages: [
       // containerd `failed to extract layer %s: ... no space left on device`; Docker `failed to
       // register layer` (diagnosis.md §2, §6 step 3).

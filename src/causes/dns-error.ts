@@ -12,6 +12,7 @@ export const cause: Cause = {
   auth: false,
   kubelet: {
     reasons: ['ErrImagePull', 'ImagePullBackOff'],
+    shows: ['dial tcp: lookup HOST …: no such host'],
     messages: [
       // Go net `dial tcp: lookup HOST( on IP:53)?: no such host | server misbehaving | i/o timeout |
       // read: connection refused`: DNS even when it ends like a timeout or a refusal, so before

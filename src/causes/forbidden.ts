@@ -12,12 +12,14 @@ export const cause: Cause = {
   auth: true,
   kubelet: {
     reasons: ['ErrImagePull', 'ImagePullBackOff'],
+    shows: ['403 Forbidden', 'denied: Permission "artifactregistry.repositories.downloadArtifacts" denied'],
     messages: [
       // containerd `failed to fetch oauth token: ... 403`; Artifact Registry `denied: Permission
       // "artifactregistry.repositories.downloadArtifacts" denied on resource`; `403 Forbidden` on
-      // HEAD; CRI-O `Requesting bearer token: invalid status code from registry 403` (§6 step 9).
+      // HEAD; CRI-O `Requesting bearer token: invalid status code from registry 403` (§6 step 9);
+      // ECR's `denied: Your authorization token has expired` (a stored token, accepted once).
       {
-        pattern: /failed to fetch oauth token: .*\b403\b|denied: Permission|\b403 Forbidden|invalid status code from registry 403/i,
+        pattern: /failed to fetch oauth token: .*\b403\b|denied: Permission|\b403 Forbidden|invalid status code from registry 403|authorization token has expired/i,
         precedence: 91,
         source: 'containerd core/remotes/docker/authorizer.go; Artifact Registry answers; containers/image docker/docker_client.go',
       },

@@ -11,6 +11,7 @@ export const cause: Cause = {
   auth: false,
   kubelet: {
     reasons: ['ErrImagePull', 'ImagePullBackOff'],
+    shows: ['http: server gave HTTP response to HTTPS client'],
     messages: [
       // Go crypto/tls `tls: first record does not look like a TLS handshake`: tried before the
       // generic `tls: ` phrase of tls-error, which it would otherwise match.

@@ -11,6 +11,7 @@ export const cause: Cause = {
   auth: false,
   kubelet: {
     reasons: ['ErrImagePull', 'ImagePullBackOff'],
+    shows: ['…: not found', 'manifest unknown', 'name unknown'],
     messages: [
       // containerd core/remotes/docker/resolver.go (`%s: not found`, gRPC NotFound; repository and
       // tag indistinguishable); CRI-O/containers-image `manifest unknown`; Docker `manifest for %s

@@ -12,6 +12,7 @@ export const cause: Cause = {
   auth: false,
   kubelet: {
     reasons: ['ErrImagePull', 'ImagePullBackOff'],
+    shows: ['i/o timeout', 'context deadline exceeded', 'connection reset by peer'],
     messages: [
       // Go net and net/http timeouts, gRPC DeadlineExceeded/Canceled (containerd's progress
       // timeout cancels the pull), interrupted downloads (diagnosis.md §2, §6 step 14). Last of

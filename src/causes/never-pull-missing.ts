@@ -11,6 +11,7 @@ export const cause: Cause = {
   auth: false,
   kubelet: {
     reasons: ['ErrImageNeverPull'],
+    shows: ['Container image "…" is not present with pull policy of Never'],
     messages: [
       // kubelet image_manager.go: `Container image "%s" is not present with pull policy of Never`
       // (also for present-but-not-accessible images under KubeletEnsureSecretPulledImages).

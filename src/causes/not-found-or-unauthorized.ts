@@ -12,13 +12,14 @@ export const cause: Cause = {
   auth: true,
   kubelet: {
     reasons: ['ErrImagePull', 'ImagePullBackOff'],
+    shows: ['pull access denied, repository does not exist or may require authorization'],
     messages: [
       // containerd ErrInvalidAuthorization `pull access denied, repository does not exist or may
       // require authorization: %w`; Docker `pull access denied for %s, repository does not exist or
       // may require 'docker login'`; GHCR's bare `denied` (diagnosis.md §2, §6 step 9). Tried before
       // the generic 401 phrases: these messages often end in "no basic auth credentials".
       {
-        pattern: /pull access denied|may require (authorization|'docker login')|(^|: )denied(: requested access to the resource is denied)?$/i,
+        pattern: /pull access denied|may require (authorization|'docker login')|(^|: |… )denied$/i,
         precedence: 92,
         source: 'containerd core/remotes/docker/errors.go; moby registry/errors.go; GHCR answers',
       },

@@ -11,6 +11,7 @@ export const cause: Cause = {
   auth: false,
   kubelet: {
     reasons: ['ErrImagePull', 'ImagePullBackOff'],
+    shows: ['no match for platform in manifest', 'no matching manifest for linux/arm64'],
     messages: [
       // containerd `no match for platform in manifest: not found` (gRPC NotFound: tried before the
       // not-found phrases); Docker `no matching manifest for linux/arm64`; CRI-O `no image found in

@@ -14,6 +14,7 @@ export const cause: Cause = {
     // The pull itself then fails as unauthorized or not-found-or-unauthorized; the pod-level event says why.
     reasons: ['ErrImagePull', 'ImagePullBackOff'],
     events: ['FailedToRetrieveImagePullSecret'],
+    shows: ['Unable to retrieve some image pull secrets (…)'],
     messages: [
       // kubelet (kubernetes PR #117927): `Unable to retrieve some image pull secrets (%s); attempting
       // to pull the image may not succeed.`

@@ -13,10 +13,11 @@ export const cause: Cause = {
   auth: false,
   kubelet: {
     reasons: ['ErrImagePull', 'ImagePullBackOff'],
+    shows: ['429 Too Many Requests', 'toomanyrequests', 'pull QPS exceeded'],
     messages: [
       // kubelet's own registryPullQPS/registryBurst throttle: no request reached a registry
       // (pkg/kubelet/images/puller.go; Azure/AKS#3138).
-      { pattern: /pull QPS exceeded/i, precedence: 10, source: 'kubernetes pkg/kubelet/images/puller.go' },
+      { pattern: /pull QPS exceeded/i, precedence: 13, source: 'kubernetes pkg/kubelet/images/puller.go' },
       // Registry 429 `toomanyrequests` (Docker Hub), containerd `unexpected status code 429`.
       { pattern: /\b429\b|toomanyrequests|too many requests/i, precedence: 80, source: 'distribution spec TOOMANYREQUESTS; Docker Hub answers' },
     ],

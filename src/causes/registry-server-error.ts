@@ -12,7 +12,8 @@ export const cause: Cause = {
   auth: false,
   kubelet: {
     // cri-dockerd turns 502/503/504 into RegistryUnavailable (core/image.go filterHTTPError).
-    reasons: ['ErrImagePull', 'ImagePullBackOff', 'RegistryUnavailable'],
+    reasons: ['RegistryUnavailable', 'ErrImagePull', 'ImagePullBackOff'],
+    shows: ['503 Service Unavailable', 'RegistryUnavailable'],
     messages: [
       {
         pattern: /\b50\d (Internal|Bad|Service|Gateway|Not Implemented)|Internal Server Error|Service Unavailable|Bad Gateway|Gateway Time-?out|received unexpected HTTP status: 5\d\d|RegistryUnavailable/i,

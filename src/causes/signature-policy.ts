@@ -11,6 +11,7 @@ export const cause: Cause = {
   auth: false,
   kubelet: {
     reasons: ['SignatureValidationFailed', 'ErrImagePull', 'ImagePullBackOff'],
+    shows: ['Source image rejected'],
     messages: [
       // CRI-O `SignatureValidationFailed: Source image rejected: %s`, `invalid policy in %q`;
       // containerd 2.1+ transfer service `image verifier %s blocked pull of %s` (§6 step 2).

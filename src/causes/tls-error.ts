@@ -12,6 +12,7 @@ export const cause: Cause = {
   auth: false,
   kubelet: {
     reasons: ['ErrImagePull', 'ImagePullBackOff'],
+    shows: ['x509: certificate signed by unknown authority'],
     messages: [
       // Go crypto/x509 and crypto/tls errors as every runtime wraps them (diagnosis.md §6 step 5).
       { pattern: /x509: |\btls: |certificate (signed by unknown authority|has expired|is not valid)/i, precedence: 50, source: 'Go crypto/x509 verify.go; crypto/tls' },

@@ -12,7 +12,7 @@ export const cause: Cause = {
   auth: true,
   kubelet: {
     reasons: ['ErrImagePull', 'ImagePullBackOff'],
-    events: ['FailedToRetrieveImagePullSecret'],
+    shows: ['failed to fetch anonymous token: … 401 Unauthorized', 'no basic auth credentials'],
     messages: [
       // containerd `failed to authorize: failed to fetch anonymous token: %w`: no credentials were
       // sent, whatever the token service's status (403 included) (diagnosis.md §2, §6 step 9).

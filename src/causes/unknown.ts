@@ -12,6 +12,7 @@ export const cause: Cause = {
   auth: false,
   kubelet: {
     reasons: ['ImagePullBackOff', 'ImageInspectError'],
+    shows: ['Back-off pulling image "…"'],
     messages: [
       // Before Kubernetes 1.32 the back-off message carries no cause (PR #127918): the events may still.
       { pattern: /^Back-off pulling image "[^"]*"$/, precedence: 150, source: 'kubernetes pkg/kubelet/images/image_manager.go' },

@@ -11,6 +11,7 @@ export const cause: Cause = {
   auth: false,
   kubelet: {
     reasons: ['ErrImagePull', 'ImagePullBackOff'],
+    shows: ['Pulling Schema 1 images have been deprecated …'],
     messages: [
       // containerd 2.0 `Pulling Schema 1 images have been deprecated`, 2.1+ `schema 1 image
       // manifests are no longer supported`, 1.x `...manifest.v1+prettyjws) from remote: not found`
