@@ -13,7 +13,7 @@ export const cause: Cause = {
   kubelet: {
     // cri-dockerd turns 502/503/504 into RegistryUnavailable (core/image.go filterHTTPError).
     reasons: ['RegistryUnavailable', 'ErrImagePull', 'ImagePullBackOff'],
-    shows: ['503 Service Unavailable', 'RegistryUnavailable'],
+    shows: ['503 Service Unavailable', '502 Bad Gateway'],
     messages: [
       {
         pattern: /\b50\d (Internal|Bad|Service|Gateway|Not Implemented)|Internal Server Error|Service Unavailable|Bad Gateway|Gateway Time-?out|received unexpected HTTP status: 5\d\d|RegistryUnavailable/i,
