@@ -1,5 +1,6 @@
 // imagePullPolicy: Never and the image is not on the node. Docs: ../../docs/causes/never-pull-missing.md.
 import type { Cause } from './cause.js';
+import { withTargetAdvice } from './target-advice.js';
 
 export const cause: Cause = {
   id: 'never-pull-missing',
@@ -20,8 +21,9 @@ export const cause: Cause = {
   },
   remediation: ({ image, target }) => {
     const named = image === '' ? 'the image' : `"${image}"`;
-    // The target's own words say how images get to its nodes; this only adds what Never needs, so
-    // that nothing is said twice (the remote profile's advice already starts with "Push the image").
-    return `${target.howToShipImages} Then set imagePullPolicy: IfNotPresent on ${named} (or remove the field), so that the nodes pull it.`;
+    return withTargetAdvice(
+      `Push ${named} to a registry the nodes can pull from, reference it by that registry's name and set imagePullPolicy: IfNotPresent (or remove the field).`,
+      target,
+    );
   },
 };

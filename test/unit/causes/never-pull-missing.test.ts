@@ -1,6 +1,5 @@
 // Message from docs/causes/never-pull-missing.md (kubelet image_manager.go). The remediation is
-// built per target from the target's own advice, said once (issue 7: on remote targets the old
-// text said "Push ... Push the image ...").
+// built per target (the never-pull-on-remote rule uses it), each thing said once.
 import { describeCause } from './cause-tester.js';
 
 describeCause('never-pull-missing', {
@@ -9,22 +8,23 @@ describeCause('never-pull-missing', {
   lookalikes: [{ message: 'Back-off pulling image "webapi:latest"', cause: 'unknown' }],
   remediation: [
     {
-      name: 'remote: the target says how to push, once',
+      // Issue 7: the remote profile's advice repeated the sentence ("Push ... Push the image ...").
+      name: 'remote: said once, with the private-registry note',
       context: { image: 'webapi:latest', registry: 'docker.io', sendsCredentials: false },
       expected:
-        "Push the image to a registry the nodes can reach (`docker push IMAGE`) and reference it by that registry's name; add imagePullSecrets when the registry is private. Then set imagePullPolicy: IfNotPresent on \"webapi:latest\" (or remove the field), so that the nodes pull it.",
+        'Push "webapi:latest" to a registry the nodes can pull from, reference it by that registry\'s name and set imagePullPolicy: IfNotPresent (or remove the field). Add imagePullSecrets when the registry is private.',
     },
     {
-      name: 'aks: az acr build',
+      name: "aks: then the profile's own advice",
       context: { image: 'webapi:latest', registry: 'docker.io', sendsCredentials: false, target: 'aks' },
       expected:
-        'Build and push to Azure Container Registry with `az acr build --registry REGISTRY --image IMAGE .`, and let the nodes pull with their kubelet identity after `az aks update --name CLUSTER --resource-group GROUP --attach-acr REGISTRY`. Then set imagePullPolicy: IfNotPresent on "webapi:latest" (or remove the field), so that the nodes pull it.',
+        'Push "webapi:latest" to a registry the nodes can pull from, reference it by that registry\'s name and set imagePullPolicy: IfNotPresent (or remove the field). Build and push to Azure Container Registry with `az acr build --registry REGISTRY --image IMAGE .`, and let the nodes pull with their kubelet identity after `az aks update --name CLUSTER --resource-group GROUP --attach-acr REGISTRY`.',
     },
     {
       name: 'no image string',
-      context: { image: '', registry: 'docker.io', sendsCredentials: false, target: 'eks' },
+      context: { image: '', registry: '', sendsCredentials: false, target: 'eks' },
       expected:
-        'Log in with `aws ecr get-login-password --region REGION | docker login --username AWS --password-stdin ACCOUNT.dkr.ecr.REGION.amazonaws.com` and `docker push` to ECR; the nodes pull with their IAM role (it needs ECR read access), without pull secrets. Then set imagePullPolicy: IfNotPresent on the image (or remove the field), so that the nodes pull it.',
+        'Push the image to a registry the nodes can pull from, reference it by that registry\'s name and set imagePullPolicy: IfNotPresent (or remove the field). Log in with `aws ecr get-login-password --region REGION | docker login --username AWS --password-stdin ACCOUNT.dkr.ecr.REGION.amazonaws.com` and `docker push` to ECR; the nodes pull with their IAM role (it needs ECR read access), without pull secrets.',
     },
   ],
 });
