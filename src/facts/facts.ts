@@ -1,7 +1,8 @@
 // The facts of one run (DESIGN.md "facts (one run)"): what gathering learnt about the world beyond
 // the manifests, handed to every rule in its context. Gathered once, by src/gather/, over the
 // interfaces of this folder; a fact that could not be gathered is kept with its reason, so that the
-// rules that need it say "unknown" instead of failing. Types only.
+// rules that need it say "unknown" instead of failing. Types only. src/facts/ holds these types and
+// the interfaces the core owns (registry-gateway.ts, local-machine.ts); it imports only core types.
 //
 // Room for what comes next, each as another optional member of `Facts` with its interface here:
 // cluster facts (namespaces, service accounts, secrets, nodes, pods, events) read over a

@@ -3,6 +3,8 @@
 // verdicts come first (a pull secret it cannot read fails every pull, without a request), node
 // identity turns refusals into "cannot be verified from here", and refusals are compared with what
 // docker on this machine could pull. Handed the gateways; does no I/O of its own.
+// src/gather/ collects the facts of one run over the interfaces of src/facts/; it may import the
+// core folders, never gateways/, commands/ or cli/.
 import { getCause } from '../causes/index.js';
 import type { ImageVerdict, ManifestObject } from '../core/types.js';
 import { collectImagePulls, type ImagePull } from '../credentials/image-pulls.js';
@@ -10,7 +12,6 @@ import type { TargetProfile } from '../detect/target-profile.js';
 import type { ImagePullFact } from '../facts/facts.js';
 import type { LocalMachine } from '../facts/local-machine.js';
 import type { ImageCheckRequest, ImageCheckResult, Platform, RegistryGateway } from '../facts/registry-gateway.js';
-import { isCauseId } from '../causes/index.js';
 import { applyNodeIdentity } from '../gateways/registry/credentials/node-identity.js';
 import type { PullObjectSource } from '../gateways/registry/credentials/pull-object-source.js';
 import { checkImages, requestKey } from './check-images.js';
@@ -47,7 +48,7 @@ function blockedVerdict(pull: ImagePull): ImageCheckResult | undefined {
   if (problem === undefined) return undefined;
   const secret = problem.secret === undefined ? 'a pull secret' : `secret ${problem.secret.namespace}/${problem.secret.name}`;
   return {
-    status: problem.cause !== undefined && isCauseId(problem.cause) ? problem.cause : 'unauthorized',
+    status: problem.cause ?? 'unauthorized',
     summary: `kubelet fails every pull of this pod: ${problem.message}`,
     registry: pull.reference.domain,
     credentialSource: secret,
