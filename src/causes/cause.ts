@@ -1,8 +1,7 @@
 // What the catalogue knows about one failure cause (DESIGN.md "Failure causes"): the shape every
 // module of src/causes/ fills in. Registry verdicts, the image-pull rule and explain read causes
 // only through this; classify, diagnose and deploy will read the kubelet half. Pure data and
-// pure functions; imports nothing but types.
-import type { TargetProfile } from '../detect/target-profile.js';
+// pure functions; imports nothing.
 
 /**
  * The cause ids, in DESIGN.md's order (which `explain --list` and docs/causes/README.md keep).
@@ -83,13 +82,23 @@ export interface KubeletSignature {
   messages: readonly MessagePattern[];
 }
 
+/**
+ * What a remediation needs of the target profile (src/detect/ `TargetProfile` has it; spelt out
+ * here so that the catalogue, below detect/ in the layering, does not import it).
+ */
+export interface RemediationTarget {
+  id: string;
+  /** The profile's advice on getting an image to its nodes. */
+  howToShipImages: string;
+}
+
 /** What a remediation may say about one image use; nothing in it is secret. */
 export interface RemediationContext {
   /** The image string exactly as written. */
   image: string;
   /** The image's registry host[:port] (`ghcr.io`, `docker.io`). */
   registry: string;
-  target: TargetProfile;
+  target: RemediationTarget;
   /** `anonymous` or where the deciding credential came from (`secret team/regcred (.dockerconfigjson)`). */
   credentialSource?: string;
   /** Whether the pod sends any credential for this image. */

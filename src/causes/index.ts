@@ -1,6 +1,6 @@
 // The failure-cause catalogue (DESIGN.md "Failure causes"): one module per cause, like src/rules/.
 // The one list that registry verdicts, the image-pull rule, explain and the docs read (and later
-// classify, diagnose and deploy). May import only ground modules (types, detect profiles' types).
+// classify, diagnose and deploy). Imports nothing outside src/causes/.
 import { CAUSE_IDS, type Cause, type CauseId, type MessagePattern } from './cause.js';
 import { cause as connectionRefused } from './connection-refused.js';
 import { cause as diskPressure } from './disk-pressure.js';
@@ -23,7 +23,7 @@ import { cause as unknown } from './unknown.js';
 import { cause as unsupportedImageFormat } from './unsupported-image-format.js';
 
 export { CAUSE_IDS, UNRANKED } from './cause.js';
-export type { Cause, CauseId, KubeletSignature, MessagePattern, Recurrence, RemediationContext, Vantage, WaitingReason } from './cause.js';
+export type { Cause, CauseId, KubeletSignature, MessagePattern, Recurrence, RemediationContext, RemediationTarget, Vantage, WaitingReason } from './cause.js';
 
 /** Sorted by id (a test keeps it so and in step with docs/causes/ and CAUSE_IDS). */
 export const CAUSES: readonly Cause[] = Object.freeze([
