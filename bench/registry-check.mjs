@@ -51,14 +51,14 @@ const tls = args.tls;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const built = (path) => join(root, 'build', path);
-if (!existsSync(built('src/gateways/registry/check-images.js')) || !existsSync(built('test/support/registry/registry-fixture.js'))) {
+if (!existsSync(built('src/gather/check-images.js')) || !existsSync(built('test/support/registry/registry-fixture.js'))) {
   console.error('registry-check: build/ is missing: run `node scripts/build.mjs` first');
   process.exit(2);
 }
 const load = (path) => import(pathToFileURL(built(path)).href);
 
 const versions = ensureTools();
-const { checkImages } = await load('src/gateways/registry/check-images.js');
+const { checkImages } = await load('src/gather/check-images.js');
 const { OciRegistryGateway } = await load('src/gateways/registry/oci-registry-gateway.js');
 const { startRegistryFixture } = await load('test/support/registry/registry-fixture.js');
 const { dockerImage, ociImage, ociIndex, LINUX_AMD64, LINUX_ARM64 } = await load('test/support/registry/image-fixtures.js');

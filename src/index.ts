@@ -5,6 +5,8 @@ export { check, type CheckOptions } from './commands/check.js';
 export { explain, explainList } from './commands/explain.js';
 export { createOciRegistryGateway, type OciRegistryGatewayOptions } from './gateways/registry/oci-registry-gateway.js';
 export type { RegistryGateway, ImageCheckRequest, ImageCheckResult, RegistryCredential, RegistryHostSettings, Platform } from './facts/registry-gateway.js';
+export { CAUSES, CAUSE_IDS, getCause, isCauseId, type Cause, type CauseId } from './causes/index.js';
+export type { Facts, ImagePullFact, Known, UnknownFact } from './facts/facts.js';
 export { parseConfig, type PullguardConfig, type FailOn } from './core/config.js';
 export { exitCodeFor } from './core/exit-code.js';
 export { runRules } from './core/run-rules.js';

@@ -2,16 +2,16 @@
 import { suggest } from '../shared/suggest.js';
 import { causeDocsUrl, ruleDocsUrl } from '../core/docs-url.js';
 import { PullguardError, UsageError } from '../shared/errors.js';
-import { FAILURE_CAUSE_IDS, FAILURE_CAUSE_SUMMARIES, isFailureCauseId } from '../core/failure-causes.js';
+import { CAUSE_IDS, causesInDesignOrder, isCauseId } from '../causes/index.js';
 import { readDocsPage, type DocsSection } from '../gateways/files/read-docs-page.js';
 import { getRule, RULES } from '../rules/index.js';
 
 /** `readPage` is for tests; the default reads the docs/ folder that ships with the package. */
 export function explain(id: string, readPage: (section: DocsSection, id: string) => string | undefined = readDocsPage): string {
   // Only known ids reach the file system: no stray page (README, a case-insensitive `readme`) and no path.
-  const section: DocsSection | undefined = getRule(id) !== undefined ? 'rules' : isFailureCauseId(id) ? 'causes' : undefined;
+  const section: DocsSection | undefined = getRule(id) !== undefined ? 'rules' : isCauseId(id) ? 'causes' : undefined;
   if (section === undefined) {
-    const known = [...RULES.map((rule) => rule.meta.id), ...FAILURE_CAUSE_IDS];
+    const known = [...RULES.map((rule) => rule.meta.id), ...CAUSE_IDS];
     throw new UsageError(`no rule or failure cause named "${id}"${suggest(id, known)}`, {
       hint: 'Run `pullguard explain --list` to see every rule and cause.',
     });
@@ -27,8 +27,8 @@ export function explain(id: string, readPage: (section: DocsSection, id: string)
 }
 
 export function explainList(): string {
-  const width = Math.max(...RULES.map((rule) => rule.meta.id.length), ...FAILURE_CAUSE_IDS.map((id) => id.length));
+  const width = Math.max(...RULES.map((rule) => rule.meta.id.length), ...CAUSE_IDS.map((id) => id.length));
   const rules = RULES.map((rule) => `  ${rule.meta.id.padEnd(width)}  ${rule.meta.defaultSeverity.padEnd(7)}  ${rule.meta.description}`);
-  const causes = FAILURE_CAUSE_IDS.map((id) => `  ${id.padEnd(width)}  ${FAILURE_CAUSE_SUMMARIES[id]}`);
+  const causes = causesInDesignOrder().map((cause) => `  ${cause.id.padEnd(width)}  ${cause.summary}`);
   return ['Rules (pullguard explain RULE):', ...rules, '', 'Failure causes (pullguard explain CAUSE):', ...causes, ''].join('\n');
 }

@@ -8,6 +8,7 @@ import { summarize } from '../core/summarize.js';
 import type { Finding, Report } from '../core/types.js';
 import type { LoadResult } from '../manifests/model.js';
 import { resolveTarget } from '../detect/resolve-target.js';
+import type { Facts } from '../facts/facts.js';
 import { loadManifests } from '../gateways/files/load-manifests.js';
 import type { WalkProgress } from '../gateways/files/walk-directory.js';
 import { RULES } from '../rules/index.js';
@@ -47,10 +48,13 @@ export async function loadManifestPaths(
   return load;
 }
 
-/** The pure half of lint, for callers that loaded manifests themselves (check, render, tests). */
-export function lintLoaded(load: LoadResult, targetId: string, config: PullguardConfig): Report {
+/**
+ * The pure half of lint, for callers that loaded manifests themselves (check, render, tests): every
+ * rule over the objects and the facts gathered for them (`check` gathers registry verdicts).
+ */
+export function lintLoaded(load: LoadResult, targetId: string, config: PullguardConfig, facts?: Facts): Report {
   const target = resolveTarget(targetId, undefined);
-  const result = runRules(load.objects, RULES, { target, ruleSettings: config.rules });
+  const result = runRules(load.objects, RULES, { target, ruleSettings: config.rules, ...(facts === undefined ? {} : { facts }) });
   const findings: Finding[] = result.findings;
   // runRules returns its findings sorted: only load problems added here need a sort again.
   const sorted = findings.length;

@@ -1,4 +1,6 @@
+import type { CauseId } from '../causes/cause.js';
 import type { TargetProfile } from '../detect/target-profile.js';
+import type { Facts } from '../facts/facts.js';
 import type { PodSpecInfo } from '../k8s/types.js';
 import type { Severity } from '../shared/severity.js';
 import type { JsonPath, ManifestObject } from '../manifests/model.js';
@@ -27,6 +29,8 @@ export interface RuleProblem {
   image?: string;
   /** Override the rule's severity for this one problem (e.g. `local-only-image` is a warning on local targets). */
   severity?: Severity;
+  /** The failure cause behind the problem, when a fact names one (registry verdicts). */
+  cause?: CauseId;
 }
 
 /** Everything a rule may read about the whole run (other objects of the same apply, e.g. ServiceAccounts and Secrets). */
@@ -41,6 +45,8 @@ export interface RuleContext {
   podSpecs: readonly PodSpecInfo[];
   target: TargetProfile;
   run: RunFacts;
+  /** What gathering learnt about the world in this run (registry verdicts, ...); empty for lint. */
+  facts: Facts;
   report(problem: RuleProblem): void;
 }
 

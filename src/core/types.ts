@@ -3,6 +3,8 @@
 // never rename them.
 import type { ObjectRef } from '../manifests/model.js';
 import type { Severity } from '../shared/severity.js';
+import type { CauseId } from '../causes/cause.js';
+import type { RegistryCause } from '../causes/classify-registry.js';
 
 export interface Finding {
   ruleId: string;
@@ -19,8 +21,8 @@ export interface Finding {
   /** JSON path (dotted, with [i]) of the node the finding points at, e.g. `spec.template.spec.containers[0].image`. */
   path?: string;
   remediation?: string;
-  /** Where the registry checks ran: the failure cause id (see DESIGN.md) behind this finding. */
-  cause?: string;
+  /** Where the registry checks ran: the failure cause id (src/causes/) behind this finding. */
+  cause?: CauseId;
 }
 
 export interface Summary {
@@ -56,8 +58,8 @@ export interface ImageVerdict {
   image: string;
   /** Normalised reference, e.g. docker.io/library/nginx:1.27. */
   reference: string;
-  /** `ok`, or a failure cause id from DESIGN.md (`image-not-found`, `unauthorized`, ...). */
-  status: string;
+  /** `ok`, or a failure cause id (`image-not-found`, `unauthorized`, ...). */
+  status: RegistryCause;
   summary: string;
   registry: string;
   digest?: string;

@@ -2,6 +2,7 @@
 // what is wrong and what kubelet or the API server will do about it. Messages are one line and
 // never contain a credential, an `auth` value, a token or a fragment of secret data.
 
+import type { CauseId } from '../causes/cause.js';
 import type { Severity } from '../shared/severity.js';
 
 export type CredentialProblemCode =
@@ -31,8 +32,8 @@ export interface CredentialProblem {
   severity: Severity;
   /** One line, safe to print. */
   message: string;
-  /** A failure cause id from DESIGN.md, when one applies (`pull-secret-missing`). */
-  cause?: string;
+  /** The failure cause, when one applies (`pull-secret-missing`). */
+  cause?: CauseId;
   /** The Secret concerned. */
   secret?: { namespace: string; name: string };
   /** The data key concerned (`.dockerconfigjson`). */

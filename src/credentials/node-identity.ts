@@ -7,15 +7,13 @@
 // `matchImages` rules (one label per `*`, ports and path prefixes), the same as the keyring.
 // The globs come from the target profile (`TargetProfile.nodeIdentityRegistries`).
 
+import { getCause } from '../causes/index.js';
 import type { ImageReference } from '../images/types.js';
 import type { ImageCheckResult } from '../facts/registry-gateway.js';
 import { matchesHostGlob } from '../images/host-glob.js';
 
 /** `credentialSource` of verdicts decided by node identity (ImageVerdict documents this value). */
 export const NODE_IDENTITY_SOURCE = 'node identity';
-
-/** Statuses that only say "these credentials were not enough", which node identity may overcome. */
-const AUTH_STATUSES = new Set(['unauthorized', 'forbidden', 'not-found-or-unauthorized']);
 
 export interface NodeIdentityMatch {
   /** The profile glob that matched, e.g. `*.azurecr.io`. */
@@ -50,7 +48,9 @@ export function nodeIdentityVerdict(match: NodeIdentityMatch, targetName: string
  * registry's evidence. Without a match the result is returned unchanged.
  */
 export function applyNodeIdentity(result: ImageCheckResult, match: NodeIdentityMatch | undefined, targetName: string): ImageCheckResult {
-  if (match === undefined || !AUTH_STATUSES.has(result.status)) return result;
+  // Only verdicts that say "these credentials were not enough" (the catalogue's `auth` causes),
+  // which node identity may overcome.
+  if (match === undefined || result.status === 'ok' || !getCause(result.status).auth) return result;
   const verdict = nodeIdentityVerdict(match, targetName);
   verdict.summary = `${verdict.summary}; with ${result.credentialSource ?? 'anonymous'} credentials the registry answered ${result.status}`;
   if (result.evidence !== undefined) verdict.evidence = result.evidence;

@@ -1,12 +1,10 @@
 // facts/: the interfaces the core owns for facts about the world, implemented in gateways/ and faked
 // in tests. Imports only images/ and shared/. This one asks registries about images (DESIGN.md "Gateways").
+import type { RegistryCause, VerdictEvidence } from '../causes/classify-registry.js';
 import type { ImageReference } from '../images/types.js';
 
-export interface Platform {
-  os: string;
-  architecture: string;
-  variant?: string;
-}
+export type { Platform } from '../images/select-platforms.js';
+import type { Platform } from '../images/select-platforms.js';
 
 /**
  * One credential to try, in kubelet's order. `source` says where it came from and is safe to print
@@ -44,8 +42,8 @@ export interface ImageCheckRequest {
 }
 
 export interface ImageCheckResult {
-  /** `ok`, or a failure cause id from DESIGN.md (`image-not-found`, `unauthorized`, `platform-mismatch`, ...). */
-  status: string;
+  /** `ok`, or a failure cause id of the catalogue (`image-not-found`, `unauthorized`, `platform-mismatch`, ...). */
+  status: RegistryCause;
   /** One sentence for humans. */
   summary: string;
   /** The host that answered (mirror or registry). */
@@ -56,7 +54,7 @@ export interface ImageCheckResult {
   platforms?: string[];
   /** `source` of the credential that decided the verdict, or `anonymous`. */
   credentialSource?: string;
-  evidence?: { httpStatus?: number; errorCode?: string; registryMessage?: string; method?: string };
+  evidence?: VerdictEvidence;
 }
 
 export interface RegistryGateway {

@@ -1,6 +1,7 @@
 // An image that can only exist in a developer's container engine: a bare name that Docker Hub does
 // not have (`webapi:latest` is docker.io/library/webapi, and library/ holds only official images), or
 // a tag that names a local build (`:dev`, `:local`). Docs: ../../docs/rules/local-only-image.md.
+import { withTargetAdvice } from '../causes/target-advice.js';
 import type { Rule } from '../core/rule.js';
 import { isDockerHub, isDockerOfficialImage } from '../images/docker-hub.js';
 import { familiarName } from '../images/familiar-name.js';
@@ -58,7 +59,7 @@ export const rule: Rule = {
         context.report({
           ...problem,
           message: `${quoted}; ${outcome}`,
-          remediation: `Push it to a registry the nodes can pull from and reference it by that name (REGISTRY/${suggested}). ${target.howToShipImages} ${BUILD_TOOLS_NOTE}`,
+          remediation: `${withTargetAdvice(`Push it to a registry the nodes can pull from and reference it by that name (REGISTRY/${suggested}).`, target)} ${BUILD_TOOLS_NOTE}`,
         });
         continue;
       }

@@ -1,6 +1,7 @@
 // A registry that exists only on the developer's machine (localhost:5000, host.docker.internal,
 // kind-registry:5000, k3d-*.localhost, registry.local) used on a cluster whose nodes are elsewhere.
 // Docs: ../../docs/rules/localhost-registry-on-remote.md.
+import { withTargetAdvice } from '../causes/target-advice.js';
 import type { Rule } from '../core/rule.js';
 import { localRegistryHost } from '../images/local-registry-host.js';
 import { imagePath } from '../k8s/container-images.js';
@@ -25,7 +26,7 @@ export const rule: Rule = {
         container: container.name,
         image: verdict.image,
         message: `"${verdict.image}" is pulled from ${local.host}, which is ${local.what}: the nodes of ${phrase} cannot reach a registry on your machine, so the pull fails (connection refused or no such host)`,
-        remediation: `Push the image to a registry the nodes can reach and reference it by that name. ${context.target.howToShipImages}`,
+        remediation: withTargetAdvice('Push the image to a registry the nodes can reach and reference it by that name.', context.target),
       });
     }
   },

@@ -1,7 +1,10 @@
 // `imagePullPolicy: Never` on a cluster whose nodes cannot see the developer's images: the incident
 // this project was born from (ErrImageNeverPull on AKS). Docs: ../../docs/rules/never-pull-on-remote.md.
+import { getCause } from '../causes/index.js';
 import type { Rule } from '../core/rule.js';
 import { targetPhrase } from './support/target-phrase.js';
+
+const NEVER_PULL_MISSING = getCause('never-pull-missing');
 
 export const rule: Rule = {
   meta: {
@@ -24,7 +27,8 @@ export const rule: Rule = {
             path,
             ...extra,
             message: `imagePullPolicy: Never makes the kubelet use only an image already on the node, and the nodes of ${targetPhrase(target)} cannot see images built on your machine: the pod fails with ErrImageNeverPull unless ${named} was preloaded on every node`,
-            remediation: `Push ${named} to a registry the nodes can pull from, reference it by that registry's name and set imagePullPolicy: IfNotPresent (or remove the field). ${target.howToShipImages}`,
+            // The fix is the cause's (never-pull-missing), built for this target.
+            remediation: NEVER_PULL_MISSING.remediation({ image: image ?? '', registry: '', target, sendsCredentials: false }) ?? '',
           });
         } else if (target.imageDelivery === 'load-command' && target.loadCommand !== undefined && image !== undefined) {
           const command = target.loadCommand(image);

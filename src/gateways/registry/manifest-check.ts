@@ -2,7 +2,7 @@
 // Without platforms: a HEAD per image, GET only when HEAD is unsupported or ambiguous (no digest,
 // 400/403/404/405/501). With platforms: GET the manifest, and for a single manifest its config blob.
 import { createHash } from 'node:crypto';
-import type { RegistryObservation } from './classify-registry-response.js';
+import type { RegistryObservation } from '../../causes/classify-registry.js';
 import { endpointUrl, type RegistryEndpoint } from './endpoint-for.js';
 import { headerValue, type HttpResponse } from './http-transport.js';
 import { bareMediaType, isImageConfig, MANIFEST_ACCEPT, manifestKind, resolveManifestMediaType } from './media-types.js';
@@ -10,8 +10,8 @@ import { credentialId, type RegistryAuthenticator } from './registry-auth.js';
 import { parseRegistryError } from './registry-error-body.js';
 import type { ImageCheckRequest, Platform, RegistryCredential } from '../../facts/registry-gateway.js';
 import type { RegistryPinger } from './registry-ping.js';
-import { unnamedPlatformNote, type ImageShape } from './platform-verdict.js';
-import { entriesWithoutPlatform, formatPlatform, normalizePlatform, platformOfConfig, platformsOfIndex, selectPlatforms } from './select-platforms.js';
+import { unnamedPlatformNote, type ImageShape } from '../../causes/support/platform-gap.js';
+import { entriesWithoutPlatform, formatPlatform, normalizePlatform, platformOfConfig, platformsOfIndex, selectPlatforms } from '../../images/select-platforms.js';
 import type { Sender } from './send-with-retry.js';
 import { TransportError, transportObservation } from './transport-error.js';
 import { parseWwwAuthenticate, pickChallenge, type AuthChallenge } from './www-authenticate.js';

@@ -1,8 +1,9 @@
 // RegistryGateway over the OCI Distribution API. Per image: each endpoint in order (mirrors, then the
 // registry), each credential in kubelet's order (the first success wins; anonymous only when there is
-// none: docs/registry.md §4.4), classified into a DESIGN.md cause id. Never throws for a registry's
+// none: docs/registry.md §4.4), classified into a cause id of the catalogue (src/causes/). Never throws for a registry's
 // behaviour, and no credential or token leaves it (redacted from every string as a last resort).
-import { classifyRegistryObservation, type CheckSubject, type RegistryCause } from './classify-registry-response.js';
+import { classifyRegistryObservation, type CheckSubject, type RegistryCause } from '../../causes/classify-registry.js';
+import { getCause } from '../../causes/index.js';
 import { isDockerHub } from '../../images/docker-hub.js';
 import { endpointsFor, type RegistryEndpoint } from './endpoint-for.js';
 import { HttpTransport } from './http-transport.js';
@@ -31,24 +32,9 @@ export interface OciRegistryGatewayOptions {
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
-/** Verdicts no other credential can change: the network, TLS or scheme failed before auth mattered. */
-const CREDENTIAL_INDEPENDENT = new Set<RegistryCause>(['connection-refused', 'dns-error', 'tls-error', 'network-timeout', 'http-vs-https']);
-/** When every credential failed, the verdict that says most about the image wins (lower first). */
-const FAILURE_RANK: readonly RegistryCause[] = [
-  'platform-mismatch',
-  'unsupported-image-format',
-  'image-not-found',
-  'forbidden',
-  'not-found-or-unauthorized',
-  'unauthorized',
-  'rate-limited',
-  'registry-server-error',
-  'unknown',
-];
-
-function rank(status: string): number {
-  const index = FAILURE_RANK.indexOf(status as RegistryCause);
-  return index === -1 ? FAILURE_RANK.length : index;
+/** When every credential failed, the verdict that says most about the image wins (the catalogue's rank). */
+function rank(status: RegistryCause): number {
+  return status === 'ok' ? 0 : getCause(status).rank;
 }
 
 export class OciRegistryGateway implements RegistryGateway {
@@ -115,7 +101,7 @@ export class OciRegistryGateway implements RegistryGateway {
     for (const credential of attempts) {
       const outcome = await this.#checker.check(endpoint, request, credential, signal);
       const result = this.#resultOf(endpoint, request, credential, outcome);
-      if (result.status === 'ok' || CREDENTIAL_INDEPENDENT.has(result.status as RegistryCause)) return result;
+      if (result.status === 'ok' || getCause(result.status).credentialIndependent) return result;
       if (best === undefined || rank(result.status) < rank(best.status)) best = result;
     }
     return best as ImageCheckResult;

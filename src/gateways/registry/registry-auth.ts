@@ -3,8 +3,8 @@
 // Basic straight from the credential; Bearer from the realm (anonymous, Basic-authenticated GET, or
 // the OAuth2 refresh-token POST with distribution's GET fallback), cached per realm, service, scope
 // and credential. A credential's `registryToken` is sent as is.
-import { createHash } from 'node:crypto';
-import type { RegistryObservation } from './classify-registry-response.js';
+import type { RegistryObservation } from '../../causes/classify-registry.js';
+import { credentialId } from '../../credentials/credential-id.js';
 import { headerValue } from './http-transport.js';
 import { parseRegistryError } from './registry-error-body.js';
 import type { RegistryCredential } from '../../facts/registry-gateway.js';
@@ -15,14 +15,9 @@ import type { AuthChallenge } from './www-authenticate.js';
 
 export type AuthResult = { ok: true; header?: string } | { ok: false; observation: RegistryObservation };
 
-const MAX_TOKEN_RESPONSE_BYTES = 1 << 20;
+export { credentialId };
 
-/** A stable, non-reversible identity of a credential for cache keys; `anonymous` for none. */
-export function credentialId(credential: RegistryCredential | undefined): string {
-  if (credential === undefined) return 'anonymous';
-  const material = JSON.stringify([credential.username, credential.password, credential.identityToken, credential.registryToken]);
-  return createHash('sha256').update(material).digest('hex').slice(0, 32);
-}
+const MAX_TOKEN_RESPONSE_BYTES = 1 << 20;
 
 function basic(credential: RegistryCredential): string | undefined {
   if (credential.username === undefined || credential.password === undefined) return undefined;

@@ -1,8 +1,8 @@
 // `GET /v2/` once per endpoint and run: it settles the scheme (HTTPS, or plain HTTP for a loopback
 // registry whose TLS handshake got an HTTP answer, as containerd does) and learns the auth challenge,
 // so that image requests can carry credentials from the start instead of collecting a 401 each.
-import type { RegistryObservation } from './classify-registry-response.js';
-import { isHttpAnswerToTls } from './classify-registry-response.js';
+import type { RegistryObservation } from '../../causes/classify-registry.js';
+import { isHttpAnswerToTls } from '../../causes/classify-registry.js';
 import { endpointUrl, type RegistryEndpoint } from './endpoint-for.js';
 import { headerValue } from './http-transport.js';
 import type { Sender } from './send-with-retry.js';

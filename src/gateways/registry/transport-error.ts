@@ -1,7 +1,7 @@
 // A request that got no HTTP answer. Carries the system/TLS/undici error code (found anywhere in the
 // `cause` chain) and a one-line message that names the host and never a header, URL query or secret.
 
-import type { Phase, RegistryObservation } from './classify-registry-response.js';
+import type { Phase, RegistryObservation } from '../../causes/classify-registry.js';
 
 export class TransportError extends Error {
   constructor(

@@ -3,7 +3,7 @@
 // the token server, scope denials, and no credential or token in any verdict.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { checkImages } from '../../../src/gateways/registry/check-images.js';
+import { checkImages } from '../../../src/gather/check-images.js';
 import { OciRegistryGateway } from '../../../src/gateways/registry/oci-registry-gateway.js';
 import type { ImageCheckRequest, ImageCheckResult, RegistryCredential } from '../../../src/facts/registry-gateway.js';
 import { ociImage, LINUX_AMD64 } from '../../support/registry/image-fixtures.js';

@@ -65,7 +65,7 @@ describe('verdicts', () => {
   });
 
   it('success and answers about the image itself stand', () => {
-    for (const status of ['ok', 'image-not-found', 'platform-mismatch', 'dns-error']) {
+    for (const status of ['ok', 'image-not-found', 'platform-mismatch', 'dns-error'] as const) {
       const result: ImageCheckResult = { status, summary: status, registry: 'myacr.azurecr.io' };
       assert.equal(applyNodeIdentity(result, match, 'AKS'), result);
     }

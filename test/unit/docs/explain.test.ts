@@ -6,7 +6,7 @@ import { run } from '../../../src/cli/main.js';
 import { explain, explainList } from '../../../src/commands/explain.js';
 import { causeDocsUrl, ruleDocsUrl } from '../../../src/core/docs-url.js';
 import { PullguardError, UsageError } from '../../../src/shared/errors.js';
-import { FAILURE_CAUSE_IDS, FAILURE_CAUSE_SUMMARIES } from '../../../src/core/failure-causes.js';
+import { CAUSE_IDS, getCause } from '../../../src/causes/index.js';
 import { RULES } from '../../../src/rules/index.js';
 import { readPage } from './doc-pages.js';
 
@@ -30,7 +30,7 @@ describe('explain(id)', () => {
 
   it('finds the page of every rule and every cause', () => {
     for (const rule of RULES) assert.equal(explain(rule.meta.id).split('\n')[0], `# ${rule.meta.id}`);
-    for (const id of FAILURE_CAUSE_IDS) assert.equal(explain(id).split('\n')[0], `# ${id}`);
+    for (const id of CAUSE_IDS) assert.equal(explain(id).split('\n')[0], `# ${id}`);
   });
 
   it('rejects an unknown id as a usage error, with a suggestion and a hint', () => {
@@ -82,20 +82,20 @@ describe('explainList()', () => {
   const lines = list.split('\n');
 
   it('lists every rule with its default severity and description, then every cause with its summary', () => {
-    const width = Math.max(...RULES.map((r) => r.meta.id.length), ...FAILURE_CAUSE_IDS.map((id) => id.length));
+    const width = Math.max(...RULES.map((r) => r.meta.id.length), ...CAUSE_IDS.map((id) => id.length));
     assert.deepEqual(lines, [
       'Rules (pullguard explain RULE):',
       ...RULES.map(({ meta }) => `  ${meta.id.padEnd(width)}  ${meta.defaultSeverity.padEnd(7)}  ${meta.description}`),
       '',
       'Failure causes (pullguard explain CAUSE):',
-      ...FAILURE_CAUSE_IDS.map((id) => `  ${id.padEnd(width)}  ${FAILURE_CAUSE_SUMMARIES[id]}`),
+      ...CAUSE_IDS.map((id) => `  ${id.padEnd(width)}  ${getCause(id).summary}`),
       '',
     ]);
   });
 
   it('names 12 rules and 19 causes', () => {
     assert.equal(lines.filter((line) => RULES.some((r) => line.startsWith(`  ${r.meta.id} `))).length, RULES.length);
-    assert.equal(lines.filter((line) => FAILURE_CAUSE_IDS.some((id) => line.startsWith(`  ${id} `))).length, 19);
+    assert.equal(lines.filter((line) => CAUSE_IDS.some((id) => line.startsWith(`  ${id} `))).length, 19);
   });
 });
 

@@ -80,7 +80,8 @@ ruleTester(rule, {
           image: 'webapi:latest',
           path: 'spec.containers[0].image',
           message: `${NOT_OFFICIAL('webapi:latest', 'docker.io/library/webapi:latest')}; the nodes of a remote cluster pull it from Docker Hub and fail with ErrImagePull`,
-          remediation: /^Push it to a registry the nodes can pull from and reference it by that name \(REGISTRY\/webapi:VERSION\)\. .* lint its rendered output instead \(e\.g\. `skaffold render \| pullguard lint -`\)\.$/,
+          // Said once: the remote profile's advice used to repeat the first sentence (issue 7).
+          remediation: /^Push it to a registry the nodes can pull from and reference it by that name \(REGISTRY\/webapi:VERSION\)\. Add imagePullSecrets when the registry is private\. If a build tool .* lint its rendered output instead \(e\.g\. `skaffold render \| pullguard lint -`\)\.$/,
         },
       ],
     },

@@ -50,7 +50,15 @@ ruleTester(rule, {
     {
       name: 'remote: localhost without a port',
       yaml: pod('localhost/app:1.0'),
-      errors: [{ line: 8, column: 14, message: UNREACHABLE('localhost/app:1.0', 'localhost', 'a loopback name (RFC 6761)') }],
+      errors: [
+        {
+          line: 8,
+          column: 14,
+          message: UNREACHABLE('localhost/app:1.0', 'localhost', 'a loopback name (RFC 6761)'),
+          // Said once: the remote profile's advice used to repeat the first sentence (issue 7).
+          remediation: 'Push the image to a registry the nodes can reach and reference it by that name. Add imagePullSecrets when the registry is private.',
+        },
+      ],
     },
     {
       name: 'remote: 127.0.0.1',

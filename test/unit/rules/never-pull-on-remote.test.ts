@@ -51,7 +51,16 @@ ruleTester(rule, {
     {
       name: 'remote: even an image from a registry is never pulled',
       yaml: pod('nginx:1.27', ['imagePullPolicy: Never']),
-      errors: [{ line: 9, column: 24, message: REMOTE_MESSAGE('a remote cluster', 'nginx:1.27') }],
+      errors: [
+        {
+          line: 9,
+          column: 24,
+          message: REMOTE_MESSAGE('a remote cluster', 'nginx:1.27'),
+          // Said once: the remote profile's advice used to repeat the first sentence (issue 7).
+          remediation:
+            'Push "nginx:1.27" to a registry the nodes can pull from, reference it by that registry\'s name and set imagePullPolicy: IfNotPresent (or remove the field). Add imagePullSecrets when the registry is private.',
+        },
+      ],
     },
     {
       name: 'eks: init and regular containers are both reported',

@@ -9,8 +9,7 @@
 //   client's unpacker matches `platforms.All` (`client/pull.go` `Pull`). The container then fails
 //   when it starts: `exec format error` for another CPU architecture, CrashLoopBackOff.
 // Pure.
-import type { Platform } from '../../facts/registry-gateway.js';
-import { formatPlatform, normalizePlatform } from './select-platforms.js';
+import { formatPlatform, normalizePlatform, type Platform } from '../../images/select-platforms.js';
 
 /** An index lists the image per platform; a single manifest is one image with one config. */
 export type ImageShape = 'index' | 'single-manifest';

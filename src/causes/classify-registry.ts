@@ -1,25 +1,11 @@
 // The single place that turns what a registry did (a status, an error code, a transport failure,
-// an unusable manifest, missing platforms) into a verdict with a cause id from DESIGN.md and one
-// sentence for humans. Pure: the gateway observes, this file decides (table: docs/registry.md §2.4, §7).
-import type { ImageCheckResult } from '../../facts/registry-gateway.js';
-import { platformGapSummary, type PlatformGap } from './platform-verdict.js';
+// an unusable manifest, missing platforms) into a verdict with a cause id of the catalogue and one
+// sentence for humans. Pure: the registry gateway observes, this file decides.
+import type { CauseId } from './cause.js';
+import { platformGapSummary, type PlatformGap } from './support/platform-gap.js';
 
-export type RegistryCause =
-  | 'ok'
-  | 'image-not-found'
-  | 'not-found-or-unauthorized'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'rate-limited'
-  | 'platform-mismatch'
-  | 'tls-error'
-  | 'dns-error'
-  | 'network-timeout'
-  | 'connection-refused'
-  | 'http-vs-https'
-  | 'registry-server-error'
-  | 'unsupported-image-format'
-  | 'unknown';
+/** A verdict's status: the image can be pulled, or why not. */
+export type RegistryCause = CauseId | 'ok';
 
 /** What the verdict is about; all of it is safe to print. */
 export interface CheckSubject {
@@ -60,10 +46,18 @@ export type RegistryObservation =
   | ({ kind: 'platforms'; method: string } & PlatformGap)
   | { kind: 'budget'; started: boolean; budgetMs: number };
 
+/** What the registry said, as far as it is safe to print. */
+export interface VerdictEvidence {
+  httpStatus?: number;
+  errorCode?: string;
+  registryMessage?: string;
+  method?: string;
+}
+
 export interface Verdict {
   status: RegistryCause;
   summary: string;
-  evidence: NonNullable<ImageCheckResult['evidence']>;
+  evidence: VerdictEvidence;
 }
 
 const TLS_CODES = new Set([

@@ -2,7 +2,12 @@
 // Normalisation follows containerd's `platforms.Normalize` (arm64 v8 is plain arm64, arm without a
 // variant is v7, amd64 v1 is plain amd64); matching follows its `platforms.Only`: a node also runs
 // a lower arm or amd64 variant, 386 on amd64, 32-bit arm on arm64, each noted as a fallback.
-import type { Platform } from '../../facts/registry-gateway.js';
+/** An OCI platform: what a node runs, or what an image is built for. */
+export interface Platform {
+  os: string;
+  architecture: string;
+  variant?: string;
+}
 
 const ARCH_ALIASES: Readonly<Record<string, string>> = {
   x86_64: 'amd64',

@@ -2,7 +2,7 @@
 // pull; a single-platform image pulls and fails to start; a config naming no platform is a note.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { platformGapSummary, unnamedPlatformNote } from '../../../../src/gateways/registry/platform-verdict.js';
+import { platformGapSummary, unnamedPlatformNote } from '../../../../src/causes/support/platform-gap.js';
 
 const amd64 = { os: 'linux', architecture: 'amd64' };
 const arm64 = { os: 'linux', architecture: 'arm64' };

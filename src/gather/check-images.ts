@@ -1,11 +1,12 @@
 // Many images at once, as `pullguard check` needs them: identical requests (same image, same
 // credentials, same platforms) share one request flow, at most `concurrency` run at a time, and a
 // total time budget turns whatever is still open into a verdict instead of a hang (DESIGN.md "Facts").
+// Handed the gateway; does no I/O of its own.
 import { createHash } from 'node:crypto';
-import { classifyRegistryObservation } from './classify-registry-response.js';
-import { credentialId } from './registry-auth.js';
-import type { ImageCheckRequest, ImageCheckResult, RegistryGateway } from '../../facts/registry-gateway.js';
-import { runWithConcurrency } from '../../shared/run-with-concurrency.js';
+import { classifyRegistryObservation } from '../causes/classify-registry.js';
+import { credentialId } from '../credentials/credential-id.js';
+import type { ImageCheckRequest, ImageCheckResult, RegistryGateway } from '../facts/registry-gateway.js';
+import { runWithConcurrency } from '../shared/run-with-concurrency.js';
 
 export interface CheckImagesOptions {
   /** Image checks in flight at once. Default 16. */

@@ -2,7 +2,7 @@
 // (containerd's `platforms.Normalize` and `platforms.Only`), as tables.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Platform } from '../../../../src/facts/registry-gateway.js';
+import type { Platform } from '../../../src/facts/registry-gateway.js';
 import {
   entriesWithoutPlatform,
   formatPlatform,
@@ -11,7 +11,7 @@ import {
   platformOfConfig,
   platformsOfIndex,
   selectPlatforms,
-} from '../../../../src/gateways/registry/select-platforms.js';
+} from '../../../src/images/select-platforms.js';
 
 const p = (text: string): Platform => {
   const platform = parsePlatform(text);

@@ -1,0 +1,24 @@
+// Nothing listens at the registry address. Docs: ../../docs/causes/connection-refused.md.
+import type { Cause } from './cause.js';
+
+export const cause: Cause = {
+  id: 'connection-refused',
+  summary: 'Nothing listens at the registry address (often localhost, which on a node means the node).',
+  vantage: 'network',
+  recurrence: 'deterministic',
+  rank: 100,
+  credentialIndependent: true,
+  auth: false,
+  kubelet: {
+    // CRI-O prefixes ECONNREFUSED with RegistryUnavailable, which kubelet ≥1.28 turns into that reason.
+    reasons: ['ErrImagePull', 'ImagePullBackOff', 'RegistryUnavailable'],
+    shows: ['connect: connection refused'],
+    messages: [
+      // Go `dial tcp IP:PORT: connect: connection refused` (tilt-dev/tilt#5431), also behind CRI-O's
+      // RegistryUnavailable prefix (so before registry-server-error); a DNS server refusing
+      // (`lookup …: read: connection refused`) is caught earlier by dns-error (§6 steps 4, 7, 13).
+      { pattern: /connection refused|ECONNREFUSED/i, precedence: 70, source: 'Go syscall ECONNREFUSED via net/net.go; cri-o server/image_pull.go' },
+    ],
+  },
+  remediation: () => undefined,
+};

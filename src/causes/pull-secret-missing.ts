@@ -1,0 +1,25 @@
+// The pod names an imagePullSecret that does not exist. Docs: ../../docs/causes/pull-secret-missing.md.
+import type { Cause } from './cause.js';
+
+export const cause: Cause = {
+  id: 'pull-secret-missing',
+  summary: 'The pod names an imagePullSecret that does not exist in its namespace, so the kubelet pulls without it.',
+  vantage: 'manifest',
+  recurrence: 'deterministic',
+  rank: 100,
+  credentialIndependent: false,
+  // The pull goes without the credentials the pod meant to send.
+  auth: true,
+  kubelet: {
+    // The pull itself then fails as unauthorized or not-found-or-unauthorized; the pod-level event says why.
+    reasons: ['ErrImagePull', 'ImagePullBackOff'],
+    events: ['FailedToRetrieveImagePullSecret'],
+    shows: ['Unable to retrieve some image pull secrets (…)'],
+    messages: [
+      // kubelet (kubernetes PR #117927): `Unable to retrieve some image pull secrets (%s); attempting
+      // to pull the image may not succeed.`
+      { pattern: /Unable to retrieve some image pull secrets/i, precedence: 15, source: 'kubernetes pkg/kubelet/kubelet_pods.go getPullSecretsForPod' },
+    ],
+  },
+  remediation: () => undefined,
+};

@@ -1,0 +1,45 @@
+// The facts of one run (DESIGN.md "facts (one run)"): what gathering learnt about the world beyond
+// the manifests, handed to every rule in its context. Gathered once, by src/gather/, over the
+// interfaces of this folder; a fact that could not be gathered is kept with its reason, so that the
+// rules that need it say "unknown" instead of failing. Types only. src/facts/ holds these types and
+// the interfaces the core owns (registry-gateway.ts, local-machine.ts); it imports only core types.
+//
+// Room for what comes next, each as another optional member of `Facts` with its interface here:
+// cluster facts (namespaces, service accounts, secrets, nodes, pods, events) read over a
+// `KubeGateway` (kube-gateway.ts), images present on the nodes or in the local engine over a
+// `LocalRuntime`, and a snapshot file as a second source of the same facts (snapshot.ts).
+import type { JsonPath, ManifestObject } from '../manifests/model.js';
+import type { ImageCheckResult } from './registry-gateway.js';
+
+/** A fact that could not be gathered, and why (`forbidden`, `timeout`, `not asked`, ...). */
+export interface UnknownFact {
+  unknown: string;
+}
+
+export type Known<T extends object> = T | UnknownFact;
+
+export function isUnknown<T extends object>(fact: Known<T>): fact is UnknownFact {
+  return 'unknown' in fact;
+}
+
+/** What the registry said about one use of an image: one `image:` value of one object. */
+export interface ImagePullFact {
+  /** Path of the `image` value inside its object. */
+  path: JsonPath;
+  container: string;
+  /** The image string exactly as written. */
+  image: string;
+  /** The image's registry host[:port] as written or defaulted (`docker.io`). */
+  registry: string;
+  /** Whether the pod sends any credential for this image (pull secrets that match it). */
+  sendsCredentials: boolean;
+  verdict: Known<ImageCheckResult>;
+}
+
+export interface Facts {
+  /** Registry verdicts by the object that uses the images; absent when no registry was asked (lint). */
+  images?: ReadonlyMap<ManifestObject, readonly ImagePullFact[]>;
+}
+
+/** The facts of a run that gathered nothing (`lint`). */
+export const NO_FACTS: Facts = Object.freeze({});
