@@ -47,6 +47,19 @@ unauthorized, platform-mismatch, ...): pullguard explain CAUSE-ID.
 Settings in .pullguard.yaml: platforms: [linux/amd64], registries: {HOST: {plainHttp, caFile, mirrors}}.
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error.`;
 
+const EXPLAIN_FORMATS = ['text', 'markdown'] as const;
+
+const EXAMPLES_EXPLAIN = `
+Examples:
+  $ pullguard explain latest-tag                  the page of a rule, rendered for the terminal
+  $ pullguard explain image-not-found             the page of a failure cause
+  $ pullguard explain --list                      every rule (with its default severity) and cause
+  $ pullguard explain latest-tag -o markdown > latest-tag.md
+
+The text format is the same on a terminal and in a pipe (colour only on a terminal, see NO_COLOR):
+code blocks indented, tables as lists, links to other pages as "pullguard explain ID" and other links
+as web addresses. -o markdown prints the page as written in docs/.`;
+
 function positiveInteger(value: string): number {
   const parsed = Number(value);
   if (!/^\d+$/.test(value) || parsed < 1) throw new InvalidArgumentError('expected a whole number of at least 1.');
@@ -186,12 +199,32 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
   program
     .command('explain')
     .summary('print the documentation of a rule or failure cause')
-    .argument('[id]', 'a rule id (latest-tag) or failure cause id (image-not-found)')
+    .description('The documentation page of a rule (the last word of a finding) or of a failure cause (the "cause" of an image-pull finding), from the docs installed with pullguard: no network needed.')
+    .argument('[id]', 'a rule id (latest-tag) or failure cause id (image-not-found); case does not matter')
     .option('-l, --list', 'list every rule and failure cause')
+    .addOption(new Option('-o, --format <format>', 'text: the page rendered for reading; markdown: the page as written').choices(EXPLAIN_FORMATS).argParser(oneOf('format', EXPLAIN_FORMATS)).default('text' as const))
+    .option('--color', 'force colour in text output')
+    .option('--no-color', 'never use colour')
+    .addHelpText('after', EXAMPLES_EXPLAIN)
     .action(async (id, options) => {
-      const { explain, explainList } = await import('../commands/explain.js');
-      if (options.list || id === undefined) io.stdout.write(explainList());
-      else io.stdout.write(explain(id));
+      const { explainPage, explainList, isExplainable } = await import('../commands/explain.js');
+      if (options.list || id === undefined) {
+        io.stdout.write(explainList());
+        return;
+      }
+      const page = explainPage(id);
+      if (options.format === 'markdown') {
+        io.stdout.write(page.markdown);
+        return;
+      }
+      const [{ docsPageText }, { shouldUseColor }] = await Promise.all([import('./docs-page-text.js'), import('./color.js')]);
+      io.stdout.write(
+        docsPageText(page.markdown, {
+          pagePath: `${page.section}/${page.id}.md`,
+          color: shouldUseColor(colorFlag(argv), io.stdout, io.env),
+          isExplainable,
+        }),
+      );
     });
 
   // A mistyped flag or value gets one line of error and one line saying where the usage is.
