@@ -33,12 +33,24 @@ export function docsPageText(markdown: string, options: DocsPageTextOptions): st
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   const out: string[] = [];
+  // Consecutive lines of text render together: a code span or a link may wrap onto the next line.
+  let paragraph: string[] = [];
+  const endParagraph = (): void => {
+    if (paragraph.length > 0) out.push(inline(paragraph.join('\n')));
+    paragraph = [];
+  };
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    if (line.trim() === '') {
+      endParagraph();
+      out.push('');
+      continue;
+    }
 
     const fence = FENCE.exec(line);
     if (fence !== null && !(fence[2]!.startsWith('`') && fence[3]!.includes('`'))) {
+      endParagraph();
       const [, indent, marker] = fence as unknown as [string, string, string];
       for (i++; i < lines.length; i++) {
         const body = lines[i]!;
@@ -51,6 +63,7 @@ export function docsPageText(markdown: string, options: DocsPageTextOptions): st
 
     const heading = HEADING.exec(line);
     if (heading !== null) {
+      endParagraph();
       const level = heading[1]!.length;
       const text = inline(heading[2]!);
       out.push(style.bold(text));
@@ -59,6 +72,7 @@ export function docsPageText(markdown: string, options: DocsPageTextOptions): st
     }
 
     if (line.trimStart().startsWith('|') && TABLE_SEPARATOR.test(lines[i + 1] ?? '')) {
+      endParagraph();
       const header = tableCells(line).map(inline);
       i++;
       while (i + 1 < lines.length && lines[i + 1]!.trimStart().startsWith('|')) {
@@ -73,8 +87,9 @@ export function docsPageText(markdown: string, options: DocsPageTextOptions): st
       continue;
     }
 
-    out.push(inline(line));
+    paragraph.push(line);
   }
+  endParagraph();
   return `${out.join('\n')}\n`;
 }
 
@@ -168,7 +183,8 @@ function renderLink(text: string, source: string, target: string, options: DocsP
   const shownText = source.replace(/`/g, '');
   if (/^(https?|mailto):/i.test(target)) return shownText === target ? target : `${text} (${target})`;
   const url = new URL(target, `${DOCS_BASE_URL}/${options.pagePath}`);
-  const docsPath = url.href.startsWith(`${DOCS_BASE_URL}/`) ? url.href.slice(DOCS_BASE_URL.length + 1) : undefined;
+  const withoutAnchor = `${url.origin}${url.pathname}`;
+  const docsPath = withoutAnchor.startsWith(`${DOCS_BASE_URL}/`) ? withoutAnchor.slice(DOCS_BASE_URL.length + 1) : undefined;
   const page = docsPath === undefined ? null : /^(?:rules|causes)\/([a-z0-9-]+)\.md$/.exec(docsPath);
   if (page !== null && options.isExplainable(page[1]!)) {
     return shownText === page[1] ? text : `${text} (pullguard explain ${page[1]})`;
