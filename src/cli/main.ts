@@ -227,6 +227,17 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
       );
     });
 
+  program.addHelpText(
+    'after',
+    `
+Examples:
+  $ pullguard lint k8s/ --target aks              static checks of the manifests, no network
+  $ pullguard check k8s/ --target aks             lint, then ask every image's registry
+  $ pullguard explain latest-tag                  what a finding means and how to fix it
+
+Run \`pullguard COMMAND --help\` for the options and examples of a command.`,
+  );
+
   // A mistyped flag or value gets one line of error and one line saying where the usage is.
   for (const command of [program, ...program.commands]) {
     const name = command === program ? program.name() : `${program.name()} ${command.name()}`;
