@@ -45,3 +45,11 @@ describe('pullguard with a settings file holding several mistakes', () => {
     ]);
   });
 });
+
+describe('pullguard with a settings file it cannot read', () => {
+  it('names a directory given as --config for what it is', () => {
+    assertUserError(runCli(['lint', 'pod.yaml', '--config', '.'], { cwd: scratch }), [
+      'pullguard: .: cannot read config file: it is a directory, expected a YAML file (EISDIR)',
+    ]);
+  });
+});
