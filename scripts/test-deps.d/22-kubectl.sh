@@ -5,12 +5,12 @@
 set -euo pipefail
 
 if command -v kubectl >/dev/null; then
-  echo "25-kubectl: kubectl present" >&2
+  echo "22-kubectl: kubectl present" >&2
   exit 0
 fi
 
 if [[ ${EUID} -ne 0 ]] || ! command -v apt-get >/dev/null; then
-  echo "25-kubectl: the packaging test needs kubectl (apt-get install kubernetes-client)" >&2
+  echo "22-kubectl: the packaging test needs kubectl (apt-get install kubernetes-client)" >&2
   exit 1
 fi
 
@@ -20,5 +20,5 @@ install() { apt_get install -y -qq --no-install-recommends kubernetes-client >/d
 # The package lists are refreshed only when the install fails without them (a fresh machine).
 install || { apt_get update -qq && install; }
 
-command -v kubectl >/dev/null || { echo "25-kubectl: kubectl still missing after apt-get install kubernetes-client" >&2; exit 1; }
-echo "25-kubectl: installed kubernetes-client" >&2
+command -v kubectl >/dev/null || { echo "22-kubectl: kubectl still missing after apt-get install kubernetes-client" >&2; exit 1; }
+echo "22-kubectl: installed kubernetes-client" >&2
