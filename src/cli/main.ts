@@ -48,6 +48,19 @@ unauthorized, platform-mismatch, ...): pullguard explain CAUSE-ID.
 Settings in .pullguard.yaml: platforms: [linux/amd64], registries: {HOST: {plainHttp, caFile, mirrors}}.
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error.`;
 
+const EXPLAIN_FORMATS = ['text', 'markdown'] as const;
+
+const EXAMPLES_EXPLAIN = `
+Examples:
+  $ pullguard explain latest-tag                  the page of a rule, rendered for the terminal
+  $ pullguard explain image-not-found             the page of a failure cause
+  $ pullguard explain --list                      every rule (with its default severity) and cause
+  $ pullguard explain latest-tag -o markdown > latest-tag.md
+
+The text format is the same on a terminal and in a pipe (colour only on a terminal, see NO_COLOR):
+code blocks indented, tables as lists, links to other pages as "pullguard explain ID" and other links
+as web addresses. -o markdown prints the page as written in docs/.`;
+
 function positiveInteger(value: string): number {
   const parsed = Number(value);
   if (!/^\d+$/.test(value) || parsed < 1) throw new InvalidArgumentError('expected a whole number of at least 1.');
@@ -121,9 +134,9 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     .summary('check manifests for a target, without a cluster')
     .description('Static checks of Kubernetes manifests for a target profile: every finding with file:line:column.')
     .argument('[paths...]', 'files, directories (searched recursively for .yaml, .yml, .json) or - for stdin', ['.'])
-    .addOption(new Option('-t, --target <target>', 'the kind of cluster the manifests are for').choices(TARGET_IDS).argParser(oneOf('target', TARGET_IDS)))
+    .addOption(new Option('-t, --target <target>', 'the kind of cluster the manifests are for (default: target of .pullguard.yaml, else remote)').choices(TARGET_IDS).argParser(oneOf('target', TARGET_IDS)))
     .addOption(new Option('-o, --format <format>', 'output format').choices(FORMAT_NAMES).argParser(oneOf('format', FORMAT_NAMES)).default('text' as const))
-    .addOption(new Option('--fail-on <level>', 'lowest severity that makes the exit code 1').choices(FAIL_ON_LEVELS).argParser(oneOf('level', FAIL_ON_LEVELS)))
+    .addOption(new Option('--fail-on <level>', 'lowest severity that makes the exit code 1 (default: failOn of .pullguard.yaml, else error)').choices(FAIL_ON_LEVELS).argParser(oneOf('level', FAIL_ON_LEVELS)))
     .option('-c, --config <file>', 'settings file (default: the nearest .pullguard.yaml)')
     .option('--color', 'force colour in text output')
     .option('--no-color', 'never use colour')
@@ -156,9 +169,9 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
         '(existence, credentials, platforms). Every failed check is a finding at the image\'s file:line:column.',
     )
     .argument('[paths...]', 'files, directories (searched recursively for .yaml, .yml, .json) or - for stdin', ['.'])
-    .addOption(new Option('-t, --target <target>', 'the kind of cluster the manifests are for').choices(TARGET_IDS).argParser(oneOf('target', TARGET_IDS)))
+    .addOption(new Option('-t, --target <target>', 'the kind of cluster the manifests are for (default: target of .pullguard.yaml, else remote)').choices(TARGET_IDS).argParser(oneOf('target', TARGET_IDS)))
     .addOption(new Option('-o, --format <format>', 'output format').choices(FORMAT_NAMES).argParser(oneOf('format', FORMAT_NAMES)).default('text' as const))
-    .addOption(new Option('--fail-on <level>', 'lowest severity that makes the exit code 1').choices(FAIL_ON_LEVELS).argParser(oneOf('level', FAIL_ON_LEVELS)))
+    .addOption(new Option('--fail-on <level>', 'lowest severity that makes the exit code 1 (default: failOn of .pullguard.yaml, else error)').choices(FAIL_ON_LEVELS).argParser(oneOf('level', FAIL_ON_LEVELS)))
     .option('-c, --config <file>', 'settings file (default: the nearest .pullguard.yaml)')
     .option('--platform <list>', 'node platforms the images must provide, comma-separated (default: platforms of .pullguard.yaml, else linux/amd64)', platformList)
     .option('--pull-secret <file>', 'a file of Secrets (and ServiceAccounts) the pods use that is not among the paths; repeatable', collect)
@@ -208,13 +221,44 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
   program
     .command('explain')
     .summary('print the documentation of a rule or failure cause')
-    .argument('[id]', 'a rule id (latest-tag) or failure cause id (image-not-found)')
+    .description('The documentation page of a rule (the last word of a finding) or of a failure cause (the "cause" of an image-pull finding), from the docs installed with pullguard: no network needed.')
+    .argument('[id]', 'a rule id (latest-tag) or failure cause id (image-not-found); case does not matter')
     .option('-l, --list', 'list every rule and failure cause')
+    .addOption(new Option('-o, --format <format>', 'text: the page rendered for reading; markdown: the page as written').choices(EXPLAIN_FORMATS).argParser(oneOf('format', EXPLAIN_FORMATS)).default('text' as const))
+    .option('--color', 'force colour in text output')
+    .option('--no-color', 'never use colour')
+    .addHelpText('after', EXAMPLES_EXPLAIN)
     .action(async (id, options) => {
-      const { explain, explainList } = await import('../commands/explain.js');
-      if (options.list || id === undefined) io.stdout.write(explainList());
-      else io.stdout.write(explain(id));
+      const { explainPage, explainList, isExplainable } = await import('../commands/explain.js');
+      if (options.list || id === undefined) {
+        io.stdout.write(explainList());
+        return;
+      }
+      const page = explainPage(id);
+      if (options.format === 'markdown') {
+        io.stdout.write(page.markdown);
+        return;
+      }
+      const [{ docsPageText }, { shouldUseColor }] = await Promise.all([import('./docs-page-text.js'), import('./color.js')]);
+      io.stdout.write(
+        docsPageText(page.markdown, {
+          pagePath: `${page.section}/${page.id}.md`,
+          color: shouldUseColor(colorFlag(argv), io.stdout, io.env),
+          isExplainable,
+        }),
+      );
     });
+
+  program.addHelpText(
+    'after',
+    `
+Examples:
+  $ pullguard lint k8s/ --target aks              static checks of the manifests, no network
+  $ pullguard check k8s/ --target aks             lint, then ask every image's registry
+  $ pullguard explain latest-tag                  what a finding means and how to fix it
+
+Run \`pullguard COMMAND --help\` for the options and examples of a command.`,
+  );
 
   // A mistyped flag or value gets one line of error and one line saying where the usage is.
   for (const command of [program, ...program.commands]) {

@@ -6,24 +6,48 @@ import { CAUSE_IDS, causesInDesignOrder, isCauseId } from '../causes/index.js';
 import { readDocsPage, type DocsSection } from '../gateways/files/read-docs-page.js';
 import { getRule, RULES } from '../rules/index.js';
 
-/** `readPage` is for tests; the default reads the docs/ folder that ships with the package. */
+/** A docs page found by `explain`: its id as the docs spell it, its section and its Markdown. */
+export interface ExplainedPage {
+  id: string;
+  section: DocsSection;
+  markdown: string;
+}
+
+/** Whether `pullguard explain ID` has a page for an id (ids are lower case; the lookup ignores case). */
+export function isExplainable(id: string): boolean {
+  return sectionOf(id.toLowerCase()) !== undefined;
+}
+
+function sectionOf(id: string): DocsSection | undefined {
+  return getRule(id) !== undefined ? 'rules' : isCauseId(id) ? 'causes' : undefined;
+}
+
+/** The Markdown of the page of a rule or failure cause, exactly as written. */
 export function explain(id: string, readPage: (section: DocsSection, id: string) => string | undefined = readDocsPage): string {
+  return explainPage(id, readPage).markdown;
+}
+
+/** `readPage` is for tests; the default reads the docs/ folder that ships with the package. */
+export function explainPage(id: string, readPage: (section: DocsSection, id: string) => string | undefined = readDocsPage): ExplainedPage {
+  // Ids are lower case everywhere they are printed, but a finding read aloud or typed from memory
+  // (`Latest-Tag`) means the same page.
+  const wanted = id.toLowerCase();
   // Only known ids reach the file system: no stray page (README, a case-insensitive `readme`) and no path.
-  const section: DocsSection | undefined = getRule(id) !== undefined ? 'rules' : isCauseId(id) ? 'causes' : undefined;
+  const section = sectionOf(wanted);
   if (section === undefined) {
     const known = [...RULES.map((rule) => rule.meta.id), ...CAUSE_IDS];
-    throw new UsageError(`no rule or failure cause named "${id}"${suggest(id, known)}`, {
+    throw new UsageError(`no rule or failure cause named "${id}"${suggest(wanted, known)}`, {
       hint: 'Run `pullguard explain --list` to see every rule and cause.',
     });
   }
-  const page = readPage(section, id);
+  const page = readPage(section, wanted);
   if (page === undefined) {
     // A known id without its page: the package was installed without docs/, not a typo of the user's.
-    throw new PullguardError(`the documentation of "${id}" is not installed (docs/${section}/${id}.md is missing)`, {
-      hint: `Read it at ${section === 'rules' ? ruleDocsUrl(id) : causeDocsUrl(id)}`,
+    throw new PullguardError(`the documentation of "${wanted}" is not installed (docs/${section}/${wanted}.md is missing)`, {
+      hint: `Read it at ${section === 'rules' ? ruleDocsUrl(wanted) : causeDocsUrl(wanted)}`,
     });
   }
-  return page.endsWith('\n') ? page : `${page}\n`;
+  return { id: wanted, section, markdown: page.endsWith('\n') ? page : `${page}\n` };
 }
 
 export function explainList(): string {

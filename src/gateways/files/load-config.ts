@@ -22,12 +22,26 @@ export async function loadConfig(options: LoadConfigOptions): Promise<PullguardC
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError(code === 'ENOENT' ? 'config file not found' : `cannot read config file (${code ?? 'unknown error'})`, { file: shown });
+    throw new ConfigError(unreadable((error as NodeJS.ErrnoException).code), { file: shown });
   }
   // The YAML parser loads only when there is a file to parse (start-up time).
   const { parseConfig } = await import('../../core/config.js');
   return parseConfig(text, shown, options.knownRuleIds);
+}
+
+/** Why a settings file could not be read, in words; the errno code stays for a search. */
+function unreadable(code: string | undefined): string {
+  switch (code) {
+    case 'ENOENT':
+      return 'config file not found';
+    case 'EISDIR':
+      return 'cannot read config file: it is a directory, expected a YAML file (EISDIR)';
+    case 'EACCES':
+    case 'EPERM':
+      return `cannot read config file: permission denied (${code})`;
+    default:
+      return `cannot read config file (${code ?? 'unknown error'})`;
+  }
 }
 
 export function findConfigFile(cwd: string): string | undefined {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseConfig } from '../../../src/core/config.js';
+import { ConfigProblems, parseConfig } from '../../../src/core/config.js';
 import { ConfigError } from '../../../src/shared/errors.js';
 
 const RULE_IDS = ['latest-tag', 'missing-tag', 'never-pull-on-remote'];
@@ -58,16 +58,82 @@ describe('parseConfig', () => {
     ['rules:\n  latest-tags: off', '.pullguard.yaml:2:3: unknown rule "latest-tags" (did you mean "latest-tag"?)', 'unknown rule with a suggestion'],
     ['rules:\n  latest-tag: fatal', '.pullguard.yaml:2:15: rules.latest-tag: expected one of off, error, warning, info, got "fatal"', 'bad severity'],
     ['taget: aks', '.pullguard.yaml:1:1: unknown key "taget" (did you mean "target"?); expected one of target, failOn, rules, registries, platforms', 'typo in a top-level key'],
-    ['registries:\n  localhost:5000:\n    plainHTTP: true', '.pullguard.yaml:3:5: unknown key "plainHTTP" in registries.localhost:5000; expected one of mirrors, plainHttp, caFile, insecureSkipVerify', 'unknown registry key'],
-    ['registries:\n  localhost:5000:\n    plainHttp: "yes please"', '.pullguard.yaml:3:16: registries.localhost:5000.plainHttp: expected true or false', 'non-boolean'],
+    ['registries:\n  localhost:5000:\n    plainHTTP: true', '.pullguard.yaml:3:5: unknown key "plainHTTP" in registries.localhost:5000 (did you mean "plainHttp"?); expected one of mirrors, plainHttp, caFile, insecureSkipVerify', 'unknown registry key'],
+    ['registries:\n  localhost:5000:\n    plainHttp: "yes please"', '.pullguard.yaml:3:16: registries.localhost:5000.plainHttp: expected true or false, got "yes please"', 'non-boolean'],
     ['- target: aks', '.pullguard.yaml:1:1: expected a mapping with keys target, failOn, rules, registries, platforms', 'a list instead of a mapping'],
     ['target: [aks', '.pullguard.yaml:1:13: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]', 'broken YAML'],
-    ['target: aks\ntarget: eks', '.pullguard.yaml:2:1: invalid YAML: Map keys must be unique', 'duplicate keys'],
+    ['target: aks\ntarget: eks', '.pullguard.yaml:2:1: invalid YAML: the key "target" appears again in the same mapping; expected each key once', 'duplicate keys'],
+    ['target:', '.pullguard.yaml:1:8: target: expected one of kind, minikube, docker-desktop, k3d, k3s, microk8s, rancher-desktop, orbstack, colima, aks, eks, gke, openshift, remote, got nothing', 'a key without a value, at the end of its key'],
+    ['rules: [latest-tag]', '.pullguard.yaml:1:8: rules: expected a mapping, got a list', 'a list where a mapping belongs'],
+    ['platforms: {linux: amd64}', '.pullguard.yaml:1:12: platforms: expected a list of strings, got a mapping', 'a mapping where a list belongs'],
   ];
   for (const [text, expected, title] of errors) {
     it(`rejects ${title} with its position`, () => {
       const error = configError(text);
-      assert.ok(error.message.startsWith(expected), `got: ${error.message}`);
+      assert.equal(error.message, expected);
     });
   }
+});
+
+describe('parseConfig: every mistake of a file at once', () => {
+  it('reports each mistake with its line, column and what was expected, in the order of the file', () => {
+    const error = configError(
+      [
+        'target: azure',
+        'failOn: fatal',
+        'rules:',
+        '  latest-tags: off',
+        '  missing-tag: nope',
+        'registries:',
+        '  localhost:5000:',
+        '    plainHTTP: true',
+        '    plainHttp: maybe',
+        '    caFile:',
+        '    mirrors: [https://mirror.example, {url: x}]',
+        'platforms: {linux: amd64}',
+        'taget: kind',
+        'failOn: error',
+      ].join('\n'),
+    );
+    assert.ok(error instanceof ConfigProblems);
+    assert.deepEqual(
+      error.problems.map((p) => [p.line, p.column, p.message]),
+      [
+        [1, 9, 'target: expected one of kind, minikube, docker-desktop, k3d, k3s, microk8s, rancher-desktop, orbstack, colima, aks, eks, gke, openshift, remote, got "azure"'],
+        [2, 9, 'failOn: expected one of error, warning, info, never, got "fatal"'],
+        [4, 3, 'unknown rule "latest-tags" (did you mean "latest-tag"?)'],
+        [5, 16, 'rules.missing-tag: expected one of off, error, warning, info, got "nope"'],
+        [8, 5, 'unknown key "plainHTTP" in registries.localhost:5000 (did you mean "plainHttp"?); expected one of mirrors, plainHttp, caFile, insecureSkipVerify'],
+        [9, 16, 'registries.localhost:5000.plainHttp: expected true or false, got "maybe"'],
+        [10, 12, 'registries.localhost:5000.caFile: expected a string, got nothing'],
+        [11, 39, 'registries.localhost:5000.mirrors item: expected a string, got a mapping'],
+        [12, 12, 'platforms: expected a list of strings, got a mapping'],
+        [13, 1, 'unknown key "taget" (did you mean "target"?); expected one of target, failOn, rules, registries, platforms'],
+        [14, 1, 'invalid YAML: the key "failOn" appears again in the same mapping; expected each key once'],
+      ],
+    );
+    assert.ok(error.problems.every((p) => p.file === '.pullguard.yaml'));
+    assert.equal(error.line, 1);
+    assert.equal(error.column, 9);
+    assert.equal(error.hint, 'Run `pullguard explain --list` to see every rule id.');
+  });
+
+  it('says how many and lists one per line, each with file:line:column', () => {
+    const error = configError('target: azure\nrules:\n  latest-tags: off\n');
+    assert.equal(
+      error.message,
+      [
+        '.pullguard.yaml: 2 errors',
+        '  .pullguard.yaml:1:9: target: expected one of kind, minikube, docker-desktop, k3d, k3s, microk8s, rancher-desktop, orbstack, colima, aks, eks, gke, openshift, remote, got "azure"',
+        '  .pullguard.yaml:3:3: unknown rule "latest-tags" (did you mean "latest-tag"?)',
+      ].join('\n'),
+    );
+  });
+
+  it('stops after a syntax error other than a duplicate key: the structure it would check is a guess', () => {
+    const error = configError('target: azure\nrules: [\n');
+    assert.ok(error instanceof ConfigProblems);
+    assert.ok(error.problems.length >= 1);
+    assert.ok(error.problems.every((p) => p.message.startsWith('invalid YAML: ') && p.line !== undefined && p.column !== undefined));
+  });
 });

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { describe, it } from 'node:test';
 import { run } from '../../../src/cli/main.js';
-import { explain, explainList } from '../../../src/commands/explain.js';
+import { docsPageText } from '../../../src/cli/docs-page-text.js';
+import { explain, explainList, explainPage, isExplainable } from '../../../src/commands/explain.js';
 import { causeDocsUrl, ruleDocsUrl } from '../../../src/core/docs-url.js';
 import { PullguardError, UsageError } from '../../../src/shared/errors.js';
 import { CAUSE_IDS, getCause } from '../../../src/causes/index.js';
@@ -33,6 +34,20 @@ describe('explain(id)', () => {
     for (const id of CAUSE_IDS) assert.equal(explain(id).split('\n')[0], `# ${id}`);
   });
 
+  it('finds a page whatever the case of the id', () => {
+    for (const id of ['Latest-Tag', 'LATEST-TAG', 'latest-Tag']) assert.equal(explain(id), readPage('rules', 'latest-tag'), id);
+    assert.equal(explain('Image-Not-Found'), readPage('causes', 'image-not-found'));
+    assert.deepEqual(explainPage('DNS-Error'), { id: 'dns-error', section: 'causes', markdown: readPage('causes', 'dns-error') });
+    assert.equal(isExplainable('Missing-Tag'), true);
+    assert.equal(isExplainable('readme'), false);
+  });
+
+  it('suggests the nearest id for a mistyped one in any case, quoting it as typed', () => {
+    const error = thrown(() => explain('Latset-Tag'));
+    assert.ok(error instanceof UsageError);
+    assert.equal(error.message, 'no rule or failure cause named "Latset-Tag" (did you mean "latest-tag"?)');
+  });
+
   it('rejects an unknown id as a usage error, with a suggestion and a hint', () => {
     const error = thrown(() => explain('latset-tag'));
     assert.ok(error instanceof UsageError);
@@ -47,7 +62,7 @@ describe('explain(id)', () => {
   });
 
   it('does not read files outside the docs folders', () => {
-    for (const id of ['../README', '../../package', 'README', 'readme', 'rules/latest-tag', '']) {
+    for (const id of ['../README', '../../package', 'README', 'readme', 'Readme', 'rules/latest-tag', 'RULES/LATEST-TAG', '']) {
       assert.ok(thrown(() => explain(id)) instanceof UsageError, id);
     }
   });
@@ -105,22 +120,47 @@ interface Captured {
   stderr: string;
 }
 
-async function cli(args: string[]): Promise<Captured> {
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Captured> {
   let stdout = '';
   let stderr = '';
   const code = await run(args, {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
     stdin: new PassThrough(),
-    env: {},
+    env,
     cwd: process.cwd(),
   });
   return { code, stdout, stderr };
 }
 
 describe('pullguard explain (CLI, in-process)', () => {
-  it('prints a page and exits 0', async () => {
-    assert.deepEqual(await cli(['explain', 'never-pull-on-remote']), { code: 0, stdout: readPage('rules', 'never-pull-on-remote'), stderr: '' });
+  const textOf = (section: 'rules' | 'causes', id: string, color = false): string =>
+    docsPageText(readPage(section, id), { pagePath: `${section}/${id}.md`, color, isExplainable });
+
+  it('prints a page as text and exits 0', async () => {
+    assert.deepEqual(await cli(['explain', 'never-pull-on-remote']), { code: 0, stdout: textOf('rules', 'never-pull-on-remote'), stderr: '' });
+  });
+
+  it('prints the same text whatever the case of the id', async () => {
+    assert.deepEqual(await cli(['explain', 'Never-Pull-On-Remote']), { code: 0, stdout: textOf('rules', 'never-pull-on-remote'), stderr: '' });
+  });
+
+  it('prints the page as written for --format markdown (-o markdown)', async () => {
+    assert.deepEqual(await cli(['explain', 'image-not-found', '--format', 'markdown']), { code: 0, stdout: readPage('causes', 'image-not-found'), stderr: '' });
+    assert.deepEqual(await cli(['explain', 'Latest-Tag', '-o', 'markdown']), { code: 0, stdout: readPage('rules', 'latest-tag'), stderr: '' });
+  });
+
+  it('uses colour only when asked or on a terminal', async () => {
+    assert.deepEqual(await cli(['explain', 'latest-tag', '--color']), { code: 0, stdout: textOf('rules', 'latest-tag', true), stderr: '' });
+    assert.deepEqual(await cli(['explain', 'latest-tag'], { FORCE_COLOR: '1' }), { code: 0, stdout: textOf('rules', 'latest-tag', true), stderr: '' });
+    assert.match(textOf('rules', 'latest-tag', true), /^\u001b\[1mlatest-tag\u001b\[22m\n==========\n/);
+  });
+
+  it('rejects an unknown --format', async () => {
+    const run = await cli(['explain', 'latest-tag', '-o', 'html']);
+    assert.equal(run.code, 2);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, /^pullguard: error: option '-o, --format <format>' argument 'html' is invalid\. "html" is not a format; expected one of text, markdown\.\n/);
   });
 
   it('prints the list for --list and for no id', async () => {
