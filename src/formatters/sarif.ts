@@ -6,8 +6,9 @@ import { ruleDocsUrl } from '../core/docs-url.js';
 import type { RuleMeta } from '../core/rule.js';
 import type { Finding, Report, Severity } from '../core/types.js';
 import { artifactUri } from './artifact-uri.js';
-import type { FormatContext, Formatter } from './formatter.js';
+import { wholeOutput, type ChunkedFormatter, type Formatter } from './formatter.js';
 import { sortedFindings } from './report-order.js';
+import { STREAMED_ARRAY, streamedJson } from './streamed-json.js';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/pullguard/pullguard';
@@ -26,7 +27,9 @@ function ruleDescriptors(rules: readonly RuleMeta[], findings: readonly Finding[
     defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
   }));
   const known = new Set(rules.map((rule) => rule.id));
-  const extra = [...new Set(findings.map((finding) => finding.ruleId).filter((id) => !known.has(id)))].sort();
+  const unknown = new Set<string>();
+  for (const finding of findings) if (!known.has(finding.ruleId)) unknown.add(finding.ruleId);
+  const extra = [...unknown].sort();
   for (const id of extra) descriptors.push({ id });
   return descriptors;
 }
@@ -76,10 +79,8 @@ function toResult(finding: Finding, ruleIndex: number): Result {
   return result;
 }
 
-function sarifLog(report: Report, context: FormatContext): Log {
-  const findings = sortedFindings(report.findings);
-  const rules = ruleDescriptors(context.rules, findings);
-  const indexById = new Map(rules.map((rule, index) => [rule.id, index]));
+/** The log without its results, which are written one at a time (a 60 MB input gives ~300,000). */
+function sarifFrame(report: Report, rules: ReportingDescriptor[]): Log {
   return {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
@@ -96,11 +97,19 @@ function sarifLog(report: Report, context: FormatContext): Log {
         },
         // Columns come from JavaScript string offsets, i.e. UTF-16 code units.
         columnKind: 'utf16CodeUnits',
-        results: findings.map((finding) => toResult(finding, indexById.get(finding.ruleId) ?? -1)),
+        results: STREAMED_ARRAY as unknown as Result[],
         properties: { target: report.target },
       },
     ],
   };
 }
 
-export const formatSarif: Formatter = (report, context) => `${JSON.stringify(sarifLog(report, context), null, 2)}\n`;
+export const sarifChunks: ChunkedFormatter = function* (report, context) {
+  const findings = sortedFindings(report.findings);
+  const rules = ruleDescriptors(context.rules, findings);
+  const indexById = new Map(rules.map((rule, index) => [rule.id, index]));
+  yield* streamedJson(sarifFrame(report, rules), findings, (finding) => toResult(finding, indexById.get(finding.ruleId) ?? -1));
+  yield '\n';
+};
+
+export const formatSarif: Formatter = wholeOutput(sarifChunks);
