@@ -12,6 +12,7 @@
 import { decodeGoRawStdBase64, decodeGoStdBase64, describeBase64Error } from './go-base64.js';
 import { configKeyLabel } from './config-key-label.js';
 import { goFieldValues, goStringField, isPlainObject, jsonTypeName } from './go-json-fields.js';
+import { registerSecret } from '../../../shared/run-secrets.js';
 
 export interface KubeletDockerConfigEntry {
   /** The registry key as written (`https://index.docker.io/v1/`, `ghcr.io`). */
@@ -74,6 +75,9 @@ function decodeEntries(map: Record<string, unknown>, path: (key: string) => stri
       }
     }
     if (typeError) continue;
+    registerSecret(fields['password'], fields['username']);
+    registerSecret(fields['auth']);
+    for (const name of IGNORED_TOKEN_FIELDS) for (const value of goFieldValues(raw, name)) if (typeof value === 'string') registerSecret(value);
     const ignoredTokens = IGNORED_TOKEN_FIELDS.filter((name) =>
       goFieldValues(raw, name).some((value) => typeof value === 'string' && value !== ''),
     );
