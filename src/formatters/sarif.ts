@@ -56,10 +56,10 @@ function resultProperties(finding: Finding): PropertyBag | undefined {
   return Object.keys(properties).length === 0 ? undefined : properties;
 }
 
-function toResult(finding: Finding, ruleIndex: number): Result {
+function toResult(finding: Finding, ruleIndex: number, uriOf: (file: string) => string): Result {
   const location: Location = {
     physicalLocation: {
-      artifactLocation: { uri: artifactUri(finding.file) },
+      artifactLocation: { uri: uriOf(finding.file) },
       // SARIF regions are 1-based; clamp so that a position-less finding still validates.
       region: { startLine: Math.max(1, finding.line), startColumn: Math.max(1, finding.column) },
     },
@@ -108,7 +108,17 @@ export const sarifChunks: ChunkedFormatter = function* (report, context) {
   const findings = sortedFindings(report.findings);
   const rules = ruleDescriptors(context.rules, findings);
   const indexById = new Map(rules.map((rule, index) => [rule.id, index]));
-  yield* streamedJson(sarifFrame(report, rules), findings, (finding) => toResult(finding, indexById.get(finding.ruleId) ?? -1));
+  // Findings come sorted by file: each file's URI is encoded once, not once per finding.
+  let lastFile: string | undefined;
+  let lastUri = '';
+  const uriOf = (file: string): string => {
+    if (file !== lastFile) {
+      lastFile = file;
+      lastUri = artifactUri(file);
+    }
+    return lastUri;
+  };
+  yield* streamedJson(sarifFrame(report, rules), findings, (finding) => toResult(finding, indexById.get(finding.ruleId) ?? -1, uriOf));
   yield '\n';
 };
 

@@ -13,13 +13,20 @@ export function* streamedJson<T>(document: unknown, items: Iterable<T>, toJson: 
   if (at < 0 || text.indexOf(MARKER_JSON, at + 1) >= 0) throw new Error('streamedJson: the document must hold the marker exactly once');
   const lineStart = text.lastIndexOf('\n', at) + 1;
   const indent = /^ */.exec(text.slice(lineStart, at))?.[0] ?? '';
-  const itemIndent = `${indent}  `;
+  // Wrapped in as many arrays as the item is deep, stringify indents it as the whole document
+  // would; the wrappers' brackets are then cut off (the slice shares the string, no copy).
+  const depth = indent.length / 2 + 1;
+  // `[\n  ` + `[\n    ` + ... before the item (its own indentation kept), `\n  ]` + `\n]` after it.
+  let tail = 0;
+  for (let level = 0; level < depth; level++) tail += 2 + 2 * level;
+  const head = tail;
   yield text.slice(0, at);
   let first = true;
   for (const item of items) {
-    const json = JSON.stringify(toJson(item), null, 2);
-    // JSON strings carry no raw line breaks, so every '\n' is a line of the item's own layout.
-    yield `${first ? '[\n' : ',\n'}${itemIndent}${json.replaceAll('\n', `\n${itemIndent}`)}`;
+    let wrapped: unknown = toJson(item);
+    for (let level = 0; level < depth; level++) wrapped = [wrapped];
+    const json = JSON.stringify(wrapped, null, 2);
+    yield `${first ? '[\n' : ',\n'}${json.slice(head, json.length - tail)}`;
     first = false;
   }
   yield first ? '[]' : `\n${indent}]`;
