@@ -3,11 +3,11 @@
 // none: docs/registry.md §4.4), classified into a DESIGN.md cause id. Never throws for a registry's
 // behaviour, and no credential or token leaves it: each is registered with the run's redactor, and
 // every observation is redacted before it is classified (and shortened only after that).
+import { registerSecret, runSecrets } from '../../shared/run-secrets.js';
 import { classifyRegistryObservation, type CheckSubject, type RegistryCause } from './classify-registry-response.js';
 import { endpointsFor, isDockerHub, type RegistryEndpoint } from './endpoint-for.js';
 import { HttpTransport } from './http-transport.js';
 import { ManifestChecker, type AttemptOutcome } from './manifest-check.js';
-import { runSecrets, registerSecret } from '../../shared/run-secrets.js';
 import { redactObservation } from './redact-secrets.js';
 import { RegistryAuthenticator } from './registry-auth.js';
 import type { ImageCheckRequest, ImageCheckResult, RegistryCredential, RegistryGateway, RegistryHostSettings } from './registry-gateway.js';

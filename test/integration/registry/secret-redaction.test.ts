@@ -216,7 +216,8 @@ describe('no piece of a secret reaches any output format', () => {
     let stderr = '';
     const code = await run(['check', 'manifests', '-o', format, '--no-docker-config', '--concurrency', '32', '--timeout', '120s'], {
       stdout: { write: (text: string) => (stdout += text) },
-      stderr: { write: (text: string) => (stderr += text) },
+      // A terminal, so that the progress line is drawn (and checked) too.
+      stderr: { write: (text: string) => (stderr += text), isTTY: true },
       stdin: new PassThrough(),
       env: { DOCKER_CONFIG: join(dir, 'no-docker-config') },
       cwd: dir,
@@ -239,6 +240,7 @@ describe('no piece of a secret reaches any output format', () => {
         assert.deepEqual(leaked, [], `${format}: pieces of the secret (${JSON.stringify(password)}) in the output:\n${leaked.map((p) => JSON.stringify(p)).join(' ')}`);
         // The run did see every echo: the verdicts are about the hostile answers, not an early failure.
         assert.ok(result.stdout.includes('r0'), `${format}: output names the images`);
+        assert.match(result.stderr, /pullguard: checking images \d+\/\d+/, `${format}: the progress line was drawn`);
       }
       // The registry did receive the credential, so the test exercised the echo paths.
       assert.ok(server.requests.some((r) => r.headers.authorization === `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`));
