@@ -8,10 +8,11 @@ import { TARGET_IDS } from '../detect/target-profile.js';
 import { FORMAT_NAMES, type FormatName } from '../formatters/formatter.js';
 import type { PullguardConfig } from '../core/pullguard-config.js';
 import type { Report } from '../core/types.js';
+import { runSecrets } from '../shared/run-secrets.js';
 import { VERSION } from '../version.js';
 import { oneOf } from './choice.js';
 import { describeError } from './print-error.js';
-import { processIo, type CliIo } from './io.js';
+import { processIo, redactingIo, writeChunks, type CliIo } from './io.js';
 
 const EXAMPLES_LINT = `
 Examples:
@@ -91,7 +92,7 @@ interface ReportFlags {
 
 /** What lint and check share: the settings file first, then the report printed and its exit code. */
 async function printReport(io: CliIo, argv: readonly string[], flags: ReportFlags, produce: (config: PullguardConfig) => Promise<Report>): Promise<number> {
-  const [{ loadConfig }, { RULES }, { getFormatter }, { shouldUseColor }] = await Promise.all([
+  const [{ loadConfig }, { RULES }, { getChunkedFormatter }, { shouldUseColor }] = await Promise.all([
     import('../gateways/files/load-config.js'),
     import('../rules/index.js'),
     import('../formatters/index.js'),
@@ -102,10 +103,12 @@ async function printReport(io: CliIo, argv: readonly string[], flags: ReportFlag
     knownRuleIds: RULES.map((rule) => rule.meta.id),
     ...(flags.config === undefined ? {} : { explicitPath: flags.config }),
   });
-  const report = await produce(config);
-  const formatter = getFormatter(flags.format);
+  // Redacted before formatting, because formats escape text (XML, Markdown, JSON) past recognition.
+  const report = runSecrets.redactDeep(await produce(config));
+  const formatter = getChunkedFormatter(flags.format);
   if (formatter === undefined) throw new Error(`formatter ${flags.format} is missing`);
-  io.stdout.write(
+  writeChunks(
+    io.stdout,
     formatter(report, {
       color: flags.format === 'text' && shouldUseColor(colorFlag(argv), io.stdout, io.env),
       rules: RULES.map((rule) => rule.meta),
@@ -114,7 +117,17 @@ async function printReport(io: CliIo, argv: readonly string[], flags: ReportFlag
   return exitCodeFor(report.summary, flags.failOn ?? config.failOn ?? 'error');
 }
 
-export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function run(argv: readonly string[], processStreams: CliIo = processIo()): Promise<number> {
+  // Every byte written from here on passes the redactor of the run's secrets.
+  const io = redactingIo(processStreams, runSecrets);
+  try {
+    return await runCommand(argv, io);
+  } finally {
+    io.flush();
+  }
+}
+
+async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode = 0;
   const program = new Command(io.programName ?? 'pullguard')
     .description('Stops Kubernetes image-pull failures (ErrImagePull, ImagePullBackOff, ErrImageNeverPull) before they ship.')

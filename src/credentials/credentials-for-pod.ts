@@ -138,7 +138,8 @@ export function podPullSecrets(pod: PodPullContext, objects: PullObjectSource): 
     }
     const reading = readPullSecret(secret, namespace);
     secrets.push(reading);
-    problems.push(...reading.problems);
+    // A loop, not push(...): a hostile secret can hold more entries (and problems) than fit in a call's arguments.
+    for (const problem of reading.problems) problems.push(problem);
   }
 
   const blocking = secrets.find((reading) => reading.breaksPulls);

@@ -11,6 +11,7 @@
 
 import type { ImageReference } from '../images/types.js';
 import type { RegistryCredential } from '../facts/registry-gateway.js';
+import { registerSecret } from '../shared/run-secrets.js';
 import { configKeyLabel } from './config-key-label.js';
 import type { CredentialHelper } from './credential-helper.js';
 import { isHelperName } from './credential-helper.js';
@@ -90,6 +91,9 @@ function fileEntry(config: DockerConfigFile, serverAddress: string): DockerAuthE
 
 function credential(source: string, fields: { username?: string; password?: string; identityToken?: string; registryToken?: string }): RegistryCredential[] {
   const result: RegistryCredential = { source };
+  registerSecret(fields.password, fields.username);
+  registerSecret(fields.identityToken);
+  registerSecret(fields.registryToken);
   if (fields.username) result.username = fields.username;
   if (fields.password) result.password = fields.password;
   if (fields.identityToken) result.identityToken = fields.identityToken;

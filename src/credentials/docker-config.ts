@@ -10,6 +10,7 @@ import { decodeGoStdBase64, describeBase64Error } from './go-base64.js';
 import { isPlainObject } from '../shared/is-plain-object.js';
 import { goFieldValues, goStringField, jsonTypeName } from './go-json-fields.js';
 import { parseSecretJson } from './parse-secret-json.js';
+import { registerSecret } from '../shared/run-secrets.js';
 
 export interface DockerAuthEntry {
   /** The key as written: `https://index.docker.io/v1/`, `ghcr.io`, `localhost:5000`. */
@@ -98,6 +99,10 @@ export function parseDockerConfig(text: string, path: string): { config: DockerC
           }
         }
         if (broken) continue;
+        registerSecret(fields.password, fields.username);
+        registerSecret(fields.auth);
+        registerSecret(fields.identitytoken);
+        registerSecret(fields.registrytoken);
         entry.username = fields.username ?? '';
         entry.password = fields.password ?? '';
         entry.identityToken = fields.identitytoken ?? '';

@@ -70,7 +70,8 @@ export function createKeyring<T>(items: Iterable<KeyringItem<T>>): Keyring<T> {
     lookup(image: string): T[] {
       const found: T[] = [];
       for (const key of index) {
-        if (matchesHostGlob(image, key)) found.push(...(creds.get(key) as T[]));
+        // A loop, not push(...): one key of a hostile config may hold more entries than fit in a call's arguments.
+        if (matchesHostGlob(image, key)) for (const cred of creds.get(key) as T[]) found.push(cred);
       }
       if (found.length > 0) return found;
       if (isDefaultRegistryMatch(image)) return [...(creds.get(DEFAULT_REGISTRY_KEY) ?? [])];

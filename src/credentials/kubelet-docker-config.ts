@@ -13,6 +13,7 @@ import { decodeGoRawStdBase64, decodeGoStdBase64, describeBase64Error } from './
 import { configKeyLabel } from './config-key-label.js';
 import { isPlainObject } from '../shared/is-plain-object.js';
 import { goFieldValues, goStringField, jsonTypeName } from './go-json-fields.js';
+import { registerSecret } from '../shared/run-secrets.js';
 
 export interface KubeletDockerConfigEntry {
   /** The registry key as written (`https://index.docker.io/v1/`, `ghcr.io`). */
@@ -75,6 +76,9 @@ function decodeEntries(map: Record<string, unknown>, path: (key: string) => stri
       }
     }
     if (typeError) continue;
+    registerSecret(fields['password'], fields['username']);
+    registerSecret(fields['auth']);
+    for (const name of IGNORED_TOKEN_FIELDS) for (const value of goFieldValues(raw, name)) if (typeof value === 'string') registerSecret(value);
     const ignoredTokens = IGNORED_TOKEN_FIELDS.filter((name) =>
       goFieldValues(raw, name).some((value) => typeof value === 'string' && value !== ''),
     );

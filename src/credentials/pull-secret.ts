@@ -8,6 +8,7 @@
 //   decodes it as pkg/credentialprovider/secrets/secrets.go @ 09284d92 does; any other Secret is
 //   skipped silently, which is worth saying.
 
+import { registerSecret } from '../shared/run-secrets.js';
 import { configKeyLabel } from './config-key-label.js';
 import type { CredentialProblem, CredentialProblemCode } from './credential-problem.js';
 import { decodeGoStdBase64, describeBase64Error } from './go-base64.js';
@@ -132,6 +133,8 @@ export function readPullSecret(secret: Record<string, unknown>, defaultNamespace
   }
 
   const decoded: KubeletDockerConfig = key === DOCKER_CONFIG_JSON_KEY ? decodeDockerConfigJson(parsed.value) : decodeDockercfg(parsed.value);
+  registerSecret(raw);
+  for (const entry of decoded.entries) registerSecret(entry.password, entry.username);
   for (const finding of decoded.findings) {
     const entry = finding.entry === undefined ? {} : { entry: configKeyLabel(finding.entry) };
     if (finding.fatal) {

@@ -16,7 +16,8 @@ export function escapeMarkdownCell(text: string): string {
 /** Inline code inside a table cell: a fence longer than any backtick run inside, and `|` escaped (GFM tables). */
 export function markdownCodeCell(text: string): string {
   const content = printable(text);
-  const longestRun = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length));
+  let longestRun = 0;
+  for (const run of content.matchAll(/`+/g)) longestRun = Math.max(longestRun, run[0].length);
   const fence = '`'.repeat(longestRun + 1);
   const padded = content.startsWith('`') || content.endsWith('`') ? ` ${content} ` : content;
   return `${fence}${padded.replace(/\|/g, '\\|')}${fence}`;

@@ -1,8 +1,8 @@
 // `--format github`: one GitHub Actions annotation per finding (shown on the pull request's diff
 // and in the job summary), then the verdict as a plain log line.
-import type { Finding, Report } from '../core/types.js';
+import type { Finding } from '../core/types.js';
 import type { Severity } from '../shared/severity.js';
-import type { Formatter } from './formatter.js';
+import { wholeOutput, type ChunkedFormatter, type Formatter } from './formatter.js';
 import { printable } from './printable.js';
 import { sortedFindings } from './report-order.js';
 import { summarySentence } from './summary-sentence.js';
@@ -30,9 +30,10 @@ function annotation(finding: Finding): string {
   );
 }
 
-export const formatGithub: Formatter = (report: Report): string => {
+export const githubChunks: ChunkedFormatter = function* (report) {
+  for (const finding of sortedFindings(report.findings)) yield `${annotation(finding)}\n`;
   const sentence = summarySentence(report.summary);
-  const lines = sortedFindings(report.findings).map(annotation);
-  lines.push(`pullguard: ${sentence.headline} (${sentence.details})`);
-  return `${lines.join('\n')}\n`;
+  yield `pullguard: ${sentence.headline} (${sentence.details})\n`;
 };
+
+export const formatGithub: Formatter = wholeOutput(githubChunks);

@@ -3,8 +3,9 @@
 // caller happened to attach at run time) and the same key order in every release.
 import type { Finding, ImageVerdict, Report, Summary, ToolInfo } from '../core/types.js';
 import type { ObjectRef } from '../manifests/model.js';
-import type { Formatter } from './formatter.js';
+import { wholeOutput, type ChunkedFormatter, type Formatter } from './formatter.js';
 import { sortedFindings, sortedImages } from './report-order.js';
+import { STREAMED_ARRAY, streamedJson } from './streamed-json.js';
 
 // Each builder returns `Fields<T>`: every key of T, optional ones included, must be written out,
 // so adding a field to a boundary type without adding it here (and so to the schema and to
@@ -75,17 +76,23 @@ function summaryJson(summary: Summary): Fields<Summary> {
   };
 }
 
-/** The report as the plain object that `--format json` prints (absent optional fields are left out). */
-export function reportJson(report: Report): Fields<Report> {
+/** The report as `--format json` prints it, without the findings (absent optional fields are left out). */
+function reportFrame(report: Report): Fields<Report> {
   return {
     schemaVersion: report.schemaVersion,
     tool: { name: report.tool.name, version: report.tool.version } satisfies Fields<ToolInfo>,
     target: report.target,
-    findings: sortedFindings(report.findings).map(findingJson),
+    findings: STREAMED_ARRAY,
     images: report.images === undefined ? undefined : sortedImages(report.images).map(imageJson),
     summary: summaryJson(report.summary),
   };
 }
 
-// JSON.stringify leaves out undefined members, which is how optional fields stay absent.
-export const formatJson: Formatter = (report) => `${JSON.stringify(reportJson(report), null, 2)}\n`;
+/** The findings, which may be hundreds of thousands, are stringified one at a time. */
+export const jsonChunks: ChunkedFormatter = function* (report) {
+  // JSON.stringify leaves out undefined members, which is how optional fields stay absent.
+  yield* streamedJson(reportFrame(report), sortedFindings(report.findings), findingJson);
+  yield '\n';
+};
+
+export const formatJson: Formatter = wholeOutput(jsonChunks);

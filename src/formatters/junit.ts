@@ -3,9 +3,9 @@
 // error or warning (type = rule id); info findings go to the testcase's <system-out> and do not
 // fail it. A clean run still reports one passing testcase, because several CI systems reject a
 // report with no tests at all.
-import type { Finding, Report } from '../core/types.js';
+import type { Finding } from '../core/types.js';
 import { escapeXmlAttribute as attr, escapeXmlText as text } from './escape-xml.js';
-import type { Formatter } from './formatter.js';
+import { wholeOutput, type ChunkedFormatter, type Formatter } from './formatter.js';
 import { subjectLabel } from './object-label.js';
 import { sortedFindings } from './report-order.js';
 import { summarySentence } from './summary-sentence.js';
@@ -52,52 +52,49 @@ function failureXml(finding: Finding): string {
   return `      <failure message="${attr(finding.message)}" type="${attr(finding.ruleId)}">${text(body.join('\n'))}</failure>`;
 }
 
-function testCaseXml(file: string, testCase: TestCase): string[] {
-  const open = `    <testcase classname="${attr(file)}" name="${attr(testCase.name)}"`;
-  const failures = testCase.findings.filter(fails);
-  const infos = testCase.findings.filter((finding) => !fails(finding));
-  const lines = [`${open}>`, ...failures.map(failureXml)];
-  if (infos.length > 0) {
-    const out = infos.map((finding) => `info at ${finding.line}:${finding.column}: ${finding.message} (${finding.ruleId})`);
-    lines.push(`      <system-out>${text(out.join('\n'))}</system-out>`);
+function* testCaseXml(file: string, testCase: TestCase): Generator<string> {
+  yield `    <testcase classname="${attr(file)}" name="${attr(testCase.name)}">\n`;
+  const infos: string[] = [];
+  for (const finding of testCase.findings) {
+    if (fails(finding)) yield `${failureXml(finding)}\n`;
+    else infos.push(`info at ${finding.line}:${finding.column}: ${finding.message} (${finding.ruleId})`);
   }
-  lines.push('    </testcase>');
-  return lines;
+  if (infos.length > 0) yield `      <system-out>${text(infos.join('\n'))}</system-out>\n`;
+  yield '    </testcase>\n';
 }
 
-function suiteXml(name: string, tests: number, failures: number, body: string[]): string[] {
-  return [
-    `  <testsuite name="${attr(name)}" tests="${tests}" failures="${failures}" errors="0" skipped="0">`,
-    ...body,
-    '  </testsuite>',
-  ];
+function suiteOpen(name: string, tests: number, failures: number): string {
+  return `  <testsuite name="${attr(name)}" tests="${tests}" failures="${failures}" errors="0" skipped="0">`;
 }
 
-export const formatJunit: Formatter = (report: Report): string => {
-  const lines: string[] = [];
+/**
+ * The totals of the root element come first in the document, so one pass counts them; a second
+ * writes each suite and each testcase as a piece of its own.
+ */
+export const junitChunks: ChunkedFormatter = function* (report) {
+  const suites = suitesOf(sortedFindings(report.findings));
   let tests = 0;
   let failures = 0;
-  for (const suite of suitesOf(sortedFindings(report.findings))) {
-    const cases = [...suite.cases.values()];
-    const failing = cases.filter((testCase) => testCase.findings.some(fails)).length;
-    tests += cases.length;
-    failures += failing;
-    lines.push(...suiteXml(suite.file, cases.length, failing, cases.flatMap((testCase) => testCaseXml(suite.file, testCase))));
+  for (const suite of suites) {
+    tests += suite.cases.size;
+    for (const testCase of suite.cases.values()) if (testCase.findings.some(fails)) failures++;
+  }
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n';
+  yield `<testsuites name="pullguard" tests="${Math.max(tests, 1)}" failures="${failures}" errors="0">\n`;
+  for (const suite of suites) {
+    let failing = 0;
+    for (const testCase of suite.cases.values()) if (testCase.findings.some(fails)) failing++;
+    yield `${suiteOpen(suite.file, suite.cases.size, failing)}\n`;
+    for (const testCase of suite.cases.values()) yield* testCaseXml(suite.file, testCase);
+    yield '  </testsuite>\n';
   }
   if (tests === 0) {
     const sentence = summarySentence(report.summary);
-    tests = 1;
-    lines.push(
-      ...suiteXml('pullguard', 1, 0, [
-        `    <testcase classname="pullguard" name="${attr(`${sentence.headline} (${sentence.details})`)}"/>`,
-      ]),
-    );
+    yield `${suiteOpen('pullguard', 1, 0)}\n`;
+    yield `    <testcase classname="pullguard" name="${attr(`${sentence.headline} (${sentence.details})`)}"/>\n`;
+    yield '  </testsuite>\n';
   }
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="pullguard" tests="${tests}" failures="${failures}" errors="0">`,
-    ...lines,
-    '</testsuites>',
-    '',
-  ].join('\n');
+  yield '</testsuites>\n';
 };
+
+export const formatJunit: Formatter = wholeOutput(junitChunks);

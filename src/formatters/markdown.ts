@@ -2,9 +2,9 @@
 // a table of findings (location, severity, rule linked to its docs page, object, message and
 // fix), and the image verdicts when registry checks ran.
 import { ruleDocsUrl } from '../core/docs-url.js';
-import type { Finding, ImageVerdict, Report } from '../core/types.js';
+import type { Finding, ImageVerdict } from '../core/types.js';
 import { escapeMarkdownCell, markdownCodeCell } from './escape-markdown.js';
-import type { FormatContext, Formatter } from './formatter.js';
+import { wholeOutput, type ChunkedFormatter, type Formatter } from './formatter.js';
 import { subjectLabel } from './object-label.js';
 import { sortedFindings, sortedImages } from './report-order.js';
 import { summarySentence } from './summary-sentence.js';
@@ -35,24 +35,26 @@ function imageRow(verdict: ImageVerdict): string {
   return [markdownCodeCell(verdict.image), markdownCodeCell(verdict.status), escapeMarkdownCell(verdict.summary)].join(' | ');
 }
 
-export const formatMarkdown: Formatter = (report: Report, context: FormatContext): string => {
+export const markdownChunks: ChunkedFormatter = function* (report, context) {
   const sentence = summarySentence(report.summary);
   const icon = sentence.problems ? (report.summary.errors > 0 ? '❌' : '⚠️') : '✅';
-  const lines = [
+  yield [
     '## pullguard',
     '',
     `${icon} **${sentence.headline}** (${sentence.details})`,
     '',
     `Target: ${markdownCodeCell(report.target)} · pullguard ${escapeMarkdownCell(report.tool.version)}`,
-  ];
+    '',
+  ].join('\n');
   if (report.findings.length > 0) {
     const known = new Set(context.rules.map((rule) => rule.id));
-    lines.push('', '| Location | Severity | Rule | Object | Message |', '| --- | --- | --- | --- | --- |');
-    for (const finding of sortedFindings(report.findings)) lines.push(`| ${findingRow(finding, known)} |`);
+    yield '\n| Location | Severity | Rule | Object | Message |\n| --- | --- | --- | --- | --- |\n';
+    for (const finding of sortedFindings(report.findings)) yield `| ${findingRow(finding, known)} |\n`;
   }
   if (report.images !== undefined && report.images.length > 0) {
-    lines.push('', '### Images', '', '| Image | Status | Summary |', '| --- | --- | --- |');
-    for (const verdict of sortedImages(report.images)) lines.push(`| ${imageRow(verdict)} |`);
+    yield '\n### Images\n\n| Image | Status | Summary |\n| --- | --- | --- |\n';
+    for (const verdict of sortedImages(report.images)) yield `| ${imageRow(verdict)} |\n`;
   }
-  return `${lines.join('\n')}\n`;
 };
+
+export const formatMarkdown: Formatter = wholeOutput(markdownChunks);

@@ -7,8 +7,9 @@ import type { RuleMeta } from '../core/rule.js';
 import type { Finding, Report } from '../core/types.js';
 import type { Severity } from '../shared/severity.js';
 import { artifactUri } from './artifact-uri.js';
-import type { FormatContext, Formatter } from './formatter.js';
+import { wholeOutput, type ChunkedFormatter, type Formatter } from './formatter.js';
 import { sortedFindings } from './report-order.js';
+import { STREAMED_ARRAY, streamedJson } from './streamed-json.js';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/pullguard/pullguard';
@@ -27,7 +28,9 @@ function ruleDescriptors(rules: readonly RuleMeta[], findings: readonly Finding[
     defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
   }));
   const known = new Set(rules.map((rule) => rule.id));
-  const extra = [...new Set(findings.map((finding) => finding.ruleId).filter((id) => !known.has(id)))].sort();
+  const unknown = new Set<string>();
+  for (const finding of findings) if (!known.has(finding.ruleId)) unknown.add(finding.ruleId);
+  const extra = [...unknown].sort();
   for (const id of extra) descriptors.push({ id });
   return descriptors;
 }
@@ -54,10 +57,10 @@ function resultProperties(finding: Finding): PropertyBag | undefined {
   return Object.keys(properties).length === 0 ? undefined : properties;
 }
 
-function toResult(finding: Finding, ruleIndex: number): Result {
+function toResult(finding: Finding, ruleIndex: number, uriOf: (file: string) => string): Result {
   const location: Location = {
     physicalLocation: {
-      artifactLocation: { uri: artifactUri(finding.file) },
+      artifactLocation: { uri: uriOf(finding.file) },
       // SARIF regions are 1-based; clamp so that a position-less finding still validates.
       region: { startLine: Math.max(1, finding.line), startColumn: Math.max(1, finding.column) },
     },
@@ -77,10 +80,8 @@ function toResult(finding: Finding, ruleIndex: number): Result {
   return result;
 }
 
-function sarifLog(report: Report, context: FormatContext): Log {
-  const findings = sortedFindings(report.findings);
-  const rules = ruleDescriptors(context.rules, findings);
-  const indexById = new Map(rules.map((rule, index) => [rule.id, index]));
+/** The log without its results, which are written one at a time (a 60 MB input gives ~300,000). */
+function sarifFrame(report: Report, rules: ReportingDescriptor[]): Log {
   return {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
@@ -97,11 +98,29 @@ function sarifLog(report: Report, context: FormatContext): Log {
         },
         // Columns come from JavaScript string offsets, i.e. UTF-16 code units.
         columnKind: 'utf16CodeUnits',
-        results: findings.map((finding) => toResult(finding, indexById.get(finding.ruleId) ?? -1)),
+        results: STREAMED_ARRAY as unknown as Result[],
         properties: { target: report.target },
       },
     ],
   };
 }
 
-export const formatSarif: Formatter = (report, context) => `${JSON.stringify(sarifLog(report, context), null, 2)}\n`;
+export const sarifChunks: ChunkedFormatter = function* (report, context) {
+  const findings = sortedFindings(report.findings);
+  const rules = ruleDescriptors(context.rules, findings);
+  const indexById = new Map(rules.map((rule, index) => [rule.id, index]));
+  // Findings come sorted by file: each file's URI is encoded once, not once per finding.
+  let lastFile: string | undefined;
+  let lastUri = '';
+  const uriOf = (file: string): string => {
+    if (file !== lastFile) {
+      lastFile = file;
+      lastUri = artifactUri(file);
+    }
+    return lastUri;
+  };
+  yield* streamedJson(sarifFrame(report, rules), findings, (finding) => toResult(finding, indexById.get(finding.ruleId) ?? -1, uriOf));
+  yield '\n';
+};
+
+export const formatSarif: Formatter = wholeOutput(sarifChunks);

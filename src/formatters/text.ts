@@ -5,7 +5,7 @@
 import type { Finding, ImageVerdict, Report } from '../core/types.js';
 import type { Severity } from '../shared/severity.js';
 import { palette, type Palette } from './ansi.js';
-import type { FormatContext, Formatter } from './formatter.js';
+import { wholeOutput, type ChunkedFormatter, type Formatter } from './formatter.js';
 import { subjectLabel } from './object-label.js';
 import { printable } from './printable.js';
 import { sortedFindings, sortedImages } from './report-order.js';
@@ -35,35 +35,40 @@ function paintSeverity(paint: Palette, severity: Severity, text: string): string
   return paint.cyan(text);
 }
 
-function findingLines(findings: readonly Finding[], paint: Palette): string[] {
-  const rows = findings.map((finding) => ({
-    finding,
-    location: `${finding.line}:${finding.column}`,
-    message: printable(finding.message),
-  }));
-  const locationWidth = Math.max(...rows.map((row) => width(row.location)));
-  const messageWidth = Math.min(MESSAGE_COLUMN_MAX, Math.max(...rows.map((row) => width(row.message))));
-  const indent = ' '.repeat(2 + locationWidth + 2 + SEVERITY_WIDTH + 2);
-
-  const lines: string[] = [];
-  let file: string | undefined;
-  for (const row of rows) {
-    const { finding } = row;
-    if (finding.file !== file) {
-      if (file !== undefined) lines.push('');
-      file = finding.file;
-      lines.push(paint.underline(printable(file)));
-    }
-    lines.push(
-      `  ${paint.dim(padEnd(row.location, locationWidth))}  ` +
-        `${paintSeverity(paint, finding.severity, padEnd(finding.severity, SEVERITY_WIDTH))}  ` +
-        `${padEnd(row.message, messageWidth)}  ${paint.dim(printable(finding.ruleId))}`,
-    );
-    const subject = subjectLabel(finding);
-    if (subject !== undefined) lines.push(indent + paint.dim(printable(subject)));
-    if (finding.remediation !== undefined) lines.push(`${indent}fix: ${printable(finding.remediation)}`);
+/** Widths over the whole report, in a loop: spreading 100,000 rows into Math.max overflows the stack. */
+function columnWidths(findings: readonly Finding[]): { location: number; message: number } {
+  let location = 0;
+  let message = 0;
+  for (const finding of findings) {
+    location = Math.max(location, width(`${finding.line}:${finding.column}`));
+    if (message < MESSAGE_COLUMN_MAX) message = Math.min(MESSAGE_COLUMN_MAX, Math.max(message, width(printable(finding.message))));
   }
-  return lines;
+  return { location, message };
+}
+
+/** One piece per finding: its row, then the subject and the fix on indented lines. */
+function* findingLines(findings: readonly Finding[], paint: Palette): Generator<string> {
+  const widths = columnWidths(findings);
+  const indent = ' '.repeat(2 + widths.location + 2 + SEVERITY_WIDTH + 2);
+  let file: string | undefined;
+  for (const finding of findings) {
+    let piece = '';
+    if (finding.file !== file) {
+      if (file !== undefined) piece += '\n\n';
+      file = finding.file;
+      piece += `${paint.underline(printable(file))}\n`;
+    } else {
+      piece += '\n';
+    }
+    piece +=
+      `  ${paint.dim(padEnd(`${finding.line}:${finding.column}`, widths.location))}  ` +
+      `${paintSeverity(paint, finding.severity, padEnd(finding.severity, SEVERITY_WIDTH))}  ` +
+      `${padEnd(printable(finding.message), widths.message)}  ${paint.dim(printable(finding.ruleId))}`;
+    const subject = subjectLabel(finding);
+    if (subject !== undefined) piece += `\n${indent}${paint.dim(printable(subject))}`;
+    if (finding.remediation !== undefined) piece += `\n${indent}fix: ${printable(finding.remediation)}`;
+    yield piece;
+  }
 }
 
 function imageLines(images: readonly ImageVerdict[], paint: Palette): string[] {
@@ -72,8 +77,12 @@ function imageLines(images: readonly ImageVerdict[], paint: Palette): string[] {
     cells: [printable(verdict.image), printable(verdict.status), printable(verdict.summary)] as const,
   }));
   const header = ['IMAGE', 'STATUS', 'SUMMARY'] as const;
-  const imageWidth = Math.max(header[0].length, ...rows.map((row) => width(row.cells[0])));
-  const statusWidth = Math.max(header[1].length, ...rows.map((row) => width(row.cells[1])));
+  let imageWidth: number = header[0].length;
+  let statusWidth: number = header[1].length;
+  for (const row of rows) {
+    imageWidth = Math.max(imageWidth, width(row.cells[0]));
+    statusWidth = Math.max(statusWidth, width(row.cells[1]));
+  }
   const lines = [
     paint.bold('Images'),
     paint.dim(`  ${padEnd(header[0], imageWidth)}  ${padEnd(header[1], statusWidth)}  ${header[2]}`),
@@ -93,11 +102,15 @@ function summaryLine(report: Report, paint: Palette): string {
   return paint.bold(colour(`✖ ${sentence.headline}`)) + details;
 }
 
-export const formatText: Formatter = (report: Report, context: FormatContext): string => {
+/** Sections (findings, images, verdict) apart by one blank line. */
+export const textChunks: ChunkedFormatter = function* (report, context) {
   const paint = palette(context.color);
-  const sections: string[][] = [];
-  if (report.findings.length > 0) sections.push(findingLines(sortedFindings(report.findings), paint));
-  if (report.images !== undefined && report.images.length > 0) sections.push(imageLines(report.images, paint));
-  sections.push([summaryLine(report, paint)]);
-  return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+  if (report.findings.length > 0) {
+    yield* findingLines(sortedFindings(report.findings), paint);
+    yield '\n\n';
+  }
+  if (report.images !== undefined && report.images.length > 0) yield `${imageLines(report.images, paint).join('\n')}\n\n`;
+  yield `${summaryLine(report, paint)}\n`;
 };
+
+export const formatText: Formatter = wholeOutput(textChunks);

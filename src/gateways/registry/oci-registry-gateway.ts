@@ -1,14 +1,17 @@
 // RegistryGateway over the OCI Distribution API. Per image: each endpoint in order (mirrors, then the
 // registry), each credential in kubelet's order (the first success wins; anonymous only when there is
-// none: docs/registry.md §4.4), classified into a cause id of the catalogue (src/causes/). Never throws for a registry's
-// behaviour, and no credential or token leaves it (redacted from every string as a last resort).
+// none: docs/registry.md §4.4), classified into a cause id of the catalogue (src/causes/). Never
+// throws for a registry's behaviour, and no credential or token leaves it: each is registered with
+// the run's redactor, and every observation is redacted before it is classified (and shortened only
+// after that).
 import { classifyRegistryObservation, type CheckSubject, type RegistryCause } from '../../causes/classify-registry.js';
 import { getCause } from '../../causes/index.js';
 import { isDockerHub } from '../../images/docker-hub.js';
+import { registerSecret, runSecrets } from '../../shared/run-secrets.js';
 import { endpointsFor, type RegistryEndpoint } from './endpoint-for.js';
 import { HttpTransport } from './http-transport.js';
 import { ManifestChecker, type AttemptOutcome } from './manifest-check.js';
-import { redactSecrets } from './redact-secrets.js';
+import { redactObservation } from './redact-secrets.js';
 import { RegistryAuthenticator } from './registry-auth.js';
 import type { ImageCheckRequest, ImageCheckResult, RegistryCredential, RegistryGateway, RegistryHostSettings } from '../../facts/registry-gateway.js';
 import { RegistryPinger } from './registry-ping.js';
@@ -41,7 +44,6 @@ export class OciRegistryGateway implements RegistryGateway {
   readonly #transport: HttpTransport;
   readonly #checker: ManifestChecker;
   readonly #registries: Readonly<Record<string, RegistryHostSettings>>;
-  readonly #secrets = new Set<string>();
   readonly #requests: Record<string, number> = {};
 
   constructor(options: OciRegistryGatewayOptions = {}) {
@@ -62,7 +64,7 @@ export class OciRegistryGateway implements RegistryGateway {
       },
     });
     const send = retryingSender(this.#transport, { ...DEFAULT_RETRY_POLICY, ...options.retry }, now);
-    const auth = new RegistryAuthenticator(send, new TokenCache(now), (token) => this.#secrets.add(token), now);
+    const auth = new RegistryAuthenticator(send, new TokenCache(now), (token) => registerSecret(token), now);
     this.#checker = new ManifestChecker(send, new RegistryPinger(send), auth);
   }
 
@@ -73,8 +75,9 @@ export class OciRegistryGateway implements RegistryGateway {
 
   #remember(credentials: readonly RegistryCredential[]): void {
     for (const c of credentials) {
-      for (const secret of [c.password, c.identityToken, c.registryToken]) if (secret !== undefined) this.#secrets.add(secret);
-      if (c.username !== undefined && c.password !== undefined) this.#secrets.add(Buffer.from(`${c.username}:${c.password}`).toString('base64'));
+      registerSecret(c.password, c.username);
+      registerSecret(c.identityToken);
+      registerSecret(c.registryToken);
     }
   }
 
@@ -116,7 +119,7 @@ export class OciRegistryGateway implements RegistryGateway {
       dockerHub: isDockerHub(reference) && endpoint.namespace === undefined,
       credential: credential?.source ?? 'anonymous',
     };
-    const verdict = classifyRegistryObservation(outcome.observation, subject);
+    const verdict = classifyRegistryObservation(redactObservation(outcome.observation, runSecrets), subject);
     const skipped = endpoint.tls.insecureSkipVerify === true ? ` (TLS verification skipped for ${endpoint.host})` : '';
     const result: ImageCheckResult = {
       status: verdict.status,
@@ -131,12 +134,9 @@ export class OciRegistryGateway implements RegistryGateway {
     return result;
   }
 
+  /** Digests, media types and platforms come from the registry too; the catch above quotes an error. */
   #redact(result: ImageCheckResult): ImageCheckResult {
-    const redacted: ImageCheckResult = { ...result, summary: redactSecrets(result.summary, this.#secrets) };
-    if (result.evidence?.registryMessage !== undefined) {
-      redacted.evidence = { ...result.evidence, registryMessage: redactSecrets(result.evidence.registryMessage, this.#secrets) };
-    }
-    return redacted;
+    return runSecrets.redactDeep(result);
   }
 
   async close(): Promise<void> {

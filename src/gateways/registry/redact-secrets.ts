@@ -1,15 +1,18 @@
-// Last line of defence: a registry that echoes a credential or token into an error message must not
-// get it printed. Every secret the gateway has seen is replaced before a verdict leaves it.
+// A registry's words reach the verdict only redacted, and only then shortened: every string of an
+// observation (error bodies, error codes, challenge parameters, Retry-After, media types,
+// platform fields, transport messages) passes the run's redactor whole, and the registry message
+// and transport message are cut to one line afterwards. The other order prints the half of a
+// secret that straddles the cut.
+import type { SecretRedactor } from '../../shared/redactor.js';
+import type { RegistryObservation } from '../../causes/classify-registry.js';
+import { clipRegistryMessage } from './registry-error-body.js';
+import { firstLine } from './transport-error.js';
 
-/** Secrets shorter than this are not searched for: they would blank out ordinary words. */
-const MIN_SECRET_LENGTH = 4;
-export const REDACTED = '[redacted]';
-
-export function redactSecrets(text: string, secrets: Iterable<string>): string {
-  let result = text;
-  for (const secret of secrets) {
-    if (secret.length < MIN_SECRET_LENGTH) continue;
-    result = result.split(secret).join(REDACTED);
+export function redactObservation(observation: RegistryObservation, redactor: SecretRedactor): RegistryObservation {
+  const redacted = redactor.redactDeep(observation);
+  if (redacted.kind === 'response' && redacted.registryMessage !== undefined) {
+    return { ...redacted, registryMessage: clipRegistryMessage(redacted.registryMessage) };
   }
-  return result;
+  if (redacted.kind === 'transport') return { ...redacted, message: firstLine(redacted.message) };
+  return redacted;
 }

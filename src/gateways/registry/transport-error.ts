@@ -1,5 +1,5 @@
 // A request that got no HTTP answer. Carries the system/TLS/undici error code (found anywhere in the
-// `cause` chain) and a one-line message that names the host and never a header, URL query or secret.
+// `cause` chain) and the message that names the host; the gateway redacts it and keeps one line.
 
 import type { Phase, RegistryObservation } from '../../causes/classify-registry.js';
 
@@ -43,6 +43,12 @@ function messageOf(error: unknown): string {
     if (typeof code === 'string' && code !== 'UND_ERR_SOCKET') break;
     current = (current as { cause?: unknown }).cause;
   }
+  // Whole, not cut to a line: the gateway redacts secrets first, then keeps the first line.
+  return message.trim() || 'request failed';
+}
+
+/** The first line of a transport message, for a verdict; call it on redacted text only. */
+export function firstLine(message: string): string {
   return (message.split('\n')[0] ?? '').trim() || 'request failed';
 }
 
