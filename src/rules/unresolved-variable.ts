@@ -2,7 +2,7 @@
 // `ko://...`. Reported instead of invalid-image-reference for the same image. Docs: ../../docs/rules/unresolved-variable.md.
 import type { Rule } from '../core/rule.js';
 import { imagePath } from '../k8s/container-images.js';
-import { containerImages } from './support/object-images.js';
+import { containerImages, quotedImage } from './support/object-images.js';
 
 export const rule: Rule = {
   meta: {
@@ -13,6 +13,18 @@ export const rule: Rule = {
   },
   check(context) {
     for (const { container, verdict } of containerImages(context)) {
+      if (verdict.kind === 'parameter') {
+        const names = verdict.names.map((name) => `\${${name}}`);
+        context.report({
+          path: imagePath(container),
+          container: container.name,
+          image: verdict.image,
+          severity: 'info',
+          message: `"${verdict.image}" is set by ${list(names)}, ${names.length > 1 ? 'parameters' : 'a parameter'} of this OpenShift template without a default value: the image is only known when \`oc process\` is given ${names.length > 1 ? 'them' : 'it'}, so pullguard does not judge it`,
+          remediation: `Lint the processed template: \`oc process -f TEMPLATE ${verdict.names.map((name) => `-p ${name}=…`).join(' ')} | pullguard lint -\`.`,
+        });
+        continue;
+      }
       if (verdict.kind !== 'templated' || verdict.variables.length === 0) continue;
       const names = verdict.variables.map((v) => v.text);
       const tools = [...new Set(verdict.variables.map((v) => v.tool))];
@@ -23,7 +35,7 @@ export const rule: Rule = {
         path: imagePath(container),
         container: container.name,
         image: verdict.image,
-        message: `"${verdict.image}" contains ${list(names)}, which should have been replaced by ${tools.join(', or by ')}: Kubernetes never expands ${names.length > 1 ? 'them' : 'it'} in image, so ${outcome}`,
+        message: `${quotedImage(verdict)} contains ${list(names)}, which should have been replaced by ${tools.join(', or by ')}: Kubernetes never expands ${names.length > 1 ? 'them' : 'it'} in image, so ${outcome}`,
         remediation:
           'Run the rendering step before applying and lint its output (e.g. `envsubst < deploy.yaml | pullguard lint -`, `helm template . | pullguard lint -`, `ko resolve -f config/ | pullguard lint -`), or write the final image reference.',
       });
