@@ -87,7 +87,7 @@ function annotationEntries(raw: string): AnnotationEntry[] {
 
 // The two forms OpenShift's trigger controller resolves: `...containers[0].image` and
 // `...containers[?(@.name=="web")].image` (single or double quotes).
-const FIELD_PATH = /^\.?(.*)\.(containers|initContainers)\[\s*(?:(\d+)|\?\(\s*@\.name\s*==\s*(["'])(.*?)\4\s*\))\s*\]\.image$/;
+const FIELD_PATH = /^\.?(.*)\.(containers|initContainers)\[\s*(?:(\d+)|\?\(\s*@\.name\s*==\s*\\?(["'])(.*?)\\?\4\s*\))\s*\]\.image$/;
 
 /** Whether `fieldPath` points at the image of `container`: the same pod spec, and its index or name. */
 function fieldPathSelects(fieldPath: string, container: ContainerSite): boolean {

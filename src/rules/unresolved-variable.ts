@@ -20,7 +20,7 @@ export const rule: Rule = {
           container: container.name,
           image: verdict.image,
           severity: 'info',
-          message: `"${verdict.image}" is set by ${list(names)}, ${names.length > 1 ? 'parameters' : 'a parameter'} of this OpenShift template without a default value: the image is only known when \`oc process\` is given ${names.length > 1 ? 'them' : 'it'}, so pullguard does not judge it`,
+          message: `${verdict.image === names[0] ? `"${verdict.image}" is` : `"${verdict.image}" is made of ${list(names)},`} ${names.length > 1 ? 'parameters' : 'a parameter'} of this OpenShift template without a default value: the image is only known when \`oc process\` is given ${names.length > 1 ? 'them' : 'it'}, so pullguard does not judge it`,
           remediation: `Lint the processed template: \`oc process -f TEMPLATE ${verdict.names.map((name) => `-p ${name}=…`).join(' ')} | pullguard lint -\`.`,
         });
         continue;
