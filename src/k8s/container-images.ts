@@ -43,6 +43,8 @@ const CORE_POD_KINDS: ReadonlySet<string> = new Set([
 ]);
 
 const UNDECLARED_PARAMETER = '`oc process`, but this OpenShift template declares no parameter of that name, so it stays as written';
+const EMBEDDED_NON_STRING_PARAMETER =
+  '`oc process`, but it substitutes `${{NAME}}` only when it is the whole value (write `${NAME}` inside a longer string), so it stays as written';
 
 const cache = new WeakMap<ContainerInfo, ImageClass>();
 
@@ -70,7 +72,11 @@ function classify(object: ManifestObject, container: ContainerInfo): ImageClass 
   if (object.template !== undefined && variables.length > 0) {
     const use = templateParameterUse(raw, variables, object.template);
     if (use?.kind === 'undeclared') {
-      const variables = use.variables.map((v) => (v.syntax === 'shell-braced' || v.syntax === 'dollar-double-braces' ? { ...v, tool: UNDECLARED_PARAMETER } : v));
+      const variables = use.variables.map((v) => {
+        if (v.syntax === 'shell-braced') return { ...v, tool: UNDECLARED_PARAMETER };
+        if (v.syntax === 'dollar-double-braces' && object.template?.parameters.has(v.name)) return { ...v, tool: EMBEDDED_NON_STRING_PARAMETER };
+        return v;
+      });
       return { kind: 'templated', image: raw, variables, placeholders, parsed };
     }
     if (use?.kind === 'defaults') return withParameters(classifyText(use.image, parseImageReference(use.image)), use.note);

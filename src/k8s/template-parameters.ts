@@ -1,5 +1,5 @@
 // OpenShift template parameters in an image: `oc process` replaces `${NAME}` (and `${{NAME}}`, the
-// form for non-string values) with the value of each parameter the template declares, and leaves
+// form for non-string values, when it is the whole value) with the value of each parameter the template declares, and leaves
 // any other `${...}` as it is. So a declared parameter is not an unresolved variable, a parameter
 // with a default value can be judged with that value, and one without a value (given with
 // `oc process -p`, or generated) cannot be judged at all. Docs: ../../docs/openshift.md.
@@ -24,11 +24,11 @@ export function templateParameterUse(
   const declared: { variable: TemplateVariable; parameter: TemplateParameter }[] = [];
   const undeclared: TemplateVariable[] = [];
   for (const variable of variables) {
-    const parameter = parameterSyntax(variable) ? origin.parameters.get(variable.name) : undefined;
+    const parameter = parameterSyntax(variable, image) ? origin.parameters.get(variable.name) : undefined;
     if (parameter === undefined) undeclared.push(variable);
     else declared.push({ variable, parameter });
   }
-  if (declared.length === 0 && !undeclared.some(parameterSyntax)) return undefined;
+  if (declared.length === 0 && !undeclared.some((variable) => parameterSyntax(variable, image))) return undefined;
   if (undeclared.length > 0) return { kind: 'undeclared', variables: undeclared };
   // `oc process` generates a value only where the template gives none.
   const unset = declared.filter(({ parameter }) => parameter.value === undefined || parameter.value === '');
@@ -48,10 +48,12 @@ export function templateParameterUse(
   return { kind: 'defaults', image: substituted, note };
 }
 
-/** `${NAME}` and `${{NAME}}` with a plain name: the forms `oc process` substitutes. */
-function parameterSyntax(variable: TemplateVariable): boolean {
-  return (
-    (variable.syntax === 'shell-braced' && variable.text === `\${${variable.name}}`) ||
-    (variable.syntax === 'dollar-double-braces' && /^\$\{\{[A-Za-z0-9_]+\}\}$/.test(variable.text))
-  ) && /^[A-Za-z0-9_]+$/.test(variable.name);
+/**
+ * `${NAME}` anywhere, and `${{NAME}}` as the whole value: the forms `oc process` substitutes
+ * (openshift/library-go pkg/template/templateprocessing); `${{NAME}}` inside a longer string stays as written.
+ */
+function parameterSyntax(variable: TemplateVariable, image: string): boolean {
+  if (!/^[A-Za-z0-9_]+$/.test(variable.name)) return false;
+  if (variable.syntax === 'shell-braced') return variable.text === `\${${variable.name}}`;
+  return variable.syntax === 'dollar-double-braces' && variable.text === `\${{${variable.name}}}` && variable.text === image;
 }

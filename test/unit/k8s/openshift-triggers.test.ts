@@ -67,7 +67,7 @@ objects:
     assert.deepEqual(lint(template('pullguard.dev/ignore: unresolved-variable', ''), 't.yaml'), []);
   });
 
-  it('${{NAME}}, the non-string form, is a parameter too; a parameter that makes an invalid reference is judged with its value', () => {
+  it('${{NAME}}, the non-string form, is a parameter when it is the whole value; a parameter that makes an invalid reference is judged with its value', () => {
     const text = `
 kind: Template
 apiVersion: v1
@@ -82,6 +82,8 @@ objects:
       image: \${{PROXY_IMAGE}}
     - name: b
       image: "\${REGISTRY}/App:\${TAG}"
+    - name: c
+      image: "\${{REGISTRY}}/app:\${TAG}"
 parameters:
 - {name: PROXY_IMAGE, value: quay.io/acme/proxy:2.1}
 - {name: REGISTRY, value: quay.io/acme}
@@ -89,6 +91,7 @@ parameters:
 `;
     assert.deepEqual(lint(text, 't.yaml'), [
       '14:14 error invalid-image-reference objects[0].spec.containers[1].image "quay.io/acme/App:1.0" ("${REGISTRY}/App:${TAG}" with the template\'s default values REGISTRY=quay.io/acme, TAG=1.0) is not a valid image reference: repository name must be lowercase: "acme/App" contains the uppercase letter "A" at offset 13; the kubelet rejects it and the pod fails with InvalidImageName',
+      '16:14 error unresolved-variable objects[0].spec.containers[2].image "${{REGISTRY}}/app:${TAG}" contains ${{REGISTRY}}, which should have been replaced by `oc process`, but it substitutes `${{NAME}}` only when it is the whole value (write `${NAME}` inside a longer string), so it stays as written: Kubernetes never expands it in image, so the kubelet rejects it and the pod fails with InvalidImageName',
     ]);
   });
 

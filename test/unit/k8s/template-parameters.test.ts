@@ -21,10 +21,15 @@ describe('templateParameterUse', () => {
       image: 'quay.io/acme/app:1.0',
       note: '"${REGISTRY}/app:${TAG}" with the template\'s default values REGISTRY=quay.io/acme, TAG=1.0',
     });
-    assert.deepEqual(use('${{REGISTRY}}/${TAG}:${TAG}', TEMPLATE), {
+    assert.deepEqual(use('${REGISTRY}/${TAG}:${TAG}', TEMPLATE), {
       kind: 'defaults',
       image: 'quay.io/acme/1.0:1.0',
-      note: '"${{REGISTRY}}/${TAG}:${TAG}" with the template\'s default values REGISTRY=quay.io/acme, TAG=1.0',
+      note: '"${REGISTRY}/${TAG}:${TAG}" with the template\'s default values REGISTRY=quay.io/acme, TAG=1.0',
+    });
+    assert.deepEqual(use('${{REGISTRY}}', TEMPLATE), {
+      kind: 'defaults',
+      image: 'quay.io/acme',
+      note: '"${{REGISTRY}}" with the template\'s default value REGISTRY=quay.io/acme',
     });
   });
 
@@ -37,6 +42,11 @@ describe('templateParameterUse', () => {
     assert.equal(result?.kind, 'undeclared');
     assert.deepEqual(result?.kind === 'undeclared' ? result.variables.map((v) => v.text) : [], ['${APP}', '$TAG']);
     assert.equal(use('${APP}:1.0', TEMPLATE)?.kind, 'undeclared');
+  });
+
+  it('${{NAME}} inside a longer value is not substituted (the exact-match form only)', () => {
+    const result = use('${{REGISTRY}}/app:${TAG}', TEMPLATE);
+    assert.deepEqual(result?.kind === 'undeclared' ? result.variables.map((v) => v.text) : result, ['${{REGISTRY}}']);
   });
 
   it('syntax oc process does not substitute is none of its business', () => {
