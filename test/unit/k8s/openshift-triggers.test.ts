@@ -175,3 +175,16 @@ spec:
     );
   });
 });
+
+describe('docs/openshift.md', () => {
+  it('its example is not reported, and is with the annotation removed', () => {
+    const page = readFileSync(join(root, 'docs/openshift.md'), 'utf8');
+    const example = /```yaml\n([^]*?)```/.exec(page)?.[1] ?? '';
+    assert.match(example, /image\.openshift\.io\/triggers/);
+    assert.deepEqual(lint(example, 'docs.yaml'), []);
+    const withoutTrigger = example.replace(/ {2}annotations:\n.*\n/, '');
+    assert.deepEqual(lint(withoutTrigger, 'docs.yaml').map((f) => f.split(' ').slice(0, 3).join(' ')), [
+      '15:18 error invalid-image-reference',
+    ]);
+  });
+});
