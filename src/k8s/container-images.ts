@@ -3,7 +3,7 @@
 // that reason about a real reference (local-only-image, latest-tag, ...) only see valid ones.
 // Docs: ../../docs/rules/README.md ("Which rule reports an image").
 import type { ContainerInfo } from './types.js';
-import type { ManifestObject } from '../manifests/model.js';
+import type { JsonPath, ManifestObject } from '../manifests/model.js';
 import { findPlaceholders, type Placeholder } from '../images/find-placeholders.js';
 import { findTemplateVariables, type TemplateVariable } from '../images/find-template-variables.js';
 import { parseImageReference } from '../images/parse-image-reference.js';
@@ -13,8 +13,12 @@ import { describeTrigger, imageTriggerFor } from './openshift-triggers.js';
 import { templateParameterUse } from './template-parameters.js';
 
 export type ImageClass =
-  /** Something else sets or resolves the image (OpenShift trigger, Argo/Tekton parameters): no image rule applies. */
-  | { kind: 'managed'; why: string }
+  /**
+   * Something else sets or resolves the image (OpenShift trigger, Argo/Tekton parameters): no image
+   * rule applies. `trigger`: the OpenShift trigger, and the template syntax left in the image
+   * stream tag it watches (reported by unresolved-variable at the trigger).
+   */
+  | { kind: 'managed'; why: string; trigger?: { path: JsonPath; name: string; variables: TemplateVariable[] } }
   /** Only parameters of an OpenShift template that have no default value: unknown until `oc process -p` (an info of unresolved-variable). */
   | { kind: 'parameter'; image: string; names: string[] }
   /** No `image` key at all. */
@@ -59,7 +63,12 @@ export function classifyImage(object: ManifestObject, container: ContainerInfo):
 
 function classify(object: ManifestObject, container: ContainerInfo): ImageClass {
   const trigger = imageTriggerFor(object, container);
-  if (trigger !== undefined) return { kind: 'managed', why: describeTrigger(trigger, object.ref.kind) };
+  if (trigger !== undefined) {
+    const why = describeTrigger(trigger, object.ref.kind);
+    const name = trigger.from?.name;
+    const variables = name === undefined ? [] : unresolvedIn(object, name);
+    return variables.length === 0 || name === undefined ? { kind: 'managed', why } : { kind: 'managed', why, trigger: { path: trigger.path, name, variables } };
+  }
   if (!('image' in container.container)) {
     return CORE_POD_KINDS.has(object.ref.kind) ? { kind: 'missing' } : { kind: 'managed', why: `${object.ref.kind} may fill it in` };
   }
@@ -72,12 +81,7 @@ function classify(object: ManifestObject, container: ContainerInfo): ImageClass 
   if (object.template !== undefined && variables.length > 0) {
     const use = templateParameterUse(raw, variables, object.template);
     if (use?.kind === 'undeclared') {
-      const variables = use.variables.map((v) => {
-        if (v.syntax === 'shell-braced') return { ...v, tool: UNDECLARED_PARAMETER };
-        if (v.syntax === 'dollar-double-braces' && object.template?.parameters.has(v.name)) return { ...v, tool: EMBEDDED_NON_STRING_PARAMETER };
-        return v;
-      });
-      return { kind: 'templated', image: raw, variables, placeholders, parsed };
+      return { kind: 'templated', image: raw, variables: leftByTemplate(object, use.variables), placeholders, parsed };
     }
     if (use?.kind === 'defaults') return withParameters(classifyText(use.image, parseImageReference(use.image)), use.note);
     if (use?.kind === 'unset') {
@@ -90,6 +94,24 @@ function classify(object: ManifestObject, container: ContainerInfo): ImageClass 
     return { kind: 'managed', why: `${runtime.tool} substitutes its parameters at run time` };
   }
   return classifyText(raw, parsed, { variables, placeholders });
+}
+
+/** Template syntax in `text` that nothing will replace: all of it, less the parameters of the object's template. */
+function unresolvedIn(object: ManifestObject, text: string): TemplateVariable[] {
+  const variables = templateParts(text).variables;
+  if (variables.length === 0 || object.template === undefined) return variables;
+  const use = templateParameterUse(text, variables, object.template);
+  if (use === undefined) return variables;
+  return use.kind === 'undeclared' ? leftByTemplate(object, use.variables) : [];
+}
+
+/** Variables `oc process` leaves as written, each saying why. */
+function leftByTemplate(object: ManifestObject, variables: readonly TemplateVariable[]): TemplateVariable[] {
+  return variables.map((v) => {
+    if (v.syntax === 'shell-braced') return { ...v, tool: UNDECLARED_PARAMETER };
+    if (v.syntax === 'dollar-double-braces' && object.template?.parameters.has(v.name)) return { ...v, tool: EMBEDDED_NON_STRING_PARAMETER };
+    return v;
+  });
 }
 
 function classifyText(

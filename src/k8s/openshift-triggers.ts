@@ -14,6 +14,8 @@ export interface ImageTrigger {
   source: 'ImageChange trigger' | 'annotation';
   /** `from` of the trigger, as written (`ImageStreamTag` `ruby:2.7` in `openshift`), when it names one. */
   from?: { kind: string; name: string; namespace?: string };
+  /** Where the trigger names its image stream tag, relative to the object (`from.name`, or the annotation). */
+  path: JsonPath;
 }
 
 /** The trigger that sets the image of `container` in `object`, or undefined when none does. */
@@ -22,12 +24,13 @@ export function imageTriggerFor(object: ManifestObject, container: ContainerSite
   if (object.ref.kind === 'DeploymentConfig') {
     const triggers = asPlainObject(value['spec'])?.['triggers'];
     if (Array.isArray(triggers)) {
-      for (const trigger of triggers) {
-        const t = asPlainObject(trigger);
+      for (let index = 0; index < triggers.length; index++) {
+        const t = asPlainObject(triggers[index]);
         const params = asPlainObject(t?.['imageChangeParams']);
         const names = params?.['containerNames'];
         if (t?.['type'] === 'ImageChange' && Array.isArray(names) && names.includes(container.name)) {
-          return withFrom({ source: 'ImageChange trigger' }, params?.['from']);
+          const path = ['spec', 'triggers', index, 'imageChangeParams', 'from', 'name'];
+          return withFrom({ source: 'ImageChange trigger', path }, params?.['from']);
         }
       }
     }
@@ -36,7 +39,9 @@ export function imageTriggerFor(object: ManifestObject, container: ContainerSite
   const raw = annotations?.[TRIGGERS_ANNOTATION];
   if (typeof raw === 'string') {
     for (const entry of annotationEntries(raw)) {
-      if (fieldPathSelects(entry.fieldPath, container)) return withFrom({ source: 'annotation' }, entry.from);
+      if (fieldPathSelects(entry.fieldPath, container)) {
+        return withFrom({ source: 'annotation', path: ['metadata', 'annotations', TRIGGERS_ANNOTATION] }, entry.from);
+      }
     }
   }
   return undefined;

@@ -4,6 +4,9 @@ import type { Rule } from '../core/rule.js';
 import { imagePath } from '../k8s/container-images.js';
 import { containerImages, quotedImage } from './support/object-images.js';
 
+const REMEDIATION =
+  'Run the rendering step before applying and lint its output (e.g. `envsubst < deploy.yaml | pullguard lint -`, `helm template . | pullguard lint -`, `ko resolve -f config/ | pullguard lint -`), or write the final image reference.';
+
 export const rule: Rule = {
   meta: {
     id: 'unresolved-variable',
@@ -12,7 +15,23 @@ export const rule: Rule = {
     requires: 'none',
   },
   check(context) {
+    // One DeploymentConfig trigger may name several containers: its tag is reported once.
+    const triggersReported = new Set<string>();
     for (const { container, verdict } of containerImages(context)) {
+      if (verdict.kind === 'managed' && verdict.trigger !== undefined) {
+        const { path, name, variables } = verdict.trigger;
+        const key = path.join('\u0000');
+        if (triggersReported.has(key)) continue;
+        triggersReported.add(key);
+        const names = variables.map((v) => v.text);
+        context.report({
+          path,
+          container: container.name,
+          message: `the image stream tag "${name}" that sets the image of container "${container.name}" contains ${list(names)}, which should have been replaced by ${[...new Set(variables.map((v) => v.tool))].join(', or by ')}: OpenShift looks for a tag of that literal name, so the trigger never sets the image`,
+          remediation: REMEDIATION,
+        });
+        continue;
+      }
       if (verdict.kind === 'parameter') {
         const names = verdict.names.map((name) => `\${${name}}`);
         context.report({
@@ -36,8 +55,7 @@ export const rule: Rule = {
         container: container.name,
         image: verdict.image,
         message: `${quotedImage(verdict)} contains ${list(names)}, which should have been replaced by ${tools.join(', or by ')}: Kubernetes never expands ${names.length > 1 ? 'them' : 'it'} in image, so ${outcome}`,
-        remediation:
-          'Run the rendering step before applying and lint its output (e.g. `envsubst < deploy.yaml | pullguard lint -`, `helm template . | pullguard lint -`, `ko resolve -f config/ | pullguard lint -`), or write the final image reference.',
+        remediation: REMEDIATION,
       });
     }
   },

@@ -118,6 +118,53 @@ spec:
   });
 });
 
+describe('the image stream tag a trigger watches', () => {
+  it('is reported where it holds template syntax nothing replaces, once per trigger', () => {
+    const text = `
+apiVersion: apps.openshift.io/v1
+kind: DeploymentConfig
+metadata: {name: web}
+spec:
+  triggers:
+  - type: ImageChange
+    imageChangeParams:
+      containerNames: [web, side]
+      from: {kind: ImageStreamTag, name: "\${APP}:latest"}
+  template:
+    spec:
+      containers:
+      - name: web
+        image: " "
+      - name: side
+        image: " "
+---
+apiVersion: template.openshift.io/v1
+kind: Template
+metadata: {name: t}
+objects:
+- apiVersion: apps/v1
+  kind: Deployment
+  metadata:
+    name: d
+    annotations:
+      image.openshift.io/triggers: '[{"from":{"kind":"ImageStreamTag","name":"\${NAME}:\${TAG}"},"fieldPath":"spec.template.spec.containers[0].image"}]'
+  spec:
+    template:
+      spec:
+        containers:
+        - name: a
+          image: " "
+parameters:
+- name: NAME
+  value: x
+`;
+    assert.deepEqual(lint(text, 'tr.yaml'), [
+      '10:42 error unresolved-variable spec.triggers[0].imageChangeParams.from.name the image stream tag "${APP}:latest" that sets the image of container "web" contains ${APP}, which should have been replaced by envsubst, the shell or CI step that renders this file, or Flux post-build substitution: OpenShift looks for a tag of that literal name, so the trigger never sets the image',
+      '28:36 error unresolved-variable objects[0].metadata.annotations["image.openshift.io/triggers"] the image stream tag "${NAME}:${TAG}" that sets the image of container "a" contains ${TAG}, which should have been replaced by `oc process`, but this OpenShift template declares no parameter of that name, so it stays as written: OpenShift looks for a tag of that literal name, so the trigger never sets the image',
+    ]);
+  });
+});
+
 describe('imageTriggerFor', () => {
   const deployment = (fieldPath: string, extra = ''): string => `
 apiVersion: apps/v1
