@@ -8,7 +8,8 @@ import { UsageError } from '../../shared/errors.js';
 import type { LoadProblem, LoadResult } from '../../manifests/model.js';
 import { decodeManifestBytes } from '../../manifests/decode-manifest-bytes.js';
 import type { LoadLimits } from '../../manifests/load-limits.js';
-import { lazyManifestReader } from '../../manifests/read-manifest-text.js';
+import { lazyManifestReader, type ParseManifestOptions } from '../../manifests/read-manifest-text.js';
+import { ScalarCache } from '../../manifests/readers/line-reader.js';
 import { describeFileError } from './describe-file-error.js';
 import { DirectoryWalk, identityOf, kernelFileSystem, type WalkProgress } from './walk-directory.js';
 
@@ -62,7 +63,7 @@ export async function loadManifests(paths: readonly string[], options: LoadManif
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const readAt = readAhead(sources, READ_AHEAD, (source) => readSource(source, options.stdin, maxBytes));
   const result: LoadResult = { objects: [], problems, files: 0, skippedDocuments: 0, emptyDocuments: 0 };
-  const parseOptions = options.limits === undefined ? {} : { limits: options.limits };
+  const parseOptions: ParseManifestOptions = { scalars: new ScalarCache(), ...(options.limits === undefined ? {} : { limits: options.limits }) };
   // Most manifests are read by the line reader alone; the YAML libraries load on first need.
   const parse = lazyManifestReader(async () => (await import('../../manifests/readers/full-yaml-readers.js')).FULL_YAML_READERS);
   // Device and inode of every file taken: the first of two names of one file (hard links) wins.
