@@ -1,8 +1,8 @@
 // The file gateway of the manifest model: expands the paths a user gave (files, directories, `-`
 // for stdin), reads each file once, refuses what is not text, and hands the text to the pure
 // parser. One unreadable file becomes a problem of its own; the other files are still read.
-import { constants, createReadStream } from 'node:fs';
-import { type FileHandle, open, stat } from 'node:fs/promises';
+import { closeSync, constants, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from '../../shared/errors.js';
 import type { LoadProblem, LoadResult } from '../../manifests/model.js';
@@ -196,8 +196,11 @@ function withIdentity<T extends object>(read: T, identity: string | undefined): 
 /**
  * Opened without blocking and checked on the open descriptor: a file a walk found may have become
  * a FIFO since (whose open would wait for a writer), and the size checked is the size of what is
- * read. Four system calls per file (open, fstat, read, close); the descriptor's fstat also gives
- * the identity of a file the walk did not stat.
+ * read. The descriptor's fstat also gives the identity of a file the walk did not stat.
+ *
+ * Read synchronously: four system calls of some microseconds each for a manifest file, where each
+ * asynchronous call is a round trip through the thread pool that waits for a free core on a busy
+ * machine (measured in bench/README.md). Pipes and devices, whose reads can wait, stay asynchronous.
  */
 async function readFileAt(
   source: Source & { absolute: string },
@@ -207,16 +210,16 @@ async function readFileAt(
   // its size is unknown until then. Not opened here first: closing it again would cut off its writer.
   if (source.stream === true) return { bytes: await readStream(createReadStream(source.absolute), maxBytes), identity: source.identity! };
   const listed = source.folderDevice !== undefined;
-  let handle: FileHandle;
+  let fd: number;
   try {
-    handle = await open(source.absolute, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openSync(source.absolute, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     // Gone since its folder was listed: the walk would not have found it.
     if (listed && (error as NodeJS.ErrnoException).code === 'ENOENT') return { passedOver: true };
     throw error;
   }
   try {
-    const info = await handle.stat();
+    const info = fstatSync(fd);
     const identity = identityOf(info);
     if (!info.isFile()) {
       return listed ? { passedOver: true } : { problem: unreadable(source, 'is no longer a regular file; not read'), identity };
@@ -226,26 +229,37 @@ async function readFileAt(
     if (info.size > maxBytes) {
       return { problem: unreadable(source, `file is larger than the limit of ${byteSize(maxBytes)} (it is ${byteSize(info.size)}); not read`), identity };
     }
-    return { bytes: await readToEnd(handle, info.size, maxBytes), identity };
+    return { bytes: readToEnd(fd, info.size, maxBytes), identity };
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
 /**
- * Reads `size` bytes, then on to the end: files of some file systems (procfs, FUSE) say they are
- * empty and are not. One read for an ordinary file, where `FileHandle.readFile` costs an fstat more.
+ * Reads `size` bytes, then on to the end when the file said it was empty: files of some file
+ * systems (procfs, FUSE) do and are not. One read for an ordinary file.
  */
-async function readToEnd(handle: FileHandle, size: number, maxBytes: number): Promise<Buffer> {
-  const buffer = Buffer.allocUnsafe(size);
-  let filled = 0;
-  while (filled < size) {
-    const { bytesRead } = await handle.read(buffer, filled, size - filled, filled);
-    if (bytesRead === 0) return buffer.subarray(0, filled);
-    filled += bytesRead;
+function readToEnd(fd: number, size: number, maxBytes: number): Buffer {
+  if (size > 0) {
+    const buffer = Buffer.allocUnsafe(size);
+    let filled = 0;
+    while (filled < size) {
+      const read = readSync(fd, buffer, filled, size - filled, filled);
+      if (read === 0) return buffer.subarray(0, filled);
+      filled += read;
+    }
+    return buffer;
   }
-  if (size > 0) return buffer;
-  return readStream(handle.createReadStream({ start: 0, autoClose: false }), maxBytes);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(64 * 1024);
+    const read = readSync(fd, chunk, 0, chunk.length, null);
+    if (read === 0) return Buffer.concat(chunks, total);
+    total += read;
+    if (total > maxBytes) throw new TooLarge();
+    chunks.push(chunk.subarray(0, read));
+  }
 }
 
 function rejected(source: Source, message: string): LoadProblem {
