@@ -31,6 +31,12 @@ export interface ParseManifestOptions {
   reader?: 'auto' | 'exact';
   /** Filled with how many documents each reader produced (for tests and benchmarks). */
   stats?: ReaderStats;
+  /**
+   * The line reader's cache of repeated keys and values, shared by the files of one run: the
+   * same keys recur from file to file, and a fresh cache per file cost more than it saved on
+   * repositories of many small files.
+   */
+  scalars?: ScalarCache;
 }
 
 export interface ReaderStats {
@@ -105,7 +111,7 @@ function readWith(
   // The line reader knows LF and CRLF line breaks only. includes() first: a regex scan of a
   // 10 MB text costs some twenty times as much.
   const lineReaderFits = !text.includes('\r') || !/\r(?!\n)/.test(text);
-  const scalars = new ScalarCache();
+  const scalars = options.scalars ?? new ScalarCache();
   for (let index = 0; index < chunks.length; index++) {
     const chunk = chunks[index]!;
     let read: DocumentRead | undefined;
