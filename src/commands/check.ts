@@ -138,7 +138,7 @@ export async function check(options: CheckOptions): Promise<Report> {
     if (options.gateway === undefined) await registry.close();
   }
 
-  const report = lintLoaded(load, target.id, config, { images: gathered.images });
+  const report = lintLoaded(load, target.id, config, { images: gathered.images, pullObjects: { source: pullObjects, defaultNamespace: namespace } });
   const unverifiedPolicy = options.unverified ?? config.unverified ?? 'fail';
   return { ...report, images: gathered.verdicts, summary: { ...report.summary, images: summarizeImages(gathered.verdicts, unverifiedPolicy) } };
 }
