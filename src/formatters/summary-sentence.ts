@@ -63,7 +63,8 @@ export function summarySentence(summary: Summary): SummarySentence {
       : `No problems found in ${files}`;
 
   const details = [`${plural(summary.objects, 'object')}, ${plural(summary.containers, 'container')} checked`];
-  if (summary.images !== undefined) details.push(imageDetails(summary.images));
+  // No image reached a registry check (all `Never`, templated or invalid): nothing to say.
+  if (summary.images !== undefined && summary.images.checked > 0) details.push(imageDetails(summary.images));
   if (summary.skippedDocuments > 0) details.push(`${plural(summary.skippedDocuments, 'document')} skipped`);
   if (summary.ignored > 0) details.push(`${plural(summary.ignored, 'finding')} ignored by annotation`);
   const sentence: SummarySentence = { problems: findings || unverifiedFails, headline, details: details.join('; ') };
