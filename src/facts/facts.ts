@@ -10,7 +10,7 @@
 // `LocalRuntime`, and a snapshot file as a second source of the same facts (snapshot.ts).
 import type { JsonPath, ManifestObject } from '../manifests/model.js';
 import type { ImageCheckResult } from './registry-gateway.js';
-import type { PullObjectSource } from '../credentials/pull-object-source.js';
+import type { PullObjectFacts } from './pull-objects.js';
 
 /** A fact that could not be gathered, and why (`forbidden`, `timeout`, `not asked`, ...). */
 export interface UnknownFact {
@@ -39,12 +39,7 @@ export interface ImagePullFact {
   verdict: Known<ImageCheckResult>;
 }
 
-/** Where the pods' pull secrets and ServiceAccounts are looked up (`check`: the manifests and the --pull-secret files). */
-export interface PullObjectFacts {
-  source: PullObjectSource;
-  /** Namespace of objects that do not name one (`-n`). */
-  defaultNamespace: string;
-}
+export type { PullObjectFacts };
 
 export interface Facts {
   /** Registry verdicts by the object that uses the images; absent when no registry was asked (lint). */

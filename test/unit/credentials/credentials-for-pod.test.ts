@@ -89,6 +89,8 @@ describe('missing secrets are data, not errors', () => {
         cause: 'pull-secret-missing',
         severity: 'info',
         secret: { namespace: 'team', name: 'elsewhere' },
+        list: 'pod',
+        index: 0,
         message: 'secret team/elsewhere (from the pod spec) is not among the manifests; if it is not in the cluster either, kubelet pulls without it',
       },
     ]);
