@@ -5,6 +5,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from '@commande
 import { FAIL_ON_LEVELS, type FailOn } from '../core/fail-on.js';
 import { EXIT_ERROR, exitCodeFor } from '../core/exit-code.js';
 import { TARGET_IDS } from '../detect/target-profile.js';
+import { UNVERIFIED_POLICIES } from '../core/unverified-policy.js';
 import { FORMAT_NAMES, type FormatName } from '../formatters/formatter.js';
 import type { PullguardConfig } from '../core/pullguard-config.js';
 import type { Report } from '../core/types.js';
@@ -46,8 +47,15 @@ with --no-docker-config. Secret values are never printed.
 
 Registry findings have the rule id image-pull; their "cause" says why (image-not-found,
 unauthorized, platform-mismatch, ...): pullguard explain CAUSE-ID.
-Settings in .pullguard.yaml: platforms: [linux/amd64], registries: {HOST: {plainHttp, caFile, mirrors}}.
-Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error.`;
+Images not verified: a check that failed only between this machine and the registry (dns-error,
+connection-refused, network-timeout, tls-error, http-vs-https, rate-limited, registry-server-error,
+or the --timeout budget ran out) says nothing about the nodes. By default (--unverified fail) any
+such image makes the exit code 1, so that a CI runner that could not reach the registries does not
+pass having verified nothing; --unverified allow (or "unverified: allow" in .pullguard.yaml) lets
+the findings alone decide. Registries the nodes read with their own identity never count.
+Settings in .pullguard.yaml: platforms: [linux/amd64], registries: {HOST: {plainHttp, caFile, mirrors}}, unverified: fail|allow.
+Exit codes: 0 nothing at or above --fail-on and every image verified (or --unverified allow),
+1 findings at or above --fail-on, or images not verified, 2 usage or configuration error.`;
 
 const EXPLAIN_FORMATS = ['text', 'markdown'] as const;
 
@@ -208,6 +216,11 @@ async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
     .option('--concurrency <n>', 'registry checks in flight at once (default 16)', positiveInteger)
     .option('--timeout <duration>', 'time for all registry checks together, e.g. 30s (default 60s)', duration)
     .option('--no-docker-config', "do not compare refused checks with this machine's docker credentials")
+    .addOption(
+      new Option('--unverified <policy>', 'images that could not be verified from this machine: fail (exit code 1) or allow (default: unverified of .pullguard.yaml, else fail)')
+        .choices(UNVERIFIED_POLICIES)
+        .argParser(oneOf('policy', UNVERIFIED_POLICIES)),
+    )
     .option('--color', 'force colour in text output')
     .option('--no-color', 'never use colour')
     .addHelpText('after', EXAMPLES_CHECK)
@@ -241,6 +254,7 @@ async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
           ...(options.pullSecret === undefined ? {} : { pullSecretFiles: options.pullSecret }),
           ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
           ...(options.timeout === undefined ? {} : { timeoutMs: options.timeout }),
+          ...(options.unverified === undefined ? {} : { unverified: options.unverified }),
         }).finally(() => {
           walking.clear();
           progress.clear();

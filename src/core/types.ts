@@ -5,6 +5,7 @@ import type { ObjectRef } from '../manifests/model.js';
 import type { Severity } from '../shared/severity.js';
 import type { CauseId } from '../causes/cause.js';
 import type { ImageCheckResult } from '../facts/registry-gateway.js';
+import type { UnverifiedPolicy } from './unverified-policy.js';
 
 export interface Finding {
   ruleId: string;
@@ -35,6 +36,31 @@ export interface Summary {
   skippedDocuments: number;
   /** Findings suppressed by `pullguard.dev/ignore` annotations. */
   ignored: number;
+  /** What the registry checks came to; present when they ran (`check`). */
+  images?: ImageSummary;
+}
+
+export type { UnverifiedPolicy } from './unverified-policy.js';
+
+/**
+ * The registry checks of a run, one count per entry of `Report.images` (an image and a distinct
+ * request). Every check is exactly one of verified, failed, unverified and nodeIdentity.
+ */
+export interface ImageSummary {
+  /** Entries of `images`: distinct checks made. */
+  checked: number;
+  /** The registry says the nodes can pull the image (`ok`). */
+  verified: number;
+  /** The registry says they cannot (a cause seen the same from anywhere: not found, refused, platform). */
+  failed: number;
+  /** Could not be verified from this machine: the network, TLS, rate limits, server errors or the time budget got in the way. */
+  unverified: number;
+  /** `unverified` by cause id, e.g. `{"dns-error": 2}`. */
+  unverifiedByCause: Partial<Record<CauseId, number>>;
+  /** Registries the target's nodes read with their own identity, which pullguard cannot use: not verifiable from here by design, never failing the run. */
+  nodeIdentity: number;
+  /** What `unverified` images do to the exit code: `fail` makes it 1, `allow` leaves it to the findings. */
+  unverifiedPolicy: UnverifiedPolicy;
 }
 
 export interface ToolInfo {
