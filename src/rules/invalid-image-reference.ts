@@ -1,6 +1,6 @@
 // The reference grammar's verdict (distribution/reference, as the kubelet parses it), plus images
-// that are missing, empty or not strings. Images with template variables or placeholders are left to
-// unresolved-variable and placeholder-registry. Docs: ../../docs/rules/invalid-image-reference.md.
+// that are missing, empty or not strings. Images with template variables are left to
+// unresolved-variable; a refused image that looks like a placeholder is reported here, naming it. Docs: ../../docs/rules/invalid-image-reference.md.
 import type { Rule } from '../core/rule.js';
 import { imagePath } from '../k8s/container-images.js';
 import { containerImages } from './support/object-images.js';
@@ -19,14 +19,19 @@ export const rule: Rule = {
     for (const { container, verdict } of containerImages(context)) {
       const at = { path: imagePath(container), container: container.name };
       switch (verdict.kind) {
-        case 'invalid':
+        case 'invalid': {
+          // The kubelet's refusal is certain; a placeholder it seems to hold is the likely reason.
+          const placeholder = verdict.placeholders[0];
           context.report({
             ...at,
             image: verdict.image,
-            message: `"${verdict.image}" is not a valid image reference: ${verdict.error.message}; the kubelet rejects it and the pod fails with InvalidImageName`,
-            remediation: REMEDIATION,
+            message: `"${verdict.image}" is not a valid image reference: ${verdict.error.message}; the kubelet rejects it and the pod fails with InvalidImageName${
+              placeholder === undefined ? '' : `. "${placeholder.text}" looks like a placeholder (${placeholder.reason})`
+            }`,
+            remediation: placeholder === undefined ? REMEDIATION : `Replace "${placeholder.text}" with the registry and name the image was pushed to. ${REMEDIATION}`,
           });
           break;
+        }
         case 'not-a-string':
           if (verdict.value === null) {
             context.report({

@@ -48,7 +48,7 @@ export async function loadManifests(paths: readonly string[], options: LoadManif
   const { sources, problems } = await expandPaths(paths.length === 0 ? ['.'] : paths, options);
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const texts = await runWithConcurrency(sources, 8, (source) => readSource(source, options.stdin, maxBytes));
-  const result: LoadResult = { objects: [], problems, files: sources.length, skippedDocuments: 0, emptyDocuments: 0 };
+  const result: LoadResult = { objects: [], problems, files: sources.length, skippedDocuments: 0, emptyDocuments: 0, paths: sources.map((s) => s.display) };
   const parseOptions = options.limits === undefined ? {} : { limits: options.limits };
   // Most manifests are read by the line reader alone; the YAML libraries load on first need.
   const parse = lazyManifestReader(async () => (await import('../../manifests/readers/full-yaml-readers.js')).FULL_YAML_READERS);
