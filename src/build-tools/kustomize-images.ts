@@ -78,7 +78,7 @@ export function applyKustomizeImage(image: string, entry: KustomizeImageEntry): 
   return `${name}${tag === '' ? '' : `:${tag}`}${digest === '' ? '' : `@${digest}`}`;
 }
 
-/** `images[0] in base/kustomization.yaml:4:11 (newTag 1.10)`: which entry, where, and what it sets. */
+/** `images[0] of base/kustomization.yaml:4:11, which sets newTag 1.10`: which entry, where, and what it sets. */
 export function describeKustomizeImage(entry: KustomizeImageEntry): string {
   const parts = [
     entry.newName === undefined ? undefined : `newName ${entry.newName}`,
@@ -86,7 +86,8 @@ export function describeKustomizeImage(entry: KustomizeImageEntry): string {
     entry.digest === undefined ? undefined : `digest ${entry.digest}`,
   ].filter((p) => p !== undefined);
   const { file, line, column } = entry.declaredAt;
-  return `images[${entry.index}] in ${file}:${line}:${column}${parts.length === 0 ? '' : ` (${parts.join(', ')})`}`;
+  const sets = parts.length === 0 ? 'which sets nothing' : `which sets ${parts.slice(0, -1).join(', ')}${parts.length > 1 ? ' and ' : ''}${parts[parts.length - 1]}`;
+  return `images[${entry.index}] of ${file}:${line}:${column}, ${sets}`;
 }
 
 const patterns = new Map<string, RegExp | null>();

@@ -44,7 +44,8 @@ export function readTiltfile(text: string, file: string): TiltfileImages {
     if (before !== undefined && (before.text === '.' || before.text === 'def')) continue;
     const argument = firstStringArgument(tokens, i + 2, token.text === 'default_registry' ? 'host' : 'ref');
     if (argument === undefined) continue;
-    if (token.text === 'default_registry') registry ??= argument.text;
+    // `host_from_cluster` is the name the cluster pulls by when it differs from the one Tilt pushes to.
+    if (token.text === 'default_registry') registry ??= keywordString(tokens, i + 2, 'host_from_cluster')?.text ?? argument.text;
     else if (BUILD_CALLS.has(token.text)) found.push({ name: argument.text, offset: argument.offset });
   }
   for (const { name, offset } of found) {
@@ -60,6 +61,11 @@ export function readTiltfile(text: string, file: string): TiltfileImages {
 function firstStringArgument(tokens: readonly Token[], start: number, keyword: string): { text: string; offset: number } | undefined {
   const first = tokens[start];
   if (first?.kind === 'string' && (tokens[start + 1]?.text === ',' || tokens[start + 1]?.text === ')')) return { text: first.text, offset: first.offset };
+  return keywordString(tokens, start, keyword);
+}
+
+/** The string literal given as `keyword=` among the arguments of the call opened before `start`. */
+function keywordString(tokens: readonly Token[], start: number, keyword: string): { text: string; offset: number } | undefined {
   let depth = 0;
   for (let i = start; i < tokens.length; i++) {
     const token = tokens[i] as Token;

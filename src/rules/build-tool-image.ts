@@ -5,6 +5,7 @@
 // Docs: ../../docs/rules/build-tool-image.md and ../../docs/build-tools.md.
 import type { Rule } from '../core/rule.js';
 import { describeDeclaration, TOOL_NAMES, type ImageBuild } from '../build-tools/image-build.js';
+import { localRegistryHost, type LocalRegistryHost } from '../images/local-registry-host.js';
 import { parseImageReference } from '../images/parse-image-reference.js';
 import { imagePath } from '../k8s/container-images.js';
 import { containerImages } from './support/object-images.js';
@@ -36,6 +37,16 @@ export const rule: Rule = {
         continue;
       }
       const pushed = pushedTo(build);
+      const local = pushed === undefined ? undefined : localRegistryOf(pushed.repository);
+      if (pushed !== undefined && local !== undefined) {
+        context.report({
+          ...at,
+          severity: 'error',
+          message: `"${verdict.image}" is built by ${by}, which pushes it to ${pushed.repository} (${pushed.why}): ${local.host} is ${local.what}, which the nodes of ${phrase} cannot reach, so the pull fails`,
+          remediation: `${SET_REPOSITORY[build.tool]} Keep the local registry for local clusters.`,
+        });
+        continue;
+      }
       if (pushed !== undefined) {
         context.report({
           ...at,
@@ -48,7 +59,7 @@ export const rule: Rule = {
       context.report({
         ...at,
         ...(build.tool === 'ko' ? { severity: 'info' as const } : {}),
-        message: `"${verdict.image}" is built by ${by}; for ${phrase} it is pushed to ${UNKNOWN_REPOSITORY[build.tool]}`,
+        message: `"${verdict.image}" is built by ${by}; for ${phrase} ${UNKNOWN_REPOSITORY[build.tool]}`,
         remediation: `${SET_REPOSITORY[build.tool]} Then deploy with ${deploy}, or lint what it applies (${RENDER[build.tool]}).`,
       });
     }
@@ -63,9 +74,9 @@ const RENDER = {
 } as const;
 const UNKNOWN_REPOSITORY = {
   skaffold:
-    'the default repository given by `--default-repo`, SKAFFOLD_DEFAULT_REPO or `skaffold config set default-repo`, which pullguard cannot read; with none, Skaffold pushes it as written, to a repository you most likely cannot push to, and the pull fails',
-  tilt: 'the name as written, since the Tiltfile sets no default_registry(...): a repository you most likely cannot push to, and the pull fails',
-  ko: '$KO_DOCKER_REPO (ko refuses to run without it), which pullguard does not read; applied as written, without ko, the kubelet rejects it (InvalidImageName)',
+    'Skaffold pushes it to the default repository set by `--default-repo`, SKAFFOLD_DEFAULT_REPO or `skaffold config set default-repo`, which pullguard cannot read; with none it pushes the name as written, to Docker Hub, where you most likely cannot push it, and the pull fails',
+  tilt: 'Tilt pushes it under the name as written, as the Tiltfile sets no default_registry(...): to Docker Hub, where you most likely cannot push it, and the pull fails',
+  ko: 'ko pushes it to $KO_DOCKER_REPO (it refuses to run without it), which pullguard does not read; applied as written, without ko, the kubelet rejects it (InvalidImageName)',
 } as const;
 const SET_REPOSITORY = {
   skaffold: 'Set a default repository the nodes can pull from (`skaffold config set default-repo REGISTRY`, or `--default-repo`).',
@@ -91,4 +102,9 @@ function pushedTo(build: ImageBuild): { repository: string; why: string } | unde
     return { repository: parsed.reference.name, why: `the registry the build names; a default repository, if set, replaces it` };
   }
   return undefined;
+}
+
+function localRegistryOf(repository: string): LocalRegistryHost | undefined {
+  const parsed = parseImageReference(repository);
+  return parsed.ok && parsed.reference.explicitDomain ? localRegistryHost(parsed.reference.domain) : undefined;
 }
