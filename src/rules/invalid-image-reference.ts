@@ -28,7 +28,10 @@ export const rule: Rule = {
             message: `"${verdict.image}" is not a valid image reference: ${verdict.error.message}; the kubelet rejects it and the pod fails with InvalidImageName${
               placeholder === undefined ? '' : `. "${placeholder.text}" looks like a placeholder (${placeholder.reason})`
             }`,
-            remediation: placeholder === undefined ? REMEDIATION : `Replace "${placeholder.text}" with the registry and name the image was pushed to. ${REMEDIATION}`,
+            remediation:
+              placeholder === undefined || placeholder.likely === true
+                ? REMEDIATION
+                : `Replace "${placeholder.text}" with the registry and name the image was pushed to. ${REMEDIATION}`,
           });
           break;
         }

@@ -38,7 +38,8 @@ export const rule: Rule = {
 
       for (const container of spec.containers) {
         const verdict = classifyImage(object, container);
-        if (verdict.kind !== 'valid') continue;
+        // An image that looks like a placeholder gets that one finding (placeholder-registry).
+        if (verdict.kind !== 'valid' || verdict.placeholders.length > 0) continue;
         const { domain } = verdict.reference;
         if (target.nodeIdentityRegistries.some((glob) => matchesHostGlob(domain, glob))) continue;
         if (localRegistryHost(domain) !== undefined) continue;
