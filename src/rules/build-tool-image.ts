@@ -59,7 +59,7 @@ export const rule: Rule = {
       context.report({
         ...at,
         ...(build.tool === 'ko' ? { severity: 'info' as const } : {}),
-        message: `"${verdict.image}" is built by ${by}; for ${phrase} ${UNKNOWN_REPOSITORY[build.tool]}`,
+        message: `"${verdict.image}" is built by ${by}; for ${phrase} ${UNKNOWN_REPOSITORY[build.tool]}${build.tool === 'ko' ? koAsWritten(verdict.image) : ''}`,
         remediation: `${SET_REPOSITORY[build.tool]} Then deploy with ${deploy}, or lint what it applies (${RENDER[build.tool]}).`,
       });
     }
@@ -76,7 +76,7 @@ const UNKNOWN_REPOSITORY = {
   skaffold:
     'Skaffold pushes it to the default repository set by `--default-repo`, SKAFFOLD_DEFAULT_REPO or `skaffold config set default-repo`, which pullguard cannot read; with none it pushes the name as written, to Docker Hub, where you most likely cannot push it, and the pull fails',
   tilt: 'Tilt pushes it under the name as written, as the Tiltfile sets no default_registry(...): to Docker Hub, where you most likely cannot push it, and the pull fails',
-  ko: 'ko pushes it to $KO_DOCKER_REPO (it refuses to run without it), which pullguard does not read; applied as written, without ko, the kubelet rejects it (InvalidImageName)',
+  ko: 'ko pushes it to $KO_DOCKER_REPO (it refuses to run without it), which pullguard does not read; ',
 } as const;
 const SET_REPOSITORY = {
   skaffold: 'Set a default repository the nodes can pull from (`skaffold config set default-repo REGISTRY`, or `--default-repo`).',
@@ -107,4 +107,11 @@ function pushedTo(build: ImageBuild): { repository: string; why: string } | unde
 function localRegistryOf(repository: string): LocalRegistryHost | undefined {
   const parsed = parseImageReference(repository);
   return parsed.ok && parsed.reference.explicitDomain ? localRegistryHost(parsed.reference.domain) : undefined;
+}
+
+/** What happens to a ko import path applied without ko: `ko://` is refused, a bare path is asked of its host. */
+function koAsWritten(image: string): string {
+  return image.startsWith('ko://')
+    ? 'applied as written, without ko, the kubelet rejects it (InvalidImageName)'
+    : `applied as written, without ko, the kubelet asks ${image.slice(0, image.indexOf('/'))} for it and the pull fails (ErrImagePull)`;
 }
