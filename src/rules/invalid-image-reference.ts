@@ -20,18 +20,24 @@ export const rule: Rule = {
       const at = { path: imagePath(container), container: container.name };
       switch (verdict.kind) {
         case 'invalid': {
-          // The kubelet's refusal is certain; a placeholder it seems to hold is the likely reason.
-          const placeholder = verdict.placeholders[0];
+          // The kubelet's refusal is certain, so this rule reports it; a placeholder it holds is
+          // the likely reason and leads the message (one that only looks like one is a hint).
+          const refused = `the kubelet rejects it and the pod fails with InvalidImageName`;
+          const sure = verdict.placeholders.find((p) => p.likely !== true);
+          const maybe = verdict.placeholders[0];
           context.report({
             ...at,
             image: verdict.image,
-            message: `"${verdict.image}" is not a valid image reference: ${verdict.error.message}; the kubelet rejects it and the pod fails with InvalidImageName${
-              placeholder === undefined ? '' : `. "${placeholder.text}" looks like a placeholder (${placeholder.reason})`
-            }`,
+            message:
+              sure !== undefined
+                ? `"${verdict.image}" still contains the placeholder "${sure.text}" (${sure.reason}) and is not a valid image reference: ${verdict.error.message}; ${refused}`
+                : `"${verdict.image}" is not a valid image reference: ${verdict.error.message}; ${refused}${
+                    maybe === undefined ? '' : `. "${maybe.text}" looks like a placeholder (${maybe.reason})`
+                  }`,
             remediation:
-              placeholder === undefined || placeholder.likely === true
+              sure === undefined
                 ? REMEDIATION
-                : `Replace "${placeholder.text}" with the registry and name the image was pushed to. ${REMEDIATION}`,
+                : `Replace "${sure.text}" with the registry and name the image was pushed to. ${context.target.howToShipImages}`,
           });
           break;
         }

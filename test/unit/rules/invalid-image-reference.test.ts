@@ -79,15 +79,15 @@ ruleTester(rule, {
           line: 8,
           column: 14,
           message:
-            '"<your-registry>/app:1.0" is not a valid image reference: repository name "<your-registry>/app" contains an invalid character "<" at offset 0; path components are lowercase letters and digits joined by ".", "_", "__" or "-"; the kubelet rejects it and the pod fails with InvalidImageName. "<your-registry>" looks like a placeholder (an angle-bracket placeholder)',
-          remediation: `Replace "<your-registry>" with the registry and name the image was pushed to. ${REMEDIATION}`,
+            '"<your-registry>/app:1.0" still contains the placeholder "<your-registry>" (an angle-bracket placeholder) and is not a valid image reference: repository name "<your-registry>/app" contains an invalid character "<" at offset 0; path components are lowercase letters and digits joined by ".", "_", "__" or "-"; the kubelet rejects it and the pod fails with InvalidImageName',
+          remediation: /^Replace "<your-registry>" with the registry and name the image was pushed to\. Push the image to a registry the nodes can reach/,
         },
       ],
     },
     {
       name: 'remote: an upper-case placeholder',
       yaml: pod('REGISTRY_URL/app:1.0'),
-      errors: [{ line: 8, column: 14, message: /^"REGISTRY_URL\/app:1\.0" is not a valid image reference: .*InvalidImageName\. "REGISTRY_URL" looks like a placeholder \(a documentation placeholder\)$/ }],
+      errors: [{ line: 8, column: 14, message: /^"REGISTRY_URL\/app:1\.0" still contains the placeholder "REGISTRY_URL" \(a documentation placeholder\) and is not a valid image reference: .*InvalidImageName$/ }],
     },
     {
       // Issue 9: a name someone may really use, with upper case the kubelet refuses.
