@@ -17,7 +17,7 @@ import { layeredPullObjects, pullObjectsFromManifests } from '../credentials/pul
 import { createOciRegistryGateway, DEFAULT_REQUEST_TIMEOUT_MS } from '../gateways/registry/oci-registry-gateway.js';
 import type { WalkProgress } from '../gateways/files/walk-directory.js';
 import { normalizePlatform, parsePlatform } from '../images/select-platforms.js';
-import { lintLoaded, loadManifestPaths } from './lint.js';
+import { lintLoaded, loadBuildToolsFor, loadManifestPaths } from './lint.js';
 
 export const DEFAULT_PLATFORMS = ['linux/amd64'] as const;
 /** Time for all registry checks together; open checks then end as `network-timeout` verdicts. */
@@ -138,7 +138,13 @@ export async function check(options: CheckOptions): Promise<Report> {
     if (options.gateway === undefined) await registry.close();
   }
 
-  const report = lintLoaded(load, target.id, config, { images: gathered.images, pullObjects: { source: pullObjects, defaultNamespace: namespace } });
+  const report = lintLoaded(
+    load,
+    target.id,
+    config,
+    { images: gathered.images, pullObjects: { source: pullObjects, defaultNamespace: namespace } },
+    await loadBuildToolsFor(load, options.paths, cwd),
+  );
   const unverifiedPolicy = options.unverified ?? config.unverified ?? 'fail';
   return { ...report, images: gathered.verdicts, summary: { ...report.summary, images: summarizeImages(gathered.verdicts, unverifiedPolicy) } };
 }

@@ -9,7 +9,9 @@ import type { Finding, Report } from '../core/types.js';
 import type { LoadResult } from '../manifests/model.js';
 import { resolveTarget } from '../detect/resolve-target.js';
 import type { Facts } from '../facts/facts.js';
-import { loadManifests } from '../gateways/files/load-manifests.js';
+import type { BuildToolIndex } from '../build-tools/build-tool-index.js';
+import { loadBuildTools } from '../gateways/files/load-build-tools.js';
+import { loadManifests, STDIN_FILE } from '../gateways/files/load-manifests.js';
 import type { WalkProgress } from '../gateways/files/walk-directory.js';
 import { RULES } from '../rules/index.js';
 import { VERSION } from '../version.js';
@@ -28,8 +30,16 @@ export interface LintOptions {
 
 export async function lint(options: LintOptions): Promise<Report> {
   const target = resolveTarget(options.target, options.config.target);
-  const load = await loadManifestPaths(options.paths, options.cwd ?? process.cwd(), options.stdin, options.onWalkProgress);
-  return lintLoaded(load, target.id, options.config);
+  const cwd = options.cwd ?? process.cwd();
+  const load = await loadManifestPaths(options.paths, cwd, options.stdin, options.onWalkProgress);
+  return lintLoaded(load, target.id, options.config, undefined, await loadBuildToolsFor(load, options.paths, cwd));
+}
+
+/** The kustomization, skaffold.yaml and Tiltfile facts for the manifests of `load` (none for stdin). */
+export async function loadBuildToolsFor(load: LoadResult, paths: readonly string[], cwd: string): Promise<BuildToolIndex> {
+  const files = (load.paths ?? []).filter((file) => file !== STDIN_FILE);
+  const roots = paths.filter((path) => path !== '-').map((path) => path.replace(/\/+$/, '') || '/');
+  return loadBuildTools(files, roots.length === 0 ? ['.'] : roots, cwd);
 }
 
 /** The manifests of `lint` and `check`: finding no file at all is a usage error, not a clean run. */
@@ -52,9 +62,14 @@ export async function loadManifestPaths(
  * The pure half of lint, for callers that loaded manifests themselves (check, render, tests): every
  * rule over the objects and the facts gathered for them (`check` gathers registry verdicts).
  */
-export function lintLoaded(load: LoadResult, targetId: string, config: PullguardConfig, facts?: Facts): Report {
+export function lintLoaded(load: LoadResult, targetId: string, config: PullguardConfig, facts?: Facts, buildTools?: BuildToolIndex): Report {
   const target = resolveTarget(targetId, undefined);
-  const result = runRules(load.objects, RULES, { target, ruleSettings: config.rules, ...(facts === undefined ? {} : { facts }) });
+  const result = runRules(load.objects, RULES, {
+    target,
+    ruleSettings: config.rules,
+    ...(facts === undefined ? {} : { facts }),
+    ...(buildTools === undefined || buildTools.empty ? {} : { buildTools }),
+  });
   const findings: Finding[] = result.findings;
   // runRules returns its findings sorted: only load problems added here need a sort again.
   const sorted = findings.length;

@@ -2,6 +2,7 @@
 // codes. Pure; imports the folders below it (shared, manifests, images, k8s, facts, detect, credentials).
 // The rule engine: pure. Objects and rules in, findings out. Rules only describe problems
 // (RuleProblem); positions, severities, ignores and ordering are decided here, once.
+import type { BuildToolIndex } from '../build-tools/build-tool-index.js';
 import type { TargetProfile } from '../detect/target-profile.js';
 import { NO_FACTS, type Facts } from '../facts/facts.js';
 import { parseImageReference } from '../images/parse-image-reference.js';
@@ -9,11 +10,11 @@ import type { ImageReferenceResult } from '../images/types.js';
 import { findPodSpecs } from '../k8s/find-pod-specs.js';
 import { formatJsonPath } from '../manifests/format-json-path.js';
 import { ignoredRuleIds } from './ignore-annotation.js';
-import type { PodSpecInfo } from '../k8s/types.js';
+import type { ContainerInfo, PodSpecInfo } from '../k8s/types.js';
 import type { Rule, RuleContext, RuleProblem } from './rule.js';
 import type { Finding } from './types.js';
 import type { Severity } from '../shared/severity.js';
-import type { LoadProblem, ManifestObject } from '../manifests/model.js';
+import type { JsonPath, LoadProblem, ManifestObject } from '../manifests/model.js';
 
 /** `off` disables a rule; a severity overrides its default (from `.pullguard.yaml`). */
 export type RuleSetting = Severity | 'off';
@@ -23,6 +24,8 @@ export interface RunRulesOptions {
   /** Facts gathered for this run (`check`); default none. */
   facts?: Facts;
   ruleSettings?: Readonly<Record<string, RuleSetting>>;
+  /** What the build tools beside the manifests do to their images (kustomize rewrites, Skaffold/Tilt/ko builds). */
+  buildTools?: BuildToolIndex;
 }
 
 export interface RunRulesResult {
@@ -61,10 +64,15 @@ export function runRules(objects: readonly ManifestObject[], rules: readonly Rul
     const object = objects[index] as ManifestObject;
     const podSpecs = allPodSpecs[index] as PodSpecInfo[];
     const metadata: (Record<string, unknown> | undefined)[] = [];
+    let notes: ContainerInfo[] | undefined;
     for (const spec of podSpecs) {
       containers += spec.containers.length;
       metadata.push(spec.metadata);
-      for (const c of spec.containers) if (c.image !== undefined) c.reference = parse(c.image);
+      for (const c of spec.containers) {
+        if (c.image === undefined) continue;
+        if (options.buildTools !== undefined && applyBuildTools(options.buildTools, object, c)) (notes ??= []).push(c);
+        c.reference = parse(c.image);
+      }
     }
     const ignoredIds = ignoredRuleIds(object, metadata);
 
@@ -82,11 +90,38 @@ export function runRules(objects: readonly ManifestObject[], rules: readonly Rul
       }
       const setting = options.ruleSettings?.[rule.meta.id];
       for (const problem of problems) {
-        findings.push(toFinding(object, rule, problem, setting === undefined || setting === 'off' ? undefined : setting));
+        const finding = toFinding(object, rule, problem, setting === undefined || setting === 'off' ? undefined : setting);
+        const note = notes === undefined ? undefined : notes.find((c) => isPrefix(c.path, problem.path))?.rewrite;
+        if (note !== undefined) finding.message = `${finding.message} (${note})`;
+        findings.push(finding);
       }
     }
   }
   return { findings: sortFindings(findings), ignored, containers };
+}
+
+/**
+ * Applies the kustomize rewrite and records the build of one container's image; true when the
+ * findings on it need the rewrite's note. kustomize rewrites `containers` and `initContainers`,
+ * never `ephemeralContainers` nor anything in a CustomResourceDefinition (its legacy image filter).
+ */
+function applyBuildTools(index: BuildToolIndex, object: ManifestObject, container: ContainerInfo): boolean {
+  let noted = false;
+  if (container.group !== 'ephemeralContainers' && object.ref.kind !== 'CustomResourceDefinition') {
+    const rewrite = index.rewrite(object.file, container.image as string);
+    if (rewrite !== undefined) {
+      container.image = rewrite.image;
+      container.rewrite = rewrite.note;
+      noted = true;
+    }
+  }
+  const build = index.build(object.file, container.image as string);
+  if (build !== undefined) container.build = build;
+  return noted;
+}
+
+function isPrefix(prefix: JsonPath, path: JsonPath): boolean {
+  return prefix.length <= path.length && prefix.every((segment, i) => segment === path[i]);
 }
 
 function toFinding(object: ManifestObject, rule: Rule, problem: RuleProblem, configured: Severity | undefined): Finding {

@@ -10,6 +10,11 @@ export interface Placeholder {
   offset: number;
   /** Why it is taken for a placeholder, phrased to follow "is". */
   reason: string;
+  /**
+   * A word that documentation uses as a placeholder but that a real registry or account can also be
+   * called (`contosoacr.azurecr.io`, `docker.io/username/app`): real until proven otherwise.
+   */
+  likely?: true;
 }
 
 /** A span to leave alone (template variables are reported by their own rule). */
@@ -31,11 +36,16 @@ const UPPER_WORDS: ReadonlySet<string> = new Set([
 const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set([
   'changeme', 'change-me', 'change_me', 'replaceme', 'replace-me', 'replace_me', 'placeholder', 'fixme',
   'aws_account_id', 'aws-account-id', 'account_id', 'account-id', 'accountid',
-  'project_id', 'project-id', 'projectid', 'my-project', 'my-project-id', 'my_project', 'my-gcp-project',
   'registry_url', 'registry-url', 'registryurl', 'registry_host', 'registry-host', 'registry_server', 'registry-server',
   'docker-registry-url', 'container-registry-url',
-  'username', 'user-name', 'user_name', 'dockerhub-username', 'docker-hub-username', 'dockerhub-user',
-  'docker-username', 'dockerid', 'docker-id', 'docker_id',
+  'dockerhub-username', 'docker-hub-username', 'docker-username',
+]);
+
+// Words documentation uses for a value to fill in that are also names someone may really use (a
+// Docker Hub user called `username`, a GCP project called `my-project`): only "looks like".
+const NAME_LIKE_WORDS: ReadonlySet<string> = new Set([
+  'project_id', 'project-id', 'projectid', 'my-project', 'my-project-id', 'my_project', 'my-gcp-project',
+  'username', 'user-name', 'user_name', 'dockerhub-user', 'dockerid', 'docker-id', 'docker_id',
 ]);
 
 const YOUR_WORD =
@@ -58,9 +68,9 @@ const FICTITIOUS_COMPANY = /^(contoso|fabrikam)/i;
 export function findPlaceholders(image: string, ignore: readonly IgnoredSpan[] = []): Placeholder[] {
   const text = mask(image, ignore);
   const found: Placeholder[] = [];
-  const add = (offset: number, placeholder: string, reason: string): void => {
+  const add: Add = (offset, placeholder, reason, likely) => {
     if (!found.some((p) => offset < p.offset + p.text.length && p.offset < offset + placeholder.length)) {
-      found.push({ text: placeholder, offset, reason });
+      found.push(likely === true ? { text: placeholder, offset, reason, likely } : { text: placeholder, offset, reason });
     }
   };
 
@@ -77,7 +87,7 @@ export function findPlaceholders(image: string, ignore: readonly IgnoredSpan[] =
   return found.sort((a, b) => a.offset - b.offset);
 }
 
-type Add = (offset: number, text: string, reason: string) => void;
+type Add = (offset: number, text: string, reason: string, likely?: true) => void;
 
 function mask(image: string, ignore: readonly IgnoredSpan[]): string {
   let text = image;
@@ -91,8 +101,9 @@ function mask(image: string, ignore: readonly IgnoredSpan[]): string {
 function wordPlaceholder(word: string, offset: number, add: Add): void {
   if (X_RUN.test(word)) return add(offset, word, 'a run of x standing for a value to fill in');
   if (PLACEHOLDER_WORDS.has(word.toLowerCase())) return add(offset, word, 'a documentation placeholder');
+  if (NAME_LIKE_WORDS.has(word.toLowerCase())) return add(offset, word, 'a word documentation uses for a value to fill in', true);
   if (YOUR_WORD.test(word)) return add(offset, word, 'a "your-…" documentation placeholder');
-  if (MY_REGISTRY_WORD.test(word)) return add(offset, word, 'the registry name used in documentation examples');
+  if (MY_REGISTRY_WORD.test(word)) return add(offset, word, 'the registry name used in documentation examples', true);
   const upper = upperPlaceholder(word);
   if (upper !== undefined) {
     const whole = /^[A-Z0-9_-]+$/.test(word);
@@ -123,7 +134,7 @@ function registryPlaceholders(text: string, add: Add): void {
     return add(0, first, 'a domain reserved for documentation (RFC 2606)');
   }
   if (FICTITIOUS_COMPANY.test(host)) {
-    return add(0, host.split('.')[0] ?? host, "a Microsoft documentation company name");
+    return add(0, host.split('.')[0] ?? host, "named after a Microsoft documentation company", true);
   }
   const ecr = ECR_HOST.exec(host);
   if (ecr !== null) {

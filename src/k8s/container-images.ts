@@ -8,6 +8,7 @@ import { findPlaceholders, type Placeholder } from '../images/find-placeholders.
 import { findTemplateVariables, type TemplateVariable } from '../images/find-template-variables.js';
 import { parseImageReference } from '../images/parse-image-reference.js';
 import type { ImageReference, ImageReferenceError, ImageReferenceResult } from '../images/types.js';
+import type { ImageBuild } from '../build-tools/image-build.js';
 import { runtimeTemplating } from './image-managed-elsewhere.js';
 import { describeTrigger, imageTriggerFor } from './openshift-triggers.js';
 import { templateParameterUse } from './template-parameters.js';
@@ -29,9 +30,15 @@ export type ImageClass =
   | { kind: 'empty'; image: string }
   /** Template variables or documentation placeholders: reported by unresolved-variable / placeholder-registry. */
   | ({ kind: 'templated'; image: string; variables: TemplateVariable[]; placeholders: Placeholder[]; parsed: ImageReferenceResult } & Substituted)
-  /** Rejected by the reference grammar: reported by invalid-image-reference. */
-  | ({ kind: 'invalid'; image: string; error: ImageReferenceError } & Substituted)
-  | ({ kind: 'valid'; image: string; reference: ImageReference } & Substituted);
+  /**
+   * Rejected by the reference grammar (the kubelet's InvalidImageName): reported by
+   * invalid-image-reference, also when it looks like a placeholder (`placeholders`, named in the message).
+   */
+  | ({ kind: 'invalid'; image: string; error: ImageReferenceError; placeholders: Placeholder[] } & Substituted)
+  /** Built and replaced by a build tool beside the manifests (Skaffold, Tilt, ko): reported by build-tool-image. */
+  | { kind: 'built'; image: string; build: ImageBuild }
+  /** A valid reference; `placeholders` are words that only look like placeholders (placeholder-registry warns). */
+  | ({ kind: 'valid'; image: string; reference: ImageReference; placeholders: Placeholder[] } & Substituted);
 
 interface Substituted {
   /**
@@ -72,12 +79,18 @@ function classify(object: ManifestObject, container: ContainerInfo): ImageClass 
   if (!('image' in container.container)) {
     return CORE_POD_KINDS.has(object.ref.kind) ? { kind: 'missing' } : { kind: 'managed', why: `${object.ref.kind} may fill it in` };
   }
-  const raw = container.container['image'];
-  if (typeof raw !== 'string') return { kind: 'not-a-string', value: raw };
+  const written = container.container['image'];
+  if (typeof written !== 'string') return { kind: 'not-a-string', value: written };
+  // A build-tool rewrite (kustomize `images:`) replaced the written string before the rules run.
+  const raw = container.image ?? written;
   if (raw.trim() === '') return { kind: 'empty', image: raw };
+  if (container.build !== undefined) return { kind: 'built', image: raw, build: container.build };
 
   const parsed = container.reference ?? parseImageReference(raw);
   const { variables, placeholders } = templateParts(raw);
+  // A Go import path (`ko://github.com/...`) is what ko builds and replaces: a build, not a mistake.
+  const ko = variables.length === 1 && variables[0]?.syntax === 'ko' ? variables[0] : undefined;
+  if (ko !== undefined) return { kind: 'built', image: raw, build: { tool: 'ko', name: ko.name } };
   if (object.template !== undefined && variables.length > 0) {
     const use = templateParameterUse(raw, variables, object.template);
     if (use?.kind === 'undeclared') {
@@ -120,9 +133,13 @@ function classifyText(
   { variables, placeholders } = templateParts(image),
 ): ImageClass & { kind: 'templated' | 'invalid' | 'valid' | 'empty' } {
   if (image.trim() === '') return { kind: 'empty', image };
-  if (variables.length > 0 || placeholders.length > 0) return { kind: 'templated', image, variables, placeholders, parsed };
-  if (!parsed.ok) return { kind: 'invalid', image, error: parsed.error };
-  return { kind: 'valid', image, reference: parsed.reference };
+  if (variables.length > 0) return { kind: 'templated', image, variables, placeholders, parsed };
+  // The kubelet's verdict is certain and the most specific: a string it refuses is an invalid
+  // reference, whatever placeholder it seems to hold.
+  if (!parsed.ok) return { kind: 'invalid', image, error: parsed.error, placeholders };
+  const certain = placeholders.filter((p) => p.likely !== true);
+  if (certain.length > 0) return { kind: 'templated', image, variables, placeholders: certain, parsed };
+  return { kind: 'valid', image, reference: parsed.reference, placeholders };
 }
 
 function withParameters(verdict: ImageClass & { kind: 'templated' | 'invalid' | 'valid' | 'empty' }, note: string): ImageClass {

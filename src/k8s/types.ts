@@ -1,5 +1,6 @@
 // k8s/: what Kubernetes means by the objects (pod specs and their containers, images and pull
 // policy as kubelet reads them). Imports shared/, manifests/ and images/.
+import type { ImageBuild } from '../build-tools/image-build.js';
 import type { ImageReferenceResult } from '../images/types.js';
 import type { JsonPath, ManifestObject } from '../manifests/model.js';
 
@@ -36,6 +37,10 @@ export interface ObjectWithPodSpecs {
 export interface ContainerInfo extends ContainerSite {
   /** Present when `image` is a string. */
   reference?: ImageReferenceResult;
+  /** The build tool beside the manifests that builds this image and replaces it at deploy time. */
+  build?: ImageBuild;
+  /** Why `image` differs from the written string (a kustomize `images:` rewrite), phrased for a finding. */
+  rewrite?: string;
 }
 
 export interface PodSpecInfo extends Omit<PodSpecSite, 'containers'> {

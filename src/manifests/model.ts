@@ -82,4 +82,6 @@ export interface LoadResult {
   skippedDocuments: number;
   /** Empty documents (`---` with nothing after it), not counted as skipped. */
   emptyDocuments: number;
+  /** The names of the files read, as findings show them (for the build files beside them). */
+  paths?: string[];
 }

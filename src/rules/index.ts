@@ -1,6 +1,7 @@
 // rules/: one file per rule, helpers in support/. Imports core/ and the folders below it.
 // The explicit, sorted rule registry (a test keeps it sorted and in step with docs/rules/).
 import type { Rule } from '../core/rule.js';
+import { rule as buildToolImage } from './build-tool-image.js';
 import { rule as deprecatedRegistry } from './deprecated-registry.js';
 import { rule as fileUnreadable } from './file-unreadable.js';
 import { rule as imagePull } from './image-pull.js';
@@ -20,6 +21,7 @@ import { rule as unresolvedVariable } from './unresolved-variable.js';
 import { rule as yamlSyntax } from './yaml-syntax.js';
 
 export const RULES: readonly Rule[] = Object.freeze([
+  buildToolImage,
   deprecatedRegistry,
   fileUnreadable,
   imagePull,

@@ -1,6 +1,6 @@
 // The reference grammar's verdict (distribution/reference, as the kubelet parses it), plus images
-// that are missing, empty or not strings. Images with template variables or placeholders are left to
-// unresolved-variable and placeholder-registry. Docs: ../../docs/rules/invalid-image-reference.md.
+// that are missing, empty or not strings. Images with template variables are left to
+// unresolved-variable; a refused image that looks like a placeholder is reported here, naming it. Docs: ../../docs/rules/invalid-image-reference.md.
 import type { Rule } from '../core/rule.js';
 import { imagePath } from '../k8s/container-images.js';
 import { containerImages, quotedImage } from './support/object-images.js';
@@ -19,14 +19,28 @@ export const rule: Rule = {
     for (const { container, verdict } of containerImages(context)) {
       const at = { path: imagePath(container), container: container.name };
       switch (verdict.kind) {
-        case 'invalid':
+        case 'invalid': {
+          // The kubelet's refusal is certain, so this rule reports it; a placeholder it holds is
+          // the likely reason and leads the message (one that only looks like one is a hint).
+          const refused = `the kubelet rejects it and the pod fails with InvalidImageName`;
+          const sure = verdict.placeholders.find((p) => p.likely !== true);
+          const maybe = verdict.placeholders[0];
           context.report({
             ...at,
             image: verdict.image,
-            message: `${quotedImage(verdict)} is not a valid image reference: ${verdict.error.message}; the kubelet rejects it and the pod fails with InvalidImageName`,
-            remediation: REMEDIATION,
+            message:
+              sure !== undefined
+                ? `${quotedImage(verdict)} still contains the placeholder "${sure.text}" (${sure.reason}) and is not a valid image reference: ${verdict.error.message}; ${refused}`
+                : `${quotedImage(verdict)} is not a valid image reference: ${verdict.error.message}; ${refused}${
+                    maybe === undefined ? '' : `. "${maybe.text}" looks like a placeholder (${maybe.reason})`
+                  }`,
+            remediation:
+              sure === undefined
+                ? REMEDIATION
+                : `Replace "${sure.text}" with the registry and name the image was pushed to. ${context.target.howToShipImages}`,
           });
           break;
+        }
         case 'not-a-string':
           if (verdict.value === null) {
             context.report({

@@ -5,6 +5,7 @@ import { withTargetAdvice } from '../causes/target-advice.js';
 import type { Rule } from '../core/rule.js';
 import { localRegistryHost } from '../images/local-registry-host.js';
 import { imagePath } from '../k8s/container-images.js';
+import { effectivePullPolicy } from '../k8s/pull-policy.js';
 import { quotedImage, validImages } from './support/object-images.js';
 import { targetPhrase } from './support/target-phrase.js';
 
@@ -21,6 +22,9 @@ export const rule: Rule = {
     for (const { container, verdict } of validImages(context)) {
       const local = localRegistryHost(verdict.reference.domain);
       if (local === undefined) continue;
+      // With Never nothing is pulled (podman names its local builds localhost/NAME): the failure is
+      // ErrImageNeverPull, which never-pull-on-remote reports at the policy.
+      if (effectivePullPolicy(container, verdict.reference).policy === 'Never') continue;
       context.report({
         path: imagePath(container),
         container: container.name,

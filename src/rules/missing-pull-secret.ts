@@ -39,7 +39,8 @@ export const rule: Rule = {
 
       for (const container of spec.containers) {
         const verdict = classifyImage(object, container);
-        if (verdict.kind !== 'valid') continue;
+        // An image that looks like a placeholder gets that one finding (placeholder-registry).
+        if (verdict.kind !== 'valid' || verdict.placeholders.length > 0) continue;
         const { domain } = verdict.reference;
         if (target.nodeIdentityRegistries.some((glob) => matchesHostGlob(domain, glob))) continue;
         if (localRegistryHost(domain) !== undefined) continue;
@@ -47,24 +48,21 @@ export const rule: Rule = {
         if (access === 'public') continue;
         const owner = ownerKey(verdict.reference);
         const evidence = owner === undefined ? undefined : secretEvidence(context, owner);
-        if (access === 'mixed' && evidence === undefined) continue;
+        // Mixed and unknown registries (`docker.l5d.io`) are judged only with evidence of the run:
+        // guessing costs a note on every image of every public registry pullguard does not list,
+        // and `pullguard check` asks the registry itself.
+        if ((access === 'mixed' || access === 'unknown') && evidence === undefined) continue;
 
         const why =
           evidence !== undefined
             ? `${owner}, which other workloads here pull with imagePullSecrets (${evidence})`
-            : access === 'authenticated'
-              ? `${domain}, one of ${entry?.label ?? 'the registries that need credentials'}`
-              : `${domain}, which is not a known public registry`;
+            : `${domain}, one of ${entry?.label ?? 'the registries that need credentials'}`;
         const phrase = targetPhrase(target);
-        const outcome =
-          access === 'unknown' && evidence === undefined
-            ? `if it needs credentials, the kubelet on ${phrase} pulls without them and fails with 401 Unauthorized (ErrImagePull)`
-            : `on ${phrase} the kubelet pulls without credentials and fails with 401 Unauthorized (ErrImagePull)`;
+        const outcome = `on ${phrase} the kubelet pulls without credentials and fails with 401 Unauthorized (ErrImagePull)`;
         context.report({
           path: imagePath(container),
           container: container.name,
           image: verdict.image,
-          ...(access === 'unknown' && evidence === undefined ? { severity: 'info' as const } : {}),
           message: `${quotedImage(verdict)} comes from ${why}, and ${listed}: ${outcome}`,
           remediation: remediation(domain, accountName, object.ref.namespace),
         });

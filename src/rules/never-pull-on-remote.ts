@@ -30,7 +30,8 @@ export const rule: Rule = {
             // The fix is the cause's (never-pull-missing), built for this target.
             remediation: NEVER_PULL_MISSING.remediation({ image: image ?? '', registry: '', target, sendsCredentials: false }) ?? '',
           });
-        } else if (target.imageDelivery === 'load-command' && target.loadCommand !== undefined && image !== undefined) {
+        } else if (target.imageDelivery === 'load-command' && target.loadCommand !== undefined && image !== undefined && container.build === undefined) {
+          // (A Skaffold or Tilt build is loaded onto the nodes by the tool itself.)
           const command = target.loadCommand(image);
           context.report({
             path,

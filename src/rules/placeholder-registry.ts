@@ -13,6 +13,19 @@ export const rule: Rule = {
   },
   check(context) {
     for (const { container, verdict } of containerImages(context)) {
+      if (verdict.kind === 'valid' && verdict.placeholders.length > 0) {
+        // A name that documentation uses but someone may own (`contosoacr.azurecr.io`): real until proven otherwise.
+        const first = verdict.placeholders[0]!;
+        context.report({
+          path: imagePath(container),
+          container: container.name,
+          image: verdict.image,
+          severity: 'warning',
+          message: `"${verdict.image}" looks like it holds the placeholder "${first.text}" (${first.reason}): if that is not your real registry or account, no registry serves it and the pull fails`,
+          remediation: `Check that "${first.text}" is the registry or account the image was pushed to; if it is, ignore this finding for the object (pullguard.dev/ignore: placeholder-registry).`,
+        });
+        continue;
+      }
       if (verdict.kind !== 'templated' || verdict.placeholders.length === 0) continue;
       const first = verdict.placeholders[0]!;
       const more = verdict.placeholders.length > 1 ? ` (and ${verdict.placeholders.slice(1).map((p) => `"${p.text}"`).join(', ')})` : '';

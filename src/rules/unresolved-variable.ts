@@ -1,5 +1,5 @@
-// Template syntax that a rendering step should have replaced: `${VAR}`, `{{ .Values.tag }}`, `#{VAR}#`,
-// `ko://...`. Reported instead of invalid-image-reference for the same image. Docs: ../../docs/rules/unresolved-variable.md.
+// Template syntax that a rendering step should have replaced: `${VAR}`, `{{ .Values.tag }}`, `#{VAR}#`
+// (ko import paths are builds: build-tool-image). Reported instead of invalid-image-reference for the same image. Docs: ../../docs/rules/unresolved-variable.md.
 import type { Rule } from '../core/rule.js';
 import { imagePath } from '../k8s/container-images.js';
 import { containerImages, quotedImage } from './support/object-images.js';
@@ -11,7 +11,7 @@ export const rule: Rule = {
   meta: {
     id: 'unresolved-variable',
     defaultSeverity: 'error',
-    description: 'An image still holds template syntax (${VAR}, {{ }}, #{VAR}#, ko://...) that a rendering step should have replaced.',
+    description: 'An image still holds template syntax (${VAR}, {{ }}, #{VAR}#, ...) that a rendering step should have replaced.',
     requires: 'none',
   },
   check(context) {

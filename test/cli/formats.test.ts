@@ -21,13 +21,13 @@ describe('pullguard lint --format text', () => {
   it('groups findings under their file, one row each with line:column, severity and rule, then the verdict', () => {
     const lines = lint('text', { NO_COLOR: '1' }).split('\n');
     assert.equal(lines[0], 'webapi-incident/webapi-deployment.cloud.yaml');
-    assert.match(lines[1]!, /^ {2}19:18 {2}error {4}"REGISTRY_URL\/webapi:latest" still contains .+ {2}placeholder-registry$/);
+    assert.match(lines[1]!, /^ {2}19:18 {2}error {4}"REGISTRY_URL\/webapi:latest" still contains .+ {2}invalid-image-reference$/);
     assert.equal(lines[2], `${' '.repeat(18)}Deployment/webapi (namespace webapi), container webapi`);
-    assert.match(lines[3]!, /^ {18}fix: Replace the placeholder/);
+    assert.match(lines[3]!, /^ {18}fix: Replace "REGISTRY_URL" with the registry/);
     assert.equal(lines[4], '');
     assert.equal(lines[5], 'webapi-incident/webapi-deployment.yaml');
     const rows = lines.filter((line) => /^ {2}\d+:\d+ /.test(line)).map((line) => line.replace(/^ {2}(\d+:\d+) .* {2}(\S+)$/, '  $1 $2'));
-    assert.deepEqual(rows, ['  19:18 placeholder-registry', '  10:27 target-mismatch', '  23:18 local-only-image', '  23:18 latest-tag', '  24:28 never-pull-on-remote']);
+    assert.deepEqual(rows, ['  19:18 invalid-image-reference', '  10:27 target-mismatch', '  23:18 local-only-image', '  23:18 latest-tag', '  24:28 never-pull-on-remote']);
     assert.deepEqual(lines.slice(-3), ['', `✖ ${INCIDENT_SUMMARY}`, '']);
   });
 
@@ -61,7 +61,7 @@ describe('pullguard lint --format sarif', () => {
       return `${location?.artifactLocation?.uri}:${location?.region?.startLine}:${location?.region?.startColumn} ${result.level} ${result.ruleId}`;
     });
     assert.deepEqual(results, [
-      'webapi-incident/webapi-deployment.cloud.yaml:19:18 error placeholder-registry',
+      'webapi-incident/webapi-deployment.cloud.yaml:19:18 error invalid-image-reference',
       'webapi-incident/webapi-deployment.yaml:10:27 error target-mismatch',
       'webapi-incident/webapi-deployment.yaml:23:18 error local-only-image',
       'webapi-incident/webapi-deployment.yaml:23:18 warning latest-tag',
@@ -85,7 +85,7 @@ describe('pullguard lint --format junit', () => {
     );
     assert.deepEqual(
       [...xml.matchAll(/<failure message="[^"]*" type="([^"]+)">(\w+) at (\d+:\d+):/g)].map((m) => `${m[3]} ${m[2]} ${m[1]}`),
-      ['19:18 error placeholder-registry', '10:27 error target-mismatch', '23:18 error local-only-image', '23:18 warning latest-tag', '24:28 error never-pull-on-remote'],
+      ['19:18 error invalid-image-reference', '10:27 error target-mismatch', '23:18 error local-only-image', '23:18 warning latest-tag', '24:28 error never-pull-on-remote'],
     );
     assert.equal(lines.at(-2), '</testsuites>');
     assert.equal(lines.at(-1), '');
@@ -98,7 +98,7 @@ describe('pullguard lint --format github', () => {
     assert.equal(lines.length, 7);
     const commands = lines.slice(0, 5).map((line) => /^::(\w+) (file=[^:]+,line=\d+,col=\d+,title=[\w-]+)::/.exec(line)?.slice(1, 3).join(' '));
     assert.deepEqual(commands, [
-      'error file=webapi-incident/webapi-deployment.cloud.yaml,line=19,col=18,title=placeholder-registry',
+      'error file=webapi-incident/webapi-deployment.cloud.yaml,line=19,col=18,title=invalid-image-reference',
       'error file=webapi-incident/webapi-deployment.yaml,line=10,col=27,title=target-mismatch',
       'error file=webapi-incident/webapi-deployment.yaml,line=23,col=18,title=local-only-image',
       'warning file=webapi-incident/webapi-deployment.yaml,line=23,col=18,title=latest-tag',
@@ -133,7 +133,7 @@ describe('pullguard lint --format markdown', () => {
     assert.deepEqual(
       rows.map((row) => /^\| `([^`]+)` \| (\w+) \| \[([\w-]+)\]/.exec(row)?.slice(1, 4).join(' ')),
       [
-        'webapi-incident/webapi-deployment.cloud.yaml:19:18 error placeholder-registry',
+        'webapi-incident/webapi-deployment.cloud.yaml:19:18 error invalid-image-reference',
         'webapi-incident/webapi-deployment.yaml:10:27 error target-mismatch',
         'webapi-incident/webapi-deployment.yaml:23:18 error local-only-image',
         'webapi-incident/webapi-deployment.yaml:23:18 warning latest-tag',

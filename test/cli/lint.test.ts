@@ -45,7 +45,7 @@ function scratchDir(files: Record<string, string>): string {
 }
 
 const INCIDENT = [
-  'webapi-incident/webapi-deployment.cloud.yaml:19:18 error placeholder-registry',
+  'webapi-incident/webapi-deployment.cloud.yaml:19:18 error invalid-image-reference',
   'webapi-incident/webapi-deployment.yaml:10:27 error target-mismatch',
   'webapi-incident/webapi-deployment.yaml:23:18 error local-only-image',
   'webapi-incident/webapi-deployment.yaml:23:18 warning latest-tag',

@@ -62,7 +62,7 @@ export async function loadManifests(paths: readonly string[], options: LoadManif
   const { sources, problems } = await expandPaths(paths.length === 0 ? ['.'] : paths, options);
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const readAt = readAhead(sources, READ_AHEAD, (source) => readSource(source, options.stdin, maxBytes));
-  const result: LoadResult = { objects: [], problems, files: 0, skippedDocuments: 0, emptyDocuments: 0 };
+  const result: LoadResult = { objects: [], problems, files: 0, skippedDocuments: 0, emptyDocuments: 0, paths: sources.map((s) => s.display) };
   const parseOptions: ParseManifestOptions = { scalars: new ScalarCache(), ...(options.limits === undefined ? {} : { limits: options.limits }) };
   // Most manifests are read by the line reader alone; the YAML libraries load on first need.
   const parse = lazyManifestReader(async () => (await import('../../manifests/readers/full-yaml-readers.js')).FULL_YAML_READERS);

@@ -17,6 +17,7 @@ export const LAYERS: readonly string[] = [
   'shared',
   'manifests',
   'images',
+  'build-tools',
   'causes',
   'k8s',
   'facts',

@@ -15,9 +15,8 @@ ruleTester(rule, {
     { yaml: pod('"[::1]:5000/app:1.0"') },
     { name: 'remote: upper case is legal in the registry host and the tag', yaml: pod('Registry.Acme.COM/team/app:V1') },
     { name: 'remote: template variables are left to unresolved-variable', yaml: pod('"${REGISTRY}/app:${TAG}"') },
-    { name: 'remote: placeholders are left to placeholder-registry', yaml: pod('<your-registry>/app:1.0') },
-    { name: 'remote: upper-case placeholders are left to placeholder-registry', yaml: pod('REGISTRY_URL/app:1.0') },
-    { name: 'remote: ko import paths are left to unresolved-variable', yaml: pod('ko://github.com/acme/app/cmd/web') },
+    { name: 'remote: a placeholder in a valid reference is left to placeholder-registry', yaml: pod('registry.example.com/app:1.0') },
+    { name: 'remote: ko import paths are builds, left to build-tool-image', yaml: pod('ko://github.com/acme/app/cmd/web') },
     { name: 'ignored with pullguard.dev/ignore', yaml: annotatedPod('App:1.0', { 'pullguard.dev/ignore': 'invalid-image-reference' }) },
     { name: 'switched off in .pullguard.yaml', yaml: pod('App:1.0'), ruleSettings: { 'invalid-image-reference': 'off' } },
     {
@@ -67,6 +66,38 @@ ruleTester(rule, {
           container: 'web',
           image: 'ghcr.io/Acme/web:1.0',
           message: UPPERCASE('ghcr.io/Acme/web:1.0', 'Acme/web', 'A', 8),
+          remediation: REMEDIATION,
+        },
+      ],
+    },
+    {
+      // The kubelet's refusal is certain and the most specific finding; the placeholder is named.
+      name: 'remote: an invalid image that holds a placeholder is reported here, once, naming it',
+      yaml: pod('"<your-registry>/app:1.0"'),
+      errors: [
+        {
+          line: 8,
+          column: 14,
+          message:
+            '"<your-registry>/app:1.0" still contains the placeholder "<your-registry>" (an angle-bracket placeholder) and is not a valid image reference: repository name "<your-registry>/app" contains an invalid character "<" at offset 0; path components are lowercase letters and digits joined by ".", "_", "__" or "-"; the kubelet rejects it and the pod fails with InvalidImageName',
+          remediation: /^Replace "<your-registry>" with the registry and name the image was pushed to\. Push the image to a registry the nodes can reach/,
+        },
+      ],
+    },
+    {
+      name: 'remote: an upper-case placeholder',
+      yaml: pod('REGISTRY_URL/app:1.0'),
+      errors: [{ line: 8, column: 14, message: /^"REGISTRY_URL\/app:1\.0" still contains the placeholder "REGISTRY_URL" \(a documentation placeholder\) and is not a valid image reference: .*InvalidImageName$/ }],
+    },
+    {
+      // Issue 9: a name someone may really use, with upper case the kubelet refuses.
+      name: 'remote: MyRegistry.io/WebApi:1.0 is an invalid reference, whatever it looks like',
+      yaml: pod('MyRegistry.io/WebApi:1.0'),
+      errors: [
+        {
+          line: 8,
+          column: 14,
+          message: `${UPPERCASE('MyRegistry.io/WebApi:1.0', 'WebApi', 'W', 14)}. "MyRegistry" looks like a placeholder (the registry name used in documentation examples)`,
           remediation: REMEDIATION,
         },
       ],

@@ -26,6 +26,8 @@ ruleTester(rule, {
     { name: 'remote: variables are unresolved-variable’s', yaml: pod('"localhost:5000/app:${TAG}"') },
     { name: 'ignored with pullguard.dev/ignore', yaml: annotatedPod('localhost:5000/app:1.0', { 'pullguard.dev/ignore': 'localhost-registry-on-remote' }) },
     { name: 'switched off in .pullguard.yaml', yaml: pod('localhost:5000/app:1.0'), ruleSettings: { 'localhost-registry-on-remote': 'off' } },
+    // Issue 9: Podman's local build name with Never is never pulled; never-pull-on-remote reports it, once.
+    { name: 'remote: localhost/NAME with imagePullPolicy: Never', yaml: pod('localhost/webapi:1.0', ['imagePullPolicy: Never']) },
   ],
   invalid: [
     ...invalidAtEveryPlacement('localhost:5000/webapi:1.0', { message: UNREACHABLE('localhost:5000/webapi:1.0', 'localhost:5000', 'a loopback name (RFC 6761)') }),
