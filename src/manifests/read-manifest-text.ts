@@ -30,6 +30,8 @@ export interface ParseManifestOptions {
   reader?: 'auto' | 'exact';
   /** Filled with how many documents each reader produced (for tests and benchmarks). */
   stats?: ReaderStats;
+  /** Filled with every document's read, in order (for the differential test against kubectl's decoder). */
+  reads?: DocumentRead[];
 }
 
 export interface ReaderStats {
@@ -89,14 +91,14 @@ function readWith(
     if (exactOnly) {
       if (readers === undefined) return undefined;
       if (stats) stats.exact++;
-      addDocument(result, readers.exact(text, 0, text.length, limits, lines), file, 0, lines);
+      addDocument(result, readers.exact(text, 0, text.length, limits, lines), file, 0, lines, options.reads);
       return result;
     }
     const read = readJsonDocument(text, from, limits);
     // A `{` that is not JSON may still be a YAML flow mapping; only a .json name insists on JSON.
     if (read.kind !== 'problem' || file.toLowerCase().endsWith('.json')) {
       if (stats) stats.json++;
-      addDocument(result, read, file, 0, lines);
+      addDocument(result, read, file, 0, lines, options.reads);
       return result;
     }
   }
@@ -123,12 +125,20 @@ function readWith(
       read = readers.exact(text, chunk.start, chunk.end, limits, lines);
       if (stats) stats.exact++;
     }
-    addDocument(result, read, file, index, lines);
+    addDocument(result, read, file, index, lines, options.reads);
   }
   return result;
 }
 
-function addDocument(result: ParsedManifestText, read: DocumentRead, file: string, documentIndex: number, lines: LineIndex): void {
+function addDocument(
+  result: ParsedManifestText,
+  read: DocumentRead,
+  file: string,
+  documentIndex: number,
+  lines: LineIndex,
+  reads?: DocumentRead[],
+): void {
+  reads?.push(read);
   if (read.kind === 'empty') {
     result.emptyDocuments++;
     return;

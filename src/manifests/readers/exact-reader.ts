@@ -18,6 +18,7 @@ import type { LoadLimits } from '../load-limits.js';
 import type { LineIndex } from '../line-index.js';
 import { LocTreeLocator, type LocNode } from '../node-locator.js';
 import { MERGE_KEY, resolvePlainScalar } from '../resolve-plain-scalar.js';
+import { relaxFlowIndentation } from './relax-flow-indentation.js';
 
 /**
  * Reads one document (a chunk of the stream) with `yaml`: the exact reader, used for anything
@@ -47,8 +48,18 @@ export function readWithExactReader(
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
-  const doc = docs[0];
+  let doc = docs[0];
   if (doc === undefined) return { kind: 'empty' };
+  let toOriginal: ((offset: number) => number) | undefined;
+  if (doc.errors.length > 0) {
+    // go-yaml does not check indentation inside flow collections and quoted scalars; `yaml` does.
+    const relaxed = relaxFlowIndentation(source);
+    const retried = relaxed === undefined ? undefined : parseQuietly(relaxed.source);
+    if (retried !== undefined && retried.length === 1 && retried[0]!.errors.length === 0) {
+      doc = retried[0]!;
+      toOriginal = relaxed!.toOriginal;
+    }
+  }
   const error = doc.errors[0];
   // `yaml` turns its own stack overflow on very deep nesting into a document error.
   if (error !== undefined && error.message.includes('Maximum call stack size exceeded')) {
@@ -65,7 +76,7 @@ export function readWithExactReader(
   }
   const contents = doc.contents as ParsedNode | null;
   if (contents === null || isEmptyScalar(contents)) return { kind: 'empty' };
-  const builder = new Builder(start, limits, lines);
+  const builder = new Builder(start, limits, lines, toOriginal);
   try {
     const { value, loc } = builder.build(contents, 0);
     return { kind: 'value', value, locator: new LocTreeLocator(loc) };
@@ -91,6 +102,18 @@ const YAML_OPTIONS = {
         typeof tag !== 'object' || (tag.tag !== 'tag:yaml.org,2002:timestamp' && !('format' in tag && tag.format === 'TIME')),
     ),
 };
+
+function parseQuietly(source: string): Document.Parsed[] | undefined {
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parseAllDocuments(source, YAML_OPTIONS) as Document.Parsed[];
+  } catch {
+    return undefined;
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+}
 
 /** The offset of the quoted scalar that runs up to `end` (where `yaml` reports its missing closing quote). */
 function unclosedQuoteStart(doc: Document.Parsed, end: number): number | undefined {
@@ -138,8 +161,11 @@ class Builder {
   readonly #anchors = new Map<string, Built | typeof IN_PROGRESS>();
   #aliasExpansion = 0;
 
-  constructor(base: number, limits: LoadLimits, lines: LineIndex) {
+  readonly #toOriginal: ((offset: number) => number) | undefined;
+
+  constructor(base: number, limits: LoadLimits, lines: LineIndex, toOriginal?: (offset: number) => number) {
     this.#base = base;
+    this.#toOriginal = toOriginal;
     this.#limits = limits;
     this.#lines = lines;
   }
@@ -154,7 +180,8 @@ class Builder {
   }
 
   #offset(node: { range?: [number, number, number] | null }): number {
-    return this.#base + (node.range?.[0] ?? 0);
+    const offset = node.range?.[0] ?? 0;
+    return this.#base + (this.#toOriginal === undefined ? offset : this.#toOriginal(offset));
   }
 
   #alias(node: Alias): Built {
@@ -206,7 +233,6 @@ class Builder {
   #map(pairs: readonly unknown[], offset: number, depth: number): Built {
     const value: Record<string, unknown> = {};
     const map = new Map<string, LocNode>();
-    const explicit = new Map<string, number>();
     let size = 1;
     for (const pair of pairs) {
       if (!isPair(pair)) continue;
@@ -223,14 +249,9 @@ class Builder {
         this.#merge(built, value, map);
         continue;
       }
+      // A duplicate key is no error: kubectl's go-yaml v2 decodes without its strict mode
+      // (sigs.k8s.io/yaml Unmarshal), and the later entry replaces the earlier one, value and position.
       const key = this.#keyString(keyValue, keyOffset);
-      const previous = explicit.get(key);
-      if (previous !== undefined) {
-        // kubectl's own words (go-yaml v2.4 rejects duplicate keys; kubectl apply fails on them).
-        const line = this.#lines.position(previous).line;
-        this.#syntax(keyOffset, `mapping key "${key}" already defined at line ${line}`);
-      }
-      explicit.set(key, keyOffset);
       setEntry(value, map, key, built.value, { ...built.loc, k: keyOffset });
     }
     return { value, loc: { v: offset, k: -1, map }, size };
