@@ -10,7 +10,7 @@ import { isListObject, objectRefOf } from './object-ref.js';
 import { looksLikeJson, readJsonDocument } from './readers/json-reader.js';
 import { readWithLineReader, ScalarCache } from './readers/line-reader.js';
 import type { FullYamlReaders } from './readers/full-yaml-readers.js';
-import { splitYamlDocuments } from './split-yaml-documents.js';
+import { kubectlPrologueProblem, splitYamlDocuments } from './split-yaml-documents.js';
 
 export interface ParsedManifestText {
   objects: ManifestObject[];
@@ -110,7 +110,9 @@ function readWith(
   for (let index = 0; index < chunks.length; index++) {
     const chunk = chunks[index]!;
     let read: DocumentRead | undefined;
-    if (!exactOnly && !chunk.hasDirective) {
+    const refused = kubectlPrologueProblem(text, chunk);
+    if (refused !== undefined) read = { kind: 'problem', problem: { code: 'yaml-syntax', ...refused } };
+    if (read === undefined && !exactOnly && !chunk.hasDirective) {
       read = lineReaderFits ? readWithLineReader(text, chunk.start, chunk.end, limits, scalars) : undefined;
       if (read !== undefined) {
         if (stats) stats.line++;

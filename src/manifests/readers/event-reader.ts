@@ -134,7 +134,10 @@ class FastBuilder {
     const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED;
     this.#lastEnd = quoted ? event.valueEnd + 1 : event.valueEnd;
     if (event.style === SCALAR_STYLE.PLAIN) {
-      return resolvePlainScalar(event.fast ? this.#source.slice(event.valueStart, event.valueEnd) : getScalarValue(this.#source, event));
+      const value = resolvePlainScalar(event.fast ? this.#source.slice(event.valueStart, event.valueEnd) : getScalarValue(this.#source, event));
+      // `.inf` and `.nan`: kubectl fails to convert them to JSON; the exact reader reports it.
+      if (typeof value === 'number' && !Number.isFinite(value)) throw DECLINE;
+      return value;
     }
     return getScalarValue(this.#source, event);
   }

@@ -205,7 +205,14 @@ class Builder {
 
   #node(node: YamlNode, depth: number): Built {
     const offset = this.#offset(node);
-    if (isScalar(node)) return { value: this.#scalar(node), loc: { v: offset, k: -1 }, size: 1 };
+    if (isScalar(node)) {
+      const value = this.#scalar(node);
+      if (typeof value === 'number' && !Number.isFinite(value)) {
+        // go-yaml reads `.inf` and `.nan` as floats; encoding/json then refuses them and kubectl stops.
+        this.#syntax(offset, `${String(node.source ?? value)} is ${Number.isNaN(value) ? 'not a number' : 'an infinite number'}, which kubectl cannot convert to JSON (quote it to keep the text)`);
+      }
+      return { value, loc: { v: offset, k: -1 }, size: 1 };
+    }
     if (depth >= this.#limits.maxDepth) {
       throw new DocumentAbort({
         code: 'input-rejected',

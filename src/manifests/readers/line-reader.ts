@@ -671,6 +671,8 @@ export class ScalarCache {
     const source = text.slice(start, end);
     const value = resolvePlainScalar(source);
     if (value === source) this.#values[slot] = source;
+    // `.inf` and `.nan`: kubectl fails to convert them to JSON; the exact reader reports it.
+    else if (typeof value === 'number' && !Number.isFinite(value)) decline();
     return value;
   }
 }
