@@ -51,12 +51,14 @@ export function readWithExactReader(
   let doc = docs[0];
   if (doc === undefined) return { kind: 'empty' };
   let toOriginal: ((offset: number) => number) | undefined;
+  let parsed = source;
   if (doc.errors.length > 0) {
     // go-yaml does not check indentation inside flow collections and quoted scalars; `yaml` does.
     const relaxed = relaxFlowIndentation(source);
     const retried = relaxed === undefined ? undefined : parseQuietly(relaxed.source);
     if (retried !== undefined && retried.length === 1 && retried[0]!.errors.length === 0) {
       doc = retried[0]!;
+      parsed = relaxed!.source;
       toOriginal = relaxed!.toOriginal;
     }
   }
@@ -76,7 +78,7 @@ export function readWithExactReader(
   }
   const contents = doc.contents as ParsedNode | null;
   if (contents === null || isEmptyScalar(contents)) return { kind: 'empty' };
-  const builder = new Builder(start, limits, lines, toOriginal);
+  const builder = new Builder(start, limits, lines, parsed, toOriginal);
   try {
     const { value, loc } = builder.build(contents, 0);
     return { kind: 'value', value, locator: new LocTreeLocator(loc) };
@@ -162,10 +164,13 @@ class Builder {
   #aliasExpansion = 0;
 
   readonly #toOriginal: ((offset: number) => number) | undefined;
+  /** The text the node ranges refer to (the chunk, or its relaxed copy). */
+  readonly #parsed: string;
 
-  constructor(base: number, limits: LoadLimits, lines: LineIndex, toOriginal?: (offset: number) => number) {
+  constructor(base: number, limits: LoadLimits, lines: LineIndex, parsed: string, toOriginal?: (offset: number) => number) {
     this.#base = base;
     this.#toOriginal = toOriginal;
+    this.#parsed = parsed;
     this.#limits = limits;
     this.#lines = lines;
   }
@@ -246,6 +251,9 @@ class Builder {
       const keyNode = pair.key as YamlNode | Alias | null;
       const valueNode = pair.value as YamlNode | Alias | null;
       const keyOffset = keyNode ? this.#offset(keyNode) : this.#offset(valueNode ?? { range: null });
+      if (keyNode !== null && isScalar(keyNode) && this.#isMultiLineImplicitKey(keyNode)) {
+        this.#syntax(keyOffset, 'this mapping key spans more than one line, which kubectl refuses (go-yaml: keys without "?" fit on one line)');
+      }
       const keyValue = keyNode === null ? null : this.build(keyNode, depth + 1).value;
       const built: Built =
         valueNode === null
@@ -281,6 +289,16 @@ class Builder {
     }
   }
 
+  #isMultiLineImplicitKey(node: Scalar): boolean {
+    const range = node.range;
+    if (range === undefined || range === null) return false;
+    const lineBreak = this.#parsed.indexOf('\n', range[0]);
+    if (lineBreak < 0 || lineBreak >= range[1]) return false;
+    let before = range[0] - 1;
+    while (before >= 0 && (this.#parsed.charCodeAt(before) === 32 || this.#parsed.charCodeAt(before) === 9)) before--;
+    return this.#parsed.charAt(before) !== '?';
+  }
+
   #keyString(key: unknown, offset: number): string {
     if (typeof key === 'string') return key;
     if (typeof key === 'number' || typeof key === 'boolean' || typeof key === 'bigint') return String(key);
@@ -290,6 +308,13 @@ class Builder {
 
   #scalar(node: Scalar): unknown {
     if (node.tag === undefined && node.type === Scalar.PLAIN) return resolvePlainScalar(String(node.source ?? ''));
+    if (node.type === Scalar.QUOTE_DOUBLE && node.range) {
+      const at = this.#parsed.slice(node.range[0], node.range[1]).search(/(?<!\\)(?:\\\\)*\\\//);
+      if (at >= 0) {
+        const offset = this.#base + (this.#toOriginal ? this.#toOriginal(node.range[0]) : node.range[0]);
+        this.#syntax(offset, 'the escape \\/ is YAML 1.2 (and JSON); kubectl\'s YAML 1.1 parser refuses it: write / alone');
+      }
+    }
     const value = node.value;
     if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
     if (typeof value === 'symbol') return String(node.source ?? '<<');

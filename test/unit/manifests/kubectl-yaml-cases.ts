@@ -67,6 +67,11 @@ export const KUBECTL_YAML_CASES: [name: string, text: string][] = [
   ['tag-int-bad.yaml', `${POD}data:\n  a: !!int hello\n`],
   // Quoted escapes.
   ['double-quoted-escapes.yaml', `${POD}data:\n  a: "\\x41\\u263A\\U0001F600"\n  b: "\\e\\a\\0\\t\\/"\n  c: "\\N\\_\\L\\P"\n  d: "tab\\there"\n  e: "line\\\n    joined"\n  f: "  spaces  "\n`],
+  ['double-quoted-yaml11-escapes.yaml', `${POD}data:\n  a: "\\x41\\u263A\\U0001F600"\n  b: "\\e\\a\\0\\t\\v\\f\\b\\r"\n  c: "\\N\\_\\L\\P\\ \\""\n  d: "\\\\/ is no escape"\n`],
+  ['double-quoted-slash-escape.yaml', `${POD}data:\n  a: "http:\\/\\/example.com"\n`],
+  ['double-quoted-slash-escape-in-flow.yaml', `${POD}data: {a: "\\/"}\n`],
+  ['flow-plain-key-multiline.yaml', `${POD}spec: {multi\n  line: 1}\n`],
+  ['flow-explicit-key-multiline.yaml', `${POD}spec: {? "multi\n  line": 1}\n`],
   ['double-quoted-bad-escape.yaml', `${POD}data:\n  a: "\\q"\n`],
   ['single-quoted.yaml', `${POD}data:\n  a: 'it''s'\n  b: ''\n  c: '#not a comment'\n  d: 'a\n\n    b'\n`],
   // Comments in odd places.
