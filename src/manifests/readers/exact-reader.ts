@@ -316,15 +316,39 @@ class Builder {
       }
     }
     const value = node.value;
-    if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
+    // go-yaml decodes !!binary, and kubectl sends the bytes as a JSON string.
+    if (value instanceof Uint8Array) return Buffer.from(value).toString('utf8');
     if (typeof value === 'symbol') return String(node.source ?? '<<');
+    const expected = node.tag === undefined ? undefined : RESOLVED_TYPE_OF_TAG[node.tag];
+    if (expected !== undefined) return this.#taggedScalar(node, value, expected);
     return value;
+  }
+
+  /** go-yaml `resolve` for an explicit !!int, !!float or !!bool: the text must resolve to that type (an int is a float too). */
+  #taggedScalar(node: Scalar, value: unknown, expected: 'int' | 'float' | 'bool'): unknown {
+    const text = node.type === Scalar.PLAIN ? String(node.source ?? '') : String(value);
+    const resolved = resolvePlainScalar(text);
+    const fits =
+      expected === 'bool'
+        ? typeof resolved === 'boolean'
+        : typeof resolved === 'number' && (expected === 'float' || Number.isInteger(resolved));
+    if (!fits) {
+      const offset = this.#base + (this.#toOriginal ? this.#toOriginal(node.range?.[0] ?? 0) : (node.range?.[0] ?? 0));
+      this.#syntax(offset, `cannot decode "${text}" as a !!${expected} (kubectl's go-yaml refuses it)`);
+    }
+    return resolved;
   }
 
   #syntax(offset: number, message: string): never {
     throw new DocumentAbort({ code: 'yaml-syntax', offset, message });
   }
 }
+
+const RESOLVED_TYPE_OF_TAG: Record<string, 'int' | 'float' | 'bool'> = {
+  'tag:yaml.org,2002:int': 'int',
+  'tag:yaml.org,2002:float': 'float',
+  'tag:yaml.org,2002:bool': 'bool',
+};
 
 function setEntry(value: Record<string, unknown>, map: Map<string, LocNode>, key: string, entry: unknown, loc: LocNode): void {
   if (key === '__proto__') Object.defineProperty(value, key, { value: entry, enumerable: true, writable: true, configurable: true });

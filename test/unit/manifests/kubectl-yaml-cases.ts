@@ -64,6 +64,11 @@ export const KUBECTL_YAML_CASES: [name: string, text: string][] = [
   // Tags.
   ['tags.yaml', `${POD}data:\n  a: !!str 123\n  b: !!int "12"\n  c: !!float 1\n  d: !!bool "true"\n  e: !custom value\n  f: !!null ""\n  g: !!str\n  h: !!map {x: 1}\n`],
   ['tag-binary.yaml', `${POD}data:\n  a: !!binary aGVsbG8=\n`],
+  ['tags-numbers.yaml', `${POD}data:\n  a: !!float 2\n  b: !!float "1.5"\n  c: !!int 0x10\n  d: !!int "0755"\n  e: !!bool yes\n  f: !!float .5\n  g: !!int 1_000\n`],
+  ['tag-float-bad.yaml', `${POD}data:\n  a: !!float one\n`],
+  ['tag-bool-bad.yaml', `${POD}data:\n  a: !!bool 1\n`],
+  ['tag-int-float.yaml', `${POD}data:\n  a: !!int 1.5\n`],
+  ['tag-binary-multiline.yaml', `${POD}data:\n  a: !!binary |\n    aGVs\n    bG8=\n`],
   ['tag-int-bad.yaml', `${POD}data:\n  a: !!int hello\n`],
   // Quoted escapes.
   ['double-quoted-escapes.yaml', `${POD}data:\n  a: "\\x41\\u263A\\U0001F600"\n  b: "\\e\\a\\0\\t\\/"\n  c: "\\N\\_\\L\\P"\n  d: "tab\\there"\n  e: "line\\\n    joined"\n  f: "  spaces  "\n`],
