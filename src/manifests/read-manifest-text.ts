@@ -87,6 +87,8 @@ function readWith(
   const stats = options.stats;
   // The BOM is no content; JSON.parse and js-yaml must not see it.
   const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let jsonProblem: DocumentRead | undefined;
+  const readsBefore = options.reads?.length ?? 0;
   if (looksLikeJson(text, file, from)) {
     if (exactOnly) {
       if (readers === undefined) return undefined;
@@ -95,12 +97,14 @@ function readWith(
       return result;
     }
     const read = readJsonDocument(text, from, limits);
-    // A `{` that is not JSON may still be a YAML flow mapping; only a .json name insists on JSON.
-    if (read.kind !== 'problem' || file.toLowerCase().endsWith('.json')) {
+    // A `{` that is not JSON may still be a YAML flow mapping: kubectl's YAMLOrJSONDecoder falls
+    // back to YAML too, and when that fails as well it reports the JSON error (kept for .json files).
+    if (read.kind !== 'problem') {
       if (stats) stats.json++;
       addDocument(result, read, file, 0, lines, options.reads);
       return result;
     }
+    if (file.toLowerCase().endsWith('.json')) jsonProblem = read;
   }
   const chunks = splitYamlDocuments(text, from);
   // The line reader knows LF and CRLF line breaks only. includes() first: a regex scan of a
@@ -128,6 +132,13 @@ function readWith(
       if (stats) stats.exact++;
     }
     addDocument(result, read, file, index, lines, options.reads);
+  }
+  if (jsonProblem !== undefined && result.problems.length > 0) {
+    const failed: ParsedManifestText = { objects: [], problems: [], skippedDocuments: 0, emptyDocuments: 0 };
+    if (options.reads) options.reads.length = readsBefore;
+    if (stats) stats.json++;
+    addDocument(failed, jsonProblem, file, 0, lines, options.reads);
+    return failed;
   }
   return result;
 }

@@ -31,8 +31,6 @@ const KNOWN_DISAGREEMENTS: Record<string, string> = {
   'end-marker-then-content.yaml': 'kubectl ignores what follows "..." up to the next "---" (go-yaml reads one document); pullguard reads it',
   'bom-second-document.yaml': 'go-yaml drops a byte order mark at the start of every document kubectl splits off; pullguard only at the start of the file',
   'json-stream.json': 'kubectl reads concatenated JSON objects; pullguard reads one JSON value per file',
-  'json-bad.json': 'kubectl falls back to YAML when JSON fails (a trailing comma is valid flow YAML); pullguard reports the JSON error of a .json file',
-  'json-with-comment.json': 'kubectl reads the file as one YAML string and fails later (no kind); pullguard reports the JSON error',
 };
 
 function listFiles(dir: string): string[] {

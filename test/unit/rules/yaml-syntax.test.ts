@@ -38,6 +38,11 @@ const VALID: { name: string; text: string; file?: string }[] = [
   { name: 'JSON in a .json file', text: '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "a"}}\n', file: 'a.json' },
   { name: 'a YAML flow mapping with a trailing comma is YAML, not broken JSON', text: '{ apiVersion: v1, kind: ConfigMap, metadata: { name: a }, }\n' },
   { name: 'a document that is not a Kubernetes object is skipped, not an error', text: 'just: data\n' },
+  {
+    name: 'a trailing comma in a .json file: kubectl falls back to YAML, where it is a flow mapping',
+    file: 'pod.json',
+    text: '{\n  "apiVersion": "v1",\n  "kind": "Pod",\n  "metadata": { "name": "web", }\n}\n',
+  },
   { name: 'a duplicate key: kubectl keeps the last one', text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  name: other\n' },
   {
     name: 'a multi-line double-quoted string in a flow sequence, its closing quote at the key\'s column (go-yaml does not check indentation there)',
@@ -92,10 +97,10 @@ const INVALID: Case[] = [
     errors: [{ line: 8, column: 1, severity: 'error', message: 'Flow sequence in block collection must be sufficiently indented and end with a ]' }],
   },
   {
-    name: 'a trailing comma in a .json file',
+    name: 'a .json file that is neither JSON nor YAML: the JSON error, as kubectl reports it',
     file: 'pod.json',
-    text: '{\n  "apiVersion": "v1",\n  "kind": "Pod",\n  "metadata": { "name": "web", }\n}\n',
-    errors: [{ line: 4, column: 32, severity: 'error', message: 'JSON: expected a property name in double quotes, found "}"' }],
+    text: '{\n  "apiVersion": "v1",\n  "kind": "Pod",\n  "metadata": { "name": "web" ]\n}\n',
+    errors: [{ line: 4, column: 31, severity: 'error', message: `JSON: expected ',' or '}', found "]"` }],
   },
   {
     name: 'severity lowered in .pullguard.yaml',
