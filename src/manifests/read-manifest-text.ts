@@ -10,7 +10,7 @@ import { isListObject, objectRefOf } from './object-ref.js';
 import { looksLikeJson, readJsonDocument } from './readers/json-reader.js';
 import { readWithLineReader, ScalarCache } from './readers/line-reader.js';
 import type { FullYamlReaders } from './readers/full-yaml-readers.js';
-import { kubectlPrologueProblem, splitYamlDocuments } from './split-yaml-documents.js';
+import { isDroppedByKubectl, kubectlPrologueProblem, splitYamlDocuments } from './split-yaml-documents.js';
 
 export interface ParsedManifestText {
   objects: ManifestObject[];
@@ -116,6 +116,7 @@ function readWith(
     let read: DocumentRead | undefined;
     const refused = kubectlPrologueProblem(text, chunk);
     if (refused !== undefined) read = { kind: 'problem', problem: { code: 'yaml-syntax', ...refused } };
+    else if (isDroppedByKubectl(text, chunk, index)) read = { kind: 'empty' };
     if (read === undefined && !exactOnly && !chunk.hasDirective) {
       read = lineReaderFits ? readWithLineReader(text, chunk.start, chunk.end, limits, scalars) : undefined;
       if (read !== undefined) {

@@ -114,6 +114,24 @@ function isBlankOrComment(text: string, start: number, end: number): boolean {
 }
 
 /**
+ * Whether kubectl never reads this chunk: one that follows a `...` without a `---` of its own.
+ * kubectl's splitter cuts only at `---`, and go-yaml decodes the first document of each piece, so
+ * what follows `...` up to the next `---` is dropped unread.
+ */
+export function isDroppedByKubectl(text: string, chunk: DocumentChunk, index: number): boolean {
+  if (index === 0) return false;
+  let lineStart = chunk.start;
+  while (lineStart < chunk.end) {
+    let lineEnd = lineStart;
+    while (lineEnd < chunk.end && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
+    if (isMarker(text, lineStart, lineEnd, 45 /* - */)) return false;
+    if (!isBlankOrComment(text, lineStart, lineEnd) && text.charCodeAt(lineStart) !== 37 /* % */) return true;
+    lineStart = lineEnd < chunk.end && text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? lineEnd + 2 : lineEnd + 1;
+  }
+  return false;
+}
+
+/**
  * What kubectl's own splitter (apimachinery `YAMLReader`) refuses in a chunk's prologue, which the
  * YAML readers would accept: content after `---` on the marker line (`--- {a: 1}`, `--- !!map`;
  * kubectl: "invalid Yaml document separator"), and a directive (`%YAML 1.1`), which kubectl's split at

@@ -28,7 +28,6 @@ const MANIFEST = /\.(ya?ml|json)$/;
 const KNOWN_DISAGREEMENTS: Record<string, string> = {
   'block-scalar-tabs-inside.yaml': 'go-yaml refuses a tab at the start of the first line of an auto-indented block scalar',
   'tab-before-sequence-item.yaml': 'go-yaml refuses a tab right after "-" (it cannot start a token there)',
-  'end-marker-then-content.yaml': 'kubectl ignores what follows "..." up to the next "---" (go-yaml reads one document); pullguard reads it',
   'bom-second-document.yaml': 'go-yaml drops a byte order mark at the start of every document kubectl splits off; pullguard only at the start of the file',
   'json-stream.json': 'kubectl reads concatenated JSON objects; pullguard reads one JSON value per file',
 };

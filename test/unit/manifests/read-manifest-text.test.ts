@@ -149,3 +149,20 @@ describe('readManifestText: YAML kubectl accepts that a strict YAML 1.2 reader r
     assert.deepEqual(pod.positionOf(['spec', 'containers', 0, 'image']), { line: 9, column: 14 });
   });
 });
+
+describe('readManifestText: what kubectl drops or refuses around document markers', () => {
+  const CM = (name: string): string => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`;
+
+  it('drops what follows "..." up to the next "---", as kubectl does (go-yaml reads one document per piece)', () => {
+    const parsed = readManifestText(`${CM('a')}...\n${CM('dropped')}---\n${CM('b')}`, 'cm.yaml', FULL_YAML_READERS);
+    assert.deepEqual(parsed.problems, []);
+    assert.deepEqual(parsed.objects.map((o) => [o.ref.name, o.documentIndex]), [['a', 0], ['b', 2]]);
+    assert.equal(parsed.emptyDocuments, 1);
+  });
+
+  it('refuses content after "---" on its line at the content, and reads the other documents', () => {
+    const parsed = readManifestText(`${CM('a')}---   !!map\n${CM('b')}`, 'cm.yaml', FULL_YAML_READERS);
+    assert.deepEqual(parsed.problems.map((p) => [p.line, p.column, p.documentIndex]), [[5, 7, 1]]);
+    assert.deepEqual(parsed.objects.map((o) => o.ref.name), ['a']);
+  });
+});
