@@ -90,14 +90,29 @@ interface ReportFlags {
   failOn?: FailOn;
 }
 
-/** What lint and check share: the settings file first, then the report printed and its exit code. */
-async function printReport(io: CliIo, argv: readonly string[], flags: ReportFlags, produce: (config: PullguardConfig) => Promise<Report>): Promise<number> {
-  const [{ loadConfig }, { RULES }, { getChunkedFormatter }, { shouldUseColor }] = await Promise.all([
+let reportModulesLoading: ReturnType<typeof loadReportModules> | undefined;
+
+/**
+ * The modules printReport needs, loaded once. The lint and check actions ask for them as they
+ * start, so that they load beside the command's own modules instead of after them: each wave of
+ * dynamic imports is a round of file reads that waits for the thread pool.
+ */
+function reportModules(): ReturnType<typeof loadReportModules> {
+  return (reportModulesLoading ??= loadReportModules());
+}
+
+function loadReportModules() {
+  return Promise.all([
     import('../gateways/files/load-config.js'),
     import('../rules/index.js'),
     import('../formatters/index.js'),
     import('./color.js'),
   ]);
+}
+
+/** What lint and check share: the settings file first, then the report printed and its exit code. */
+async function printReport(io: CliIo, argv: readonly string[], flags: ReportFlags, produce: (config: PullguardConfig) => Promise<Report>): Promise<number> {
+  const [{ loadConfig }, { RULES }, { getChunkedFormatter }, { shouldUseColor }] = await reportModules();
   const config = await loadConfig({
     cwd: io.cwd,
     knownRuleIds: RULES.map((rule) => rule.meta.id),
@@ -155,6 +170,7 @@ async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
     .option('--no-color', 'never use colour')
     .addHelpText('after', EXAMPLES_LINT)
     .action(async (paths, options) => {
+      void reportModules().catch(() => undefined);
       const [{ lint }, { walkProgressLine }, { hintIfStdinIsTerminal }] = await Promise.all([
         import('../commands/lint.js'),
         import('./walk-progress.js'),
@@ -196,6 +212,7 @@ async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
     .option('--no-color', 'never use colour')
     .addHelpText('after', EXAMPLES_CHECK)
     .action(async (paths, options) => {
+      void reportModules().catch(() => undefined);
       const [{ check }, { progressLine }, { walkProgressLine }, { hintIfStdinIsTerminal }] = await Promise.all([
         import('../commands/check.js'),
         import('./progress-line.js'),

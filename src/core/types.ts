@@ -4,7 +4,7 @@
 import type { ObjectRef } from '../manifests/model.js';
 import type { Severity } from '../shared/severity.js';
 import type { CauseId } from '../causes/cause.js';
-import type { RegistryCause } from '../causes/classify-registry.js';
+import type { ImageCheckResult } from '../facts/registry-gateway.js';
 
 export interface Finding {
   ruleId: string;
@@ -53,21 +53,13 @@ export interface Report {
   summary: Summary;
 }
 
-/** The outcome of asking a registry about one image (filled by `pullguard check`). */
-export interface ImageVerdict {
+/**
+ * The outcome of asking a registry about one image (filled by `pullguard check`): the registry's
+ * verdict (`status` is `ok` or a failure cause id) with the image as written, its normalised
+ * reference (docker.io/library/nginx:1.27) and every place (file:line:column) it is used.
+ */
+export interface ImageVerdict extends ImageCheckResult {
   image: string;
-  /** Normalised reference, e.g. docker.io/library/nginx:1.27. */
   reference: string;
-  /** `ok`, or a failure cause id (`image-not-found`, `unauthorized`, ...). */
-  status: RegistryCause;
-  summary: string;
-  registry: string;
-  digest?: string;
-  mediaType?: string;
-  platforms?: string[];
-  /** Where the credential came from (`secret ns/name`, `docker config.json`, `anonymous`, `node identity`); never the credential. */
-  credentialSource?: string;
-  evidence?: { httpStatus?: number; errorCode?: string; registryMessage?: string; method?: string };
-  /** Every place (file:line:column) the image is used. */
   locations: { file: string; line: number; column: number }[];
 }

@@ -1,3 +1,5 @@
+// gather/: gathering the facts of one run over the gateways it is handed (parallel, de-duplicated,
+// time-budgeted). Imports the core folders below it, never gateways/ itself.
 // The registry facts of `check`: for every image a node pulls (credentials/image-pulls.ts), what its
 // registry says to the credentials kubelet would send, once per distinct request. Kubelet's own
 // verdicts come first (a pull secret it cannot read fails every pull, without a request), node
@@ -88,20 +90,7 @@ async function compareWithLocalDocker(
 }
 
 function imageVerdict(pull: ImagePull, result: ImageCheckResult): ImageVerdict {
-  const verdict: ImageVerdict = {
-    image: pull.image,
-    reference: pull.reference.normalized,
-    status: result.status,
-    summary: result.summary,
-    registry: result.registry,
-    locations: [],
-  };
-  if (result.digest !== undefined) verdict.digest = result.digest;
-  if (result.mediaType !== undefined) verdict.mediaType = result.mediaType;
-  if (result.platforms !== undefined) verdict.platforms = result.platforms;
-  if (result.credentialSource !== undefined) verdict.credentialSource = result.credentialSource;
-  if (result.evidence !== undefined) verdict.evidence = result.evidence;
-  return verdict;
+  return { image: pull.image, reference: pull.reference.normalized, ...result, locations: [] };
 }
 
 export async function gatherImages(options: GatherImagesOptions): Promise<GatheredImages> {
