@@ -11,7 +11,7 @@ import { isOpenShiftTemplate, templateOrigin } from './openshift-template.js';
 import { looksLikeJson, readJsonDocument } from './readers/json-reader.js';
 import { readWithLineReader, ScalarCache } from './readers/line-reader.js';
 import type { FullYamlReaders } from './readers/full-yaml-readers.js';
-import { splitYamlDocuments } from './split-yaml-documents.js';
+import { isDroppedByKubectl, kubectlPrologueProblem, splitYamlDocuments } from './split-yaml-documents.js';
 
 export interface ParsedManifestText {
   objects: ManifestObject[];
@@ -31,6 +31,8 @@ export interface ParseManifestOptions {
   reader?: 'auto' | 'exact';
   /** Filled with how many documents each reader produced (for tests and benchmarks). */
   stats?: ReaderStats;
+  /** Filled with every document's read, in order (for the differential test against kubectl's decoder). */
+  reads?: DocumentRead[];
   /**
    * The line reader's cache of repeated keys and values, shared by the files of one run: the
    * same keys recur from file to file, and a fresh cache per file cost more than it saved on
@@ -92,20 +94,24 @@ function readWith(
   const stats = options.stats;
   // The BOM is no content; JSON.parse and js-yaml must not see it.
   const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let jsonProblem: DocumentRead | undefined;
+  const readsBefore = options.reads?.length ?? 0;
   if (looksLikeJson(text, file, from)) {
     if (exactOnly) {
       if (readers === undefined) return undefined;
       if (stats) stats.exact++;
-      addDocument(result, readers.exact(text, 0, text.length, limits, lines), file, 0, lines);
+      addDocument(result, readers.exact(text, 0, text.length, limits, lines), file, 0, lines, options.reads);
       return result;
     }
     const read = readJsonDocument(text, from, limits);
-    // A `{` that is not JSON may still be a YAML flow mapping; only a .json name insists on JSON.
-    if (read.kind !== 'problem' || file.toLowerCase().endsWith('.json')) {
+    // A `{` that is not JSON may still be a YAML flow mapping: kubectl's YAMLOrJSONDecoder falls
+    // back to YAML too, and when that fails as well it reports the JSON error (kept for .json files).
+    if (read.kind !== 'problem') {
       if (stats) stats.json++;
-      addDocument(result, read, file, 0, lines);
+      addDocument(result, read, file, 0, lines, options.reads);
       return result;
     }
+    if (file.toLowerCase().endsWith('.json')) jsonProblem = read;
   }
   const chunks = splitYamlDocuments(text, from);
   // The line reader knows LF and CRLF line breaks only. includes() first: a regex scan of a
@@ -115,7 +121,10 @@ function readWith(
   for (let index = 0; index < chunks.length; index++) {
     const chunk = chunks[index]!;
     let read: DocumentRead | undefined;
-    if (!exactOnly && !chunk.hasDirective) {
+    const refused = kubectlPrologueProblem(text, chunk);
+    if (refused !== undefined) read = { kind: 'problem', problem: { code: 'yaml-syntax', ...refused } };
+    else if (isDroppedByKubectl(text, chunk, index)) read = { kind: 'empty' };
+    if (read === undefined && !exactOnly && !chunk.hasDirective) {
       read = lineReaderFits ? readWithLineReader(text, chunk.start, chunk.end, limits, scalars) : undefined;
       if (read !== undefined) {
         if (stats) stats.line++;
@@ -130,12 +139,27 @@ function readWith(
       read = readers.exact(text, chunk.start, chunk.end, limits, lines);
       if (stats) stats.exact++;
     }
-    addDocument(result, read, file, index, lines);
+    addDocument(result, read, file, index, lines, options.reads);
+  }
+  if (jsonProblem !== undefined && result.problems.length > 0) {
+    const failed: ParsedManifestText = { objects: [], problems: [], skippedDocuments: 0, emptyDocuments: 0 };
+    if (options.reads) options.reads.length = readsBefore;
+    if (stats) stats.json++;
+    addDocument(failed, jsonProblem, file, 0, lines, options.reads);
+    return failed;
   }
   return result;
 }
 
-function addDocument(result: ParsedManifestText, read: DocumentRead, file: string, documentIndex: number, lines: LineIndex): void {
+function addDocument(
+  result: ParsedManifestText,
+  read: DocumentRead,
+  file: string,
+  documentIndex: number,
+  lines: LineIndex,
+  reads?: DocumentRead[],
+): void {
+  reads?.push(read);
   if (read.kind === 'empty') {
     result.emptyDocuments++;
     return;

@@ -112,3 +112,53 @@ function isBlankOrComment(text: string, start: number, end: number): boolean {
   }
   return true;
 }
+
+/**
+ * Whether kubectl never reads this chunk: one that follows a `...` without a `---` of its own.
+ * kubectl's splitter cuts only at `---`, and go-yaml decodes the first document of each piece, so
+ * what follows `...` up to the next `---` is dropped unread.
+ */
+export function isDroppedByKubectl(text: string, chunk: DocumentChunk, index: number): boolean {
+  if (index === 0) return false;
+  let lineStart = chunk.start;
+  while (lineStart < chunk.end) {
+    let lineEnd = lineStart;
+    while (lineEnd < chunk.end && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
+    if (isMarker(text, lineStart, lineEnd, 45 /* - */)) return false;
+    if (!isBlankOrComment(text, lineStart, lineEnd) && text.charCodeAt(lineStart) !== 37 /* % */) return true;
+    lineStart = lineEnd < chunk.end && text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? lineEnd + 2 : lineEnd + 1;
+  }
+  return false;
+}
+
+/**
+ * What kubectl's own splitter (apimachinery `YAMLReader`) refuses in a chunk's prologue, which the
+ * YAML readers would accept: content after `---` on the marker line (`--- {a: 1}`, `--- !!map`;
+ * kubectl: "invalid Yaml document separator"), and a directive (`%YAML 1.1`), which kubectl's split at
+ * `---` leaves as a document of its own that go-yaml refuses. The offset is the file offset to report.
+ */
+export function kubectlPrologueProblem(text: string, chunk: DocumentChunk): { offset: number; message: string } | undefined {
+  let lineStart = chunk.start;
+  while (lineStart < chunk.end) {
+    let lineEnd = lineStart;
+    while (lineEnd < chunk.end && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
+    const first = text.charCodeAt(lineStart);
+    if (first === 37 /* % */) {
+      return {
+        offset: lineStart,
+        message: 'kubectl does not accept YAML directives (it splits the stream at "---" lines and the directive is left as a document of its own); remove this line',
+      };
+    }
+    if (isMarker(text, lineStart, lineEnd, 45 /* - */)) {
+      let i = lineStart + 3;
+      while (i < lineEnd && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+      if (i < lineEnd && text.charCodeAt(i) !== 35 /* # */) {
+        return { offset: i, message: 'kubectl accepts only a comment after "---" on the same line; start the document on the next line' };
+      }
+      return undefined;
+    }
+    if (!isBlankOrComment(text, lineStart, lineEnd)) return undefined;
+    lineStart = lineEnd < chunk.end && text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? lineEnd + 2 : lineEnd + 1;
+  }
+  return undefined;
+}

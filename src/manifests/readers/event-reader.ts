@@ -93,6 +93,9 @@ class FastBuilder {
           if (keyEvent.valueStart < 0 || keyEvent.style === SCALAR_STYLE.LITERAL_BLOCK || keyEvent.style === SCALAR_STYLE.FOLDED_BLOCK) {
             throw DECLINE;
           }
+          // go-yaml refuses an implicit key that spans lines (js-yaml accepts it in flow mappings).
+          const lineBreak = this.#source.indexOf('\n', keyEvent.valueStart);
+          if (lineBreak >= 0 && lineBreak < keyEvent.valueEnd) throw DECLINE;
           const key = keyString(this.#scalarValue(keyEvent));
           if (key === undefined || key === '__proto__' || Object.hasOwn(value, key)) throw DECLINE;
           const keyStart = keyEvent.style === SCALAR_STYLE.PLAIN ? keyEvent.valueStart : keyEvent.valueStart - 1;
@@ -134,7 +137,14 @@ class FastBuilder {
     const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED;
     this.#lastEnd = quoted ? event.valueEnd + 1 : event.valueEnd;
     if (event.style === SCALAR_STYLE.PLAIN) {
-      return resolvePlainScalar(event.fast ? this.#source.slice(event.valueStart, event.valueEnd) : getScalarValue(this.#source, event));
+      const value = resolvePlainScalar(event.fast ? this.#source.slice(event.valueStart, event.valueEnd) : getScalarValue(this.#source, event));
+      // `.inf` and `.nan`: kubectl fails to convert them to JSON; the exact reader reports it.
+      if (typeof value === 'number' && !Number.isFinite(value)) throw DECLINE;
+      return value;
+    }
+    // JSON's \/ escape is YAML 1.2; go-yaml refuses it and the exact reader says so.
+    if (event.style === SCALAR_STYLE.DOUBLE_QUOTED && !event.fast && this.#source.slice(event.valueStart, event.valueEnd).includes('\\/')) {
+      throw DECLINE;
     }
     return getScalarValue(this.#source, event);
   }

@@ -18,6 +18,7 @@ import type { LoadLimits } from '../load-limits.js';
 import type { LineIndex } from '../line-index.js';
 import { LocTreeLocator, type LocNode } from '../node-locator.js';
 import { MERGE_KEY, resolvePlainScalar } from '../resolve-plain-scalar.js';
+import { relaxFlowIndentation } from './relax-flow-indentation.js';
 
 /**
  * Reads one document (a chunk of the stream) with `yaml`: the exact reader, used for anything
@@ -47,8 +48,20 @@ export function readWithExactReader(
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
-  const doc = docs[0];
+  let doc = docs[0];
   if (doc === undefined) return { kind: 'empty' };
+  let toOriginal: ((offset: number) => number) | undefined;
+  let parsed = source;
+  if (doc.errors.length > 0) {
+    // go-yaml does not check indentation inside flow collections and quoted scalars; `yaml` does.
+    const relaxed = relaxFlowIndentation(source);
+    const retried = relaxed === undefined ? undefined : parseQuietly(relaxed.source);
+    if (retried !== undefined && retried.length === 1 && retried[0]!.errors.length === 0) {
+      doc = retried[0]!;
+      parsed = relaxed!.source;
+      toOriginal = relaxed!.toOriginal;
+    }
+  }
   const error = doc.errors[0];
   // `yaml` turns its own stack overflow on very deep nesting into a document error.
   if (error !== undefined && error.message.includes('Maximum call stack size exceeded')) {
@@ -65,7 +78,7 @@ export function readWithExactReader(
   }
   const contents = doc.contents as ParsedNode | null;
   if (contents === null || isEmptyScalar(contents)) return { kind: 'empty' };
-  const builder = new Builder(start, limits, lines);
+  const builder = new Builder(start, limits, lines, parsed, toOriginal);
   try {
     const { value, loc } = builder.build(contents, 0);
     return { kind: 'value', value, locator: new LocTreeLocator(loc) };
@@ -91,6 +104,18 @@ const YAML_OPTIONS = {
         typeof tag !== 'object' || (tag.tag !== 'tag:yaml.org,2002:timestamp' && !('format' in tag && tag.format === 'TIME')),
     ),
 };
+
+function parseQuietly(source: string): Document.Parsed[] | undefined {
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parseAllDocuments(source, YAML_OPTIONS) as Document.Parsed[];
+  } catch {
+    return undefined;
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+}
 
 /** The offset of the quoted scalar that runs up to `end` (where `yaml` reports its missing closing quote). */
 function unclosedQuoteStart(doc: Document.Parsed, end: number): number | undefined {
@@ -138,8 +163,14 @@ class Builder {
   readonly #anchors = new Map<string, Built | typeof IN_PROGRESS>();
   #aliasExpansion = 0;
 
-  constructor(base: number, limits: LoadLimits, lines: LineIndex) {
+  readonly #toOriginal: ((offset: number) => number) | undefined;
+  /** The text the node ranges refer to (the chunk, or its relaxed copy). */
+  readonly #parsed: string;
+
+  constructor(base: number, limits: LoadLimits, lines: LineIndex, parsed: string, toOriginal?: (offset: number) => number) {
     this.#base = base;
+    this.#toOriginal = toOriginal;
+    this.#parsed = parsed;
     this.#limits = limits;
     this.#lines = lines;
   }
@@ -154,7 +185,8 @@ class Builder {
   }
 
   #offset(node: { range?: [number, number, number] | null }): number {
-    return this.#base + (node.range?.[0] ?? 0);
+    const offset = node.range?.[0] ?? 0;
+    return this.#base + (this.#toOriginal === undefined ? offset : this.#toOriginal(offset));
   }
 
   #alias(node: Alias): Built {
@@ -178,7 +210,14 @@ class Builder {
 
   #node(node: YamlNode, depth: number): Built {
     const offset = this.#offset(node);
-    if (isScalar(node)) return { value: this.#scalar(node), loc: { v: offset, k: -1 }, size: 1 };
+    if (isScalar(node)) {
+      const value = this.#scalar(node);
+      if (typeof value === 'number' && !Number.isFinite(value)) {
+        // go-yaml reads `.inf` and `.nan` as floats; encoding/json then refuses them and kubectl stops.
+        this.#syntax(offset, `${String(node.source ?? value)} is ${Number.isNaN(value) ? 'not a number' : 'an infinite number'}, which kubectl cannot convert to JSON (quote it to keep the text)`);
+      }
+      return { value, loc: { v: offset, k: -1 }, size: 1 };
+    }
     if (depth >= this.#limits.maxDepth) {
       throw new DocumentAbort({
         code: 'input-rejected',
@@ -206,13 +245,15 @@ class Builder {
   #map(pairs: readonly unknown[], offset: number, depth: number): Built {
     const value: Record<string, unknown> = {};
     const map = new Map<string, LocNode>();
-    const explicit = new Map<string, number>();
     let size = 1;
     for (const pair of pairs) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as YamlNode | Alias | null;
       const valueNode = pair.value as YamlNode | Alias | null;
       const keyOffset = keyNode ? this.#offset(keyNode) : this.#offset(valueNode ?? { range: null });
+      if (keyNode !== null && isScalar(keyNode) && this.#isMultiLineImplicitKey(keyNode)) {
+        this.#syntax(keyOffset, 'this mapping key spans more than one line, which kubectl refuses (go-yaml: keys without "?" fit on one line)');
+      }
       const keyValue = keyNode === null ? null : this.build(keyNode, depth + 1).value;
       const built: Built =
         valueNode === null
@@ -223,14 +264,9 @@ class Builder {
         this.#merge(built, value, map);
         continue;
       }
+      // A duplicate key is no error: kubectl's go-yaml v2 decodes without its strict mode
+      // (sigs.k8s.io/yaml Unmarshal), and the later entry replaces the earlier one, value and position.
       const key = this.#keyString(keyValue, keyOffset);
-      const previous = explicit.get(key);
-      if (previous !== undefined) {
-        // kubectl's own words (go-yaml v2.4 rejects duplicate keys; kubectl apply fails on them).
-        const line = this.#lines.position(previous).line;
-        this.#syntax(keyOffset, `mapping key "${key}" already defined at line ${line}`);
-      }
-      explicit.set(key, keyOffset);
       setEntry(value, map, key, built.value, { ...built.loc, k: keyOffset });
     }
     return { value, loc: { v: offset, k: -1, map }, size };
@@ -253,6 +289,16 @@ class Builder {
     }
   }
 
+  #isMultiLineImplicitKey(node: Scalar): boolean {
+    const range = node.range;
+    if (range === undefined || range === null) return false;
+    const lineBreak = this.#parsed.indexOf('\n', range[0]);
+    if (lineBreak < 0 || lineBreak >= range[1]) return false;
+    let before = range[0] - 1;
+    while (before >= 0 && (this.#parsed.charCodeAt(before) === 32 || this.#parsed.charCodeAt(before) === 9)) before--;
+    return this.#parsed.charAt(before) !== '?';
+  }
+
   #keyString(key: unknown, offset: number): string {
     if (typeof key === 'string') return key;
     if (typeof key === 'number' || typeof key === 'boolean' || typeof key === 'bigint') return String(key);
@@ -262,16 +308,47 @@ class Builder {
 
   #scalar(node: Scalar): unknown {
     if (node.tag === undefined && node.type === Scalar.PLAIN) return resolvePlainScalar(String(node.source ?? ''));
+    if (node.type === Scalar.QUOTE_DOUBLE && node.range) {
+      const at = this.#parsed.slice(node.range[0], node.range[1]).search(/(?<!\\)(?:\\\\)*\\\//);
+      if (at >= 0) {
+        const offset = this.#base + (this.#toOriginal ? this.#toOriginal(node.range[0]) : node.range[0]);
+        this.#syntax(offset, 'the escape \\/ is YAML 1.2 (and JSON); kubectl\'s YAML 1.1 parser refuses it: write / alone');
+      }
+    }
     const value = node.value;
-    if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
+    // go-yaml decodes !!binary, and kubectl sends the bytes as a JSON string.
+    if (value instanceof Uint8Array) return Buffer.from(value).toString('utf8');
     if (typeof value === 'symbol') return String(node.source ?? '<<');
+    const expected = node.tag === undefined ? undefined : RESOLVED_TYPE_OF_TAG[node.tag];
+    if (expected !== undefined) return this.#taggedScalar(node, value, expected);
     return value;
+  }
+
+  /** go-yaml `resolve` for an explicit !!int, !!float or !!bool: the text must resolve to that type (an int is a float too). */
+  #taggedScalar(node: Scalar, value: unknown, expected: 'int' | 'float' | 'bool'): unknown {
+    const text = node.type === Scalar.PLAIN ? String(node.source ?? '') : String(value);
+    const resolved = resolvePlainScalar(text);
+    const fits =
+      expected === 'bool'
+        ? typeof resolved === 'boolean'
+        : typeof resolved === 'number' && (expected === 'float' || Number.isInteger(resolved));
+    if (!fits) {
+      const offset = this.#base + (this.#toOriginal ? this.#toOriginal(node.range?.[0] ?? 0) : (node.range?.[0] ?? 0));
+      this.#syntax(offset, `cannot decode "${text}" as a !!${expected} (kubectl's go-yaml refuses it)`);
+    }
+    return resolved;
   }
 
   #syntax(offset: number, message: string): never {
     throw new DocumentAbort({ code: 'yaml-syntax', offset, message });
   }
 }
+
+const RESOLVED_TYPE_OF_TAG: Record<string, 'int' | 'float' | 'bool'> = {
+  'tag:yaml.org,2002:int': 'int',
+  'tag:yaml.org,2002:float': 'float',
+  'tag:yaml.org,2002:bool': 'bool',
+};
 
 function setEntry(value: Record<string, unknown>, map: Map<string, LocNode>, key: string, entry: unknown, loc: LocNode): void {
   if (key === '__proto__') Object.defineProperty(value, key, { value: entry, enumerable: true, writable: true, configurable: true });

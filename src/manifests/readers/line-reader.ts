@@ -450,8 +450,9 @@ class SimpleReader {
       if (/[\u0000-\u001f\u007f]/.test(body)) decline();
       return body;
     }
-    // Only the escapes YAML shares with JSON; the others (\x, \e, \N, ...) go to the full readers.
-    if (/\\[^"\\/bfnrtu]/.test(body)) decline();
+    // Only the escapes YAML 1.1 shares with JSON; the others (\x, \e, \N, ...) go to the full
+    // readers, and so does JSON's \/, which go-yaml (YAML 1.1) refuses.
+    if (/\\[^"\\bfnrtu]/.test(body)) decline();
     try {
       return JSON.parse(text.slice(start, end)) as string;
     } catch {
@@ -671,6 +672,8 @@ export class ScalarCache {
     const source = text.slice(start, end);
     const value = resolvePlainScalar(source);
     if (value === source) this.#values[slot] = source;
+    // `.inf` and `.nan`: kubectl fails to convert them to JSON; the exact reader reports it.
+    else if (typeof value === 'number' && !Number.isFinite(value)) decline();
     return value;
   }
 }

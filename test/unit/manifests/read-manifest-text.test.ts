@@ -112,3 +112,57 @@ describe('readManifestText: a List inside a List', () => {
     });
   }
 });
+
+describe('readManifestText: YAML kubectl accepts that a strict YAML 1.2 reader refuses', () => {
+  it('reads a multi-line quoted string in a flow sequence, with exact positions before, inside and after it', () => {
+    const text = [
+      'apiVersion: v1', //                1
+      'kind: Pod', //                     2
+      'metadata:', //                     3
+      '  name: web', //                   4
+      'spec:', //                         5
+      '  containers:', //                 6
+      '    - name: c', //                 7
+      '      args: ["', //                8
+      '        echo hello &&', //         9
+      '        echo world', //            10
+      '      ", "-x"]', //                11
+      '      image: busybox:1.36', //     12
+      '',
+    ].join('\n');
+    const parsed = readManifestText(text, 'pod.yaml', FULL_YAML_READERS);
+    assert.deepEqual(parsed.problems, []);
+    const pod = parsed.objects[0]!;
+    assert.deepEqual((pod.value as { spec: { containers: { args: string[] }[] } }).spec.containers[0]!.args, [' echo hello && echo world ', '-x']);
+    assert.deepEqual(pod.positionOf(['spec', 'containers', 0, 'args', 0]), { line: 8, column: 14 });
+    assert.deepEqual(pod.positionOf(['spec', 'containers', 0, 'args', 1]), { line: 11, column: 10 });
+    assert.deepEqual(pod.positionOf(['spec', 'containers', 0, 'image']), { line: 12, column: 14 });
+    assert.deepEqual(pod.keyPositionOf(['spec', 'containers', 0, 'image']), { line: 12, column: 7 });
+  });
+
+  it('keeps the last of duplicate keys, value and position, as kubectl does', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: c\n      image: nginx:1.27\n      image: nginx:latest\n';
+    const parsed = readManifestText(text, 'pod.yaml', FULL_YAML_READERS);
+    assert.deepEqual(parsed.problems, []);
+    const pod = parsed.objects[0]!;
+    assert.equal((pod.value as { spec: { containers: { image: string }[] } }).spec.containers[0]!.image, 'nginx:latest');
+    assert.deepEqual(pod.positionOf(['spec', 'containers', 0, 'image']), { line: 9, column: 14 });
+  });
+});
+
+describe('readManifestText: what kubectl drops or refuses around document markers', () => {
+  const CM = (name: string): string => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`;
+
+  it('drops what follows "..." up to the next "---", as kubectl does (go-yaml reads one document per piece)', () => {
+    const parsed = readManifestText(`${CM('a')}...\n${CM('dropped')}---\n${CM('b')}`, 'cm.yaml', FULL_YAML_READERS);
+    assert.deepEqual(parsed.problems, []);
+    assert.deepEqual(parsed.objects.map((o) => [o.ref.name, o.documentIndex]), [['a', 0], ['b', 2]]);
+    assert.equal(parsed.emptyDocuments, 1);
+  });
+
+  it('refuses content after "---" on its line at the content, and reads the other documents', () => {
+    const parsed = readManifestText(`${CM('a')}---   !!map\n${CM('b')}`, 'cm.yaml', FULL_YAML_READERS);
+    assert.deepEqual(parsed.problems.map((p) => [p.line, p.column, p.documentIndex]), [[5, 7, 1]]);
+    assert.deepEqual(parsed.objects.map((o) => o.ref.name), ['a']);
+  });
+});

@@ -38,6 +38,17 @@ const VALID: { name: string; text: string; file?: string }[] = [
   { name: 'JSON in a .json file', text: '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "a"}}\n', file: 'a.json' },
   { name: 'a YAML flow mapping with a trailing comma is YAML, not broken JSON', text: '{ apiVersion: v1, kind: ConfigMap, metadata: { name: a }, }\n' },
   { name: 'a document that is not a Kubernetes object is skipped, not an error', text: 'just: data\n' },
+  {
+    name: 'a trailing comma in a .json file: kubectl falls back to YAML, where it is a flow mapping',
+    file: 'pod.json',
+    text: '{\n  "apiVersion": "v1",\n  "kind": "Pod",\n  "metadata": { "name": "web", }\n}\n',
+  },
+  { name: 'a duplicate key: kubectl keeps the last one', text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  name: other\n' },
+  {
+    name: 'a multi-line double-quoted string in a flow sequence, its closing quote at the key\'s column (go-yaml does not check indentation there)',
+    text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: c\n      image: busybox:1.36\n      args: ["\n        echo hello &&\n        echo world\n      "]\n',
+  },
+  { name: 'a comment after ---', text: '--- # the first\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n' },
 ];
 
 const INVALID: Case[] = [
@@ -47,9 +58,27 @@ const INVALID: Case[] = [
     errors: [{ line: 5, column: 1, severity: 'error', message: 'All mapping items must start at the same column' }],
   },
   {
-    name: 'a duplicate key (kubectl rejects it too)',
-    text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  name: other\n',
-    errors: [{ line: 5, column: 3, severity: 'error', message: 'mapping key "name" already defined at line 4' }],
+    name: '.nan and .inf: go-yaml reads floats that JSON cannot hold, so kubectl stops',
+    text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\ndata:\n  ratio: .nan\n',
+    errors: [{ line: 6, column: 10, severity: 'error', message: '.nan is not a number, which kubectl cannot convert to JSON (quote it to keep the text)' }],
+  },
+  {
+    name: 'content after --- on the marker line (kubectl: "invalid Yaml document separator")',
+    text: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n--- {apiVersion: v1, kind: ConfigMap, metadata: {name: b}}\n',
+    objects: 1,
+    errors: [{ line: 4, column: 5, severity: 'error', message: 'kubectl accepts only a comment after "---" on the same line; start the document on the next line' }],
+  },
+  {
+    name: 'a %YAML directive: kubectl splits it off as a document of its own and rejects it',
+    text: '%YAML 1.1\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n',
+    errors: [
+      {
+        line: 1,
+        column: 1,
+        severity: 'error',
+        message: 'kubectl does not accept YAML directives (it splits the stream at "---" lines and the directive is left as a document of its own); remove this line',
+      },
+    ],
   },
   {
     name: 'a tab as indentation',
@@ -68,10 +97,10 @@ const INVALID: Case[] = [
     errors: [{ line: 8, column: 1, severity: 'error', message: 'Flow sequence in block collection must be sufficiently indented and end with a ]' }],
   },
   {
-    name: 'a trailing comma in a .json file',
+    name: 'a .json file that is neither JSON nor YAML: the JSON error, as kubectl reports it',
     file: 'pod.json',
-    text: '{\n  "apiVersion": "v1",\n  "kind": "Pod",\n  "metadata": { "name": "web", }\n}\n',
-    errors: [{ line: 4, column: 32, severity: 'error', message: 'JSON: expected a property name in double quotes, found "}"' }],
+    text: '{\n  "apiVersion": "v1",\n  "kind": "Pod",\n  "metadata": { "name": "web" ]\n}\n',
+    errors: [{ line: 4, column: 31, severity: 'error', message: `JSON: expected ',' or '}', found "]"` }],
   },
   {
     name: 'severity lowered in .pullguard.yaml',
@@ -116,11 +145,11 @@ describe('yaml-syntax', () => {
   });
 
   it('the finding carries no object, so no ignore annotation can hide it', () => {
-    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  annotations:\n    pullguard.dev/ignore: all\n  name: web\n  name: again\n';
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  annotations:\n    pullguard.dev/ignore: all\n  name: web\n  generation: .inf\n';
     const { findings } = lint({ name: 'ignore', text, errors: [] });
     assert.deepEqual(
       findings.map((f) => [f.line, f.column, f.object]),
-      [[7, 3, { apiVersion: '', kind: '' }]],
+      [[7, 15, { apiVersion: '', kind: '' }]],
     );
   });
 

@@ -251,7 +251,8 @@ describe('loadManifests: refused input', () => {
       '2-binary.yaml': Buffer.from([0x61, 0x3a, 0x00]),
       '3-syntax.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x\n',
       '4-good.json': JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'four' } }),
-      '5-bad.json': '{"apiVersion": "v1",\n "kind": }\n',
+      // Neither JSON nor YAML (`"kind": }` alone would be YAML: kubectl falls back to it).
+      '5-bad.json': '{"apiVersion": "v1",\n "kind": ]\n',
       '6-good.yml': configMap('six'),
     });
     const result = await loadManifests(['.'], { cwd: root });
@@ -260,7 +261,7 @@ describe('loadManifests: refused input', () => {
       result.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.code}`),
       ['2-binary.yaml:1:3 input-rejected', '3-syntax.yaml:4:1 yaml-syntax', '5-bad.json:2:10 yaml-syntax'],
     );
-    assert.equal(result.problems[2]!.message, 'JSON: expected a value, found "}"');
+    assert.equal(result.problems[2]!.message, 'JSON: expected a value, found "]"');
     assert.equal(result.files, 6);
   });
 });
