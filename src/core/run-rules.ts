@@ -6,7 +6,7 @@ import type { TargetProfile } from '../detect/target-profile.js';
 import { NO_FACTS, type Facts } from '../facts/facts.js';
 import { parseImageReference } from '../images/parse-image-reference.js';
 import type { ImageReferenceResult } from '../images/types.js';
-import { findPodSpecs } from '../k8s/find-pod-specs.js';
+import { findImageSites, type ImageSites } from '../k8s/find-image-sites.js';
 import { formatJsonPath } from '../manifests/format-json-path.js';
 import { ignoredRuleIds } from './ignore-annotation.js';
 import type { PodSpecInfo } from '../k8s/types.js';
@@ -29,7 +29,10 @@ export interface RunRulesResult {
   findings: Finding[];
   /** Findings suppressed by `pullguard.dev/ignore`. */
   ignored: number;
+  /** Image sites found by the table or the pod-spec walk (containers, steps, containerDisks, Spark drivers...). */
   containers: number;
+  /** Image fields found only by the fallback, in custom resources the table does not list. */
+  fallbackImageSites: number;
 }
 
 export function runRules(objects: readonly ManifestObject[], rules: readonly Rule[], options: RunRulesOptions): RunRulesResult {
@@ -49,13 +52,19 @@ export function runRules(objects: readonly ManifestObject[], rules: readonly Rul
   const findings: Finding[] = [];
   let ignored = 0;
   let containers = 0;
-  // Every object's pod specs, found once before any rule runs: rules that look across the run
+  let fallbackImageSites = 0;
+  // Every object's image sites, found once before any rule runs: rules that look across the run
   // (missing-pull-secret) read them from here instead of walking every object again.
-  // findPodSpecs returns new sites on every call: they become the rules' PodSpecInfo in place
+  // findImageSites returns new sites on every call: they become the rules' PodSpecInfo in place
   // rather than through copies (three objects per container less on a big run).
-  const allPodSpecs: PodSpecInfo[][] = objects.map((object) => findPodSpecs(object.value));
+  const allSites: ImageSites[] = objects.map((object) => findImageSites(object.value, object.ref));
+  const allPodSpecs = allSites.map((sites) => sites.groups as PodSpecInfo[]);
   const run = { objects, podSpecs: allPodSpecs };
   const facts = options.facts ?? NO_FACTS;
+  const remote = options.target.location === 'remote';
+  const fallbackRules = active.filter(
+    (rule) => rule.meta.checksFallbackSites === 'any-target' || (rule.meta.checksFallbackSites === 'remote-targets' && remote),
+  );
 
   for (let index = 0; index < objects.length; index++) {
     const object = objects[index] as ManifestObject;
@@ -66,27 +75,47 @@ export function runRules(objects: readonly ManifestObject[], rules: readonly Rul
       metadata.push(spec.metadata);
       for (const c of spec.containers) if (c.image !== undefined) c.reference = parse(c.image);
     }
+    const fallback = (allSites[index] as ImageSites).fallback as PodSpecInfo | undefined;
+    if (fallback !== undefined) {
+      fallbackImageSites += fallback.containers.length;
+      for (const c of fallback.containers) if (c.image !== undefined) c.reference = parse(c.image);
+    }
     const ignoredIds = ignoredRuleIds(object, metadata);
 
     // One context per object, shared by its rules: a context, a closure and an array per rule and
     // object are 360,000 short-lived allocations on a 10,000-object run with 12 rules.
     const problems: RuleProblem[] = [];
     const context: RuleContext = { object, podSpecs, target: options.target, run, facts, report: (problem) => void problems.push(problem) };
-    for (const rule of active) {
-      problems.length = 0;
-      rule.check(context);
-      if (problems.length === 0) continue;
+    const collect = (rule: Rule, capAtWarning: boolean): void => {
+      if (problems.length === 0) return;
       if (ignoredIds.has(rule.meta.id) || ignoredIds.has('all')) {
         ignored += problems.length;
-        continue;
+        return;
       }
       const setting = options.ruleSettings?.[rule.meta.id];
       for (const problem of problems) {
-        findings.push(toFinding(object, rule, problem, setting === undefined || setting === 'off' ? undefined : setting));
+        const finding = toFinding(object, rule, problem, setting === undefined || setting === 'off' ? undefined : setting);
+        if (capAtWarning && finding.severity === 'error') finding.severity = 'warning';
+        findings.push(finding);
+      }
+    };
+    for (const rule of active) {
+      problems.length = 0;
+      rule.check(context);
+      collect(rule, false);
+    }
+    if (fallback !== undefined && fallbackRules.length > 0) {
+      // Fields found only by the fallback: who pulls them is unknown, so only the rules that cannot
+      // be wrong about that see them, and their findings are at most warnings.
+      const fallbackContext: RuleContext = { ...context, podSpecs: [fallback] };
+      for (const rule of fallbackRules) {
+        problems.length = 0;
+        rule.check(fallbackContext);
+        collect(rule, true);
       }
     }
   }
-  return { findings: sortFindings(findings), ignored, containers };
+  return { findings: sortFindings(findings), ignored, containers, fallbackImageSites };
 }
 
 function toFinding(object: ManifestObject, rule: Rule, problem: RuleProblem, configured: Severity | undefined): Finding {

@@ -30,6 +30,9 @@ export function summarySentence(summary: Summary): SummarySentence {
       : `No problems found in ${files}`;
 
   const details = [`${plural(summary.objects, 'object')}, ${plural(summary.containers, 'container')} checked`];
+  if (summary.fallbackImageSites > 0) {
+    details.push(`${plural(summary.fallbackImageSites, 'more image field')} of unlisted kinds found only by the fallback (${plural(summary.imageSites, 'image site')} in all)`);
+  }
   if (summary.skippedDocuments > 0) details.push(`${plural(summary.skippedDocuments, 'document')} skipped`);
   if (summary.ignored > 0) details.push(`${plural(summary.ignored, 'finding')} ignored by annotation`);
   return { problems, headline, details: details.join('; ') };

@@ -10,6 +10,7 @@ export const rule: Rule = {
     defaultSeverity: 'error',
     description: 'An image still holds template syntax (${VAR}, {{ }}, #{VAR}#, ko://...) that a rendering step should have replaced.',
     requires: 'none',
+    checksFallbackSites: 'any-target',
   },
   check(context) {
     for (const { container, verdict } of containerImages(context)) {

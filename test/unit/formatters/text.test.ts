@@ -93,7 +93,7 @@ describe('text formatter', () => {
         object: { apiVersion: 'v1', kind: 'Pod' },
       },
     ];
-    report.summary = { errors: 0, warnings: 0, infos: 1, files: 1, objects: 1, containers: 1, skippedDocuments: 1, ignored: 2 };
+    report.summary = { errors: 0, warnings: 0, infos: 1, files: 1, objects: 1, containers: 1, imageSites: 1, fallbackImageSites: 0, skippedDocuments: 1, ignored: 2 };
     assert.equal(
       formatText(report, PLAIN),
       'a.yaml\n  1:1  info     Not checked.  registry-unchecked\n                Pod\n\n' +
