@@ -138,6 +138,16 @@ export const IMAGE_SITE_TABLE: readonly KindEntry[] = [
     sites: [pod('spec', 'template', 'spec')],
   },
   {
+    // Images set by ImageChange triggers are image-managed-elsewhere.ts's business; listing the kind
+    // keeps the fallback away from imageChangeParams.lastTriggeredImage. Old templates say `v1`.
+    group: 'apps.openshift.io',
+    kinds: ['DeploymentConfig'],
+    project: 'OpenShift',
+    source: 'openshift/api apps/v1/types.go (DeploymentConfigSpec.Template)',
+    sites: [pod('spec', 'template', 'spec')],
+  },
+  { group: '', kinds: ['DeploymentConfig'], project: 'OpenShift', source: 'openshift/api apps/v1/types.go (legacy apiVersion v1)', sites: [pod('spec', 'template', 'spec')] },
+  {
     // TaskSpec.{Steps, Sidecars, StepTemplate}; Step, Sidecar and StepTemplate carry Image and ImagePullPolicy.
     group: 'tekton.dev',
     kinds: ['Task', 'ClusterTask'],
