@@ -32,7 +32,7 @@ export function summarySentence(summary: Summary): SummarySentence {
   // Image fields of kinds the image-site table does not list are counted apart: fewer rules judge them.
   const details = [
     summary.fallbackImageSites > 0
-      ? `${plural(summary.objects, 'object')}, ${plural(summary.imageSites, 'image site')} checked (${summary.fallbackImageSites} found only by the fallback for unlisted kinds)`
+      ? `${plural(summary.objects, 'object')}, ${plural(summary.imageSites, 'image site')} checked, ${summary.fallbackImageSites} of them found only by the fallback for unlisted kinds`
       : `${plural(summary.objects, 'object')}, ${plural(summary.containers, 'container')} checked`,
   ];
   if (summary.skippedDocuments > 0) details.push(`${plural(summary.skippedDocuments, 'document')} skipped`);
