@@ -101,6 +101,17 @@ describe('text formatter', () => {
     );
   });
 
+  it('counts image sites when the fallback found some, and says how many', () => {
+    const report = cleanReport();
+    report.summary = { ...report.summary, containers: 7, imageSites: 9, fallbackImageSites: 2 };
+    assert.equal(
+      formatText(report, PLAIN),
+      '✔ No problems found in 2 files (5 objects, 9 image sites checked, 2 of them found only by the fallback for unlisted kinds)\n',
+    );
+    report.summary = { ...report.summary, imageSites: 8, fallbackImageSites: 1 };
+    assert.match(formatText(report, PLAIN), /\(5 objects, 8 image sites checked, 1 of them found only by the fallback for unlisted kinds\)\n$/);
+  });
+
   it('uses a yellow cross when there are warnings but no errors', () => {
     const report = cleanReport();
     report.summary = { ...report.summary, warnings: 1 };
