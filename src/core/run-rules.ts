@@ -86,23 +86,10 @@ export function runRules(objects: readonly ManifestObject[], rules: readonly Rul
     // object are 360,000 short-lived allocations on a 10,000-object run with 12 rules.
     const problems: RuleProblem[] = [];
     const context: RuleContext = { object, podSpecs, target: options.target, run, facts, report: (problem) => void problems.push(problem) };
-    const collect = (rule: Rule, capAtWarning: boolean): void => {
-      if (problems.length === 0) return;
-      if (ignoredIds.has(rule.meta.id) || ignoredIds.has('all')) {
-        ignored += problems.length;
-        return;
-      }
-      const setting = options.ruleSettings?.[rule.meta.id];
-      for (const problem of problems) {
-        const finding = toFinding(object, rule, problem, setting === undefined || setting === 'off' ? undefined : setting);
-        if (capAtWarning && finding.severity === 'error') finding.severity = 'warning';
-        findings.push(finding);
-      }
-    };
     for (const rule of active) {
       problems.length = 0;
       rule.check(context);
-      collect(rule, false);
+      if (problems.length > 0) ignored += collect(object, rule, problems, ignoredIds, options.ruleSettings, findings, false);
     }
     if (fallback !== undefined && fallbackRules.length > 0) {
       // Fields found only by the fallback: who pulls them is unknown, so only the rules that cannot
@@ -111,11 +98,31 @@ export function runRules(objects: readonly ManifestObject[], rules: readonly Rul
       for (const rule of fallbackRules) {
         problems.length = 0;
         rule.check(fallbackContext);
-        collect(rule, true);
+        if (problems.length > 0) ignored += collect(object, rule, problems, ignoredIds, options.ruleSettings, findings, true);
       }
     }
   }
   return { findings: sortFindings(findings), ignored, containers, fallbackImageSites };
+}
+
+/** Turns a rule's problems into findings (or counts them ignored); returns how many were ignored. */
+function collect(
+  object: ManifestObject,
+  rule: Rule,
+  problems: readonly RuleProblem[],
+  ignoredIds: ReadonlySet<string>,
+  ruleSettings: RunRulesOptions['ruleSettings'],
+  findings: Finding[],
+  capAtWarning: boolean,
+): number {
+  if (ignoredIds.has(rule.meta.id) || ignoredIds.has('all')) return problems.length;
+  const setting = ruleSettings?.[rule.meta.id];
+  for (const problem of problems) {
+    const finding = toFinding(object, rule, problem, setting === undefined || setting === 'off' ? undefined : setting);
+    if (capAtWarning && finding.severity === 'error') finding.severity = 'warning';
+    findings.push(finding);
+  }
+  return 0;
 }
 
 function toFinding(object: ManifestObject, rule: Rule, problem: RuleProblem, configured: Severity | undefined): Finding {

@@ -37,22 +37,36 @@ export function findImageSites(value: Record<string, unknown>, ref: KindRef): Im
 function tableSites(value: Record<string, unknown>, entry: KindEntry): PodSpecSite[] {
   const groups: PodSpecSite[] = [];
   let others: PodSpecSite | undefined;
+  const found: Found[] = [];
   for (const site of entry.sites) {
-    forEachAt(value, site.at, 0, [], undefined, (node, path, parent) => {
+    if (site.shape === 'pod' && !site.at.includes('*')) {
+      // The built-in workloads: one fixed path, walked without the pattern machinery (every object of a big run comes here).
+      const spec = podSpecAt(value, site.at);
+      if (spec !== undefined) groups.push(podSpecSite(spec.node, site.at.slice(), spec.parent, 'table'));
+      continue;
+    }
+    found.length = 0;
+    nodesAt(value, site.at, 0, [], undefined, found);
+    for (const { node, path, parent } of found) {
       if (site.shape === 'pod') {
-        if (Array.isArray(node)) return;
-        groups.push(podSpecSite(node, path, parent, 'table'));
-        return;
+        if (!Array.isArray(node)) groups.push(podSpecSite(node, path, parent, 'table'));
+        continue;
       }
       if (others === undefined) {
         const secrets = entry.pullSecretsAt === undefined ? undefined : objectAt(value, entry.pullSecretsAt);
         others = { path: entry.pullSecretsAt ?? [], spec: secrets ?? NO_SECRETS, pullSecretsKnown: secrets !== undefined, containers: [] };
       }
       addSites(others.containers, value, site, node, path, parent);
-    });
+    }
   }
   if (others !== undefined && others.containers.length > 0) groups.push(others);
   return groups;
+}
+
+interface Found {
+  node: Record<string, unknown> | unknown[];
+  path: JsonPath;
+  parent: Record<string, unknown> | undefined;
 }
 
 function addSites(
@@ -103,17 +117,10 @@ function siteName(node: Record<string, unknown>, parent: Record<string, unknown>
   return typeof held === 'string' && held !== '' ? held : group;
 }
 
-/** Calls `visit` for every node at the pattern `at` (`*`: every list item). */
-function forEachAt(
-  node: unknown,
-  at: readonly string[],
-  depth: number,
-  path: (string | number)[],
-  parent: Record<string, unknown> | undefined,
-  visit: (node: Record<string, unknown> | unknown[], path: JsonPath, parent: Record<string, unknown> | undefined) => void,
-): void {
+/** Every object or list at the pattern `at` (`*`: every list item), into `found`. */
+function nodesAt(node: unknown, at: readonly string[], depth: number, path: (string | number)[], parent: Record<string, unknown> | undefined, found: Found[]): void {
   if (depth === at.length) {
-    if (isPlainObject(node) || Array.isArray(node)) visit(node, path.slice(), parent);
+    if (isPlainObject(node) || Array.isArray(node)) found.push({ node, path: path.slice(), parent });
     return;
   }
   const segment = at[depth] as string;
@@ -121,15 +128,26 @@ function forEachAt(
     if (!Array.isArray(node)) return;
     for (let i = 0; i < node.length; i++) {
       path.push(i);
-      forEachAt(node[i], at, depth + 1, path, parent, visit);
+      nodesAt(node[i], at, depth + 1, path, parent, found);
       path.pop();
     }
     return;
   }
   if (!isPlainObject(node) || !Object.hasOwn(node, segment)) return;
   path.push(segment);
-  forEachAt(node[segment], at, depth + 1, path, node, visit);
+  nodesAt(node[segment], at, depth + 1, path, node, found);
   path.pop();
+}
+
+function podSpecAt(root: Record<string, unknown>, at: readonly string[]): { node: Record<string, unknown>; parent: Record<string, unknown> } | undefined {
+  let parent = root;
+  let node: unknown = root;
+  for (const segment of at) {
+    if (!isPlainObject(node) || !Object.hasOwn(node, segment)) return undefined;
+    parent = node;
+    node = node[segment];
+  }
+  return isPlainObject(node) ? { node, parent } : undefined;
 }
 
 function valueAt(root: Record<string, unknown>, at: readonly string[]): unknown {

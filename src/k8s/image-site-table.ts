@@ -267,8 +267,15 @@ export const IMAGE_SITE_TABLE: readonly KindEntry[] = [
   },
 ];
 
-const BY_KIND = new Map<string, KindEntry>();
-for (const entry of IMAGE_SITE_TABLE) for (const kind of entry.kinds) BY_KIND.set(`${entry.group}/${kind}`, entry);
+// Kind first, then group: looked up for every object, without building a key string.
+const BY_KIND = new Map<string, Map<string, KindEntry>>();
+for (const entry of IMAGE_SITE_TABLE) {
+  for (const kind of entry.kinds) {
+    let groups = BY_KIND.get(kind);
+    if (groups === undefined) BY_KIND.set(kind, (groups = new Map()));
+    groups.set(entry.group, entry);
+  }
+}
 
 /** The API group of an `apiVersion` (`apps/v1` → `apps`, `v1` → `''`). */
 export function apiGroup(apiVersion: string): string {
@@ -278,5 +285,6 @@ export function apiGroup(apiVersion: string): string {
 
 /** The table's entry for an object's kind, if it lists it. */
 export function imageSitesOfKind(apiVersion: string, kind: string): KindEntry | undefined {
-  return BY_KIND.get(`${apiGroup(apiVersion)}/${kind}`);
+  const groups = BY_KIND.get(kind);
+  return groups === undefined ? undefined : groups.get(apiGroup(apiVersion));
 }

@@ -3,7 +3,7 @@
 import { getCause } from '../causes/index.js';
 import type { Rule } from '../core/rule.js';
 import { formatJsonPath } from '../manifests/format-json-path.js';
-import { pullPolicyOf } from '../k8s/pull-policy.js';
+import { pullPolicyOf, writtenPolicy } from '../k8s/pull-policy.js';
 import { targetPhrase } from './support/target-phrase.js';
 
 const NEVER_PULL_MISSING = getCause('never-pull-missing');
@@ -21,9 +21,8 @@ export const rule: Rule = {
     let reported: Set<string> | undefined;
     for (const spec of context.podSpecs) {
       for (const container of spec.containers) {
-        const policy = pullPolicyOf(container);
-        if (policy === undefined || policy.value !== 'Never') continue;
-        const path = policy.path;
+        if (writtenPolicy(container) !== 'Never') continue;
+        const path = pullPolicyOf(container)?.path ?? [...container.path, 'imagePullPolicy'];
         if (container.pullPolicyAt != null) {
           const key = formatJsonPath(path);
           if (reported?.has(key)) continue;
