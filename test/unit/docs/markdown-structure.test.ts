@@ -86,6 +86,7 @@ const REQUIRED_HEADINGS: Record<string, string[]> = {
   'docs/rules/README.md': ['# pullguard rules', '## Which rule reports an image', '## Configuring rules'],
   'docs/causes/README.md': ['# Failure causes', '## Reading a pull error'],
   'docs/json-output.md': ['# JSON output (--format json)', '## Stability promise', '## Finding', '## Summary', '## Example'],
+  'docs/image-sites.md': ['# Image sites: where pullguard finds images', '## Listed kinds', '## Kinds the table does not list', '### The fallback'],
   'docs/development/control-plane.md': ['# The test suite\'s control plane'],
 };
 const RULE_PAGE_HEADINGS = ['## What it reports', '## What it does not report', '## Examples', '### Reported', '### Not reported', '## How to fix it', '## Turning it off', '## Sources'];
