@@ -103,6 +103,8 @@ export interface RemediationContext {
   credentialSource?: string;
   /** Whether the pod sends any credential for this image. */
   sendsCredentials: boolean;
+  /** Pull secrets the pod names that were not found (`pull-secret-missing`); names only. */
+  missingSecrets?: readonly { namespace: string; name: string }[];
 }
 
 export interface Cause {

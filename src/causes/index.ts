@@ -1,6 +1,7 @@
-// The failure-cause catalogue (DESIGN.md "Failure causes"): one module per cause, like src/rules/.
+// causes/: the failure-cause catalogue (DESIGN.md "Failure causes"), one module per cause like
+// src/rules/, and the classifiers that map what was observed to a cause. Imports images/ and shared/.
 // The one list that registry verdicts, the image-pull rule, explain and the docs read (and later
-// classify, diagnose and deploy). Imports nothing outside src/causes/.
+// classify, diagnose and deploy).
 import { CAUSE_IDS, type Cause, type CauseId, type MessagePattern } from './cause.js';
 import { cause as connectionRefused } from './connection-refused.js';
 import { cause as diskPressure } from './disk-pressure.js';

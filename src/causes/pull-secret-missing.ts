@@ -21,5 +21,13 @@ export const cause: Cause = {
       { pattern: /Unable to retrieve some image pull secrets/i, precedence: 15, source: 'kubernetes pkg/kubelet/kubelet_pods.go getPullSecretsForPod' },
     ],
   },
-  remediation: () => undefined,
+  remediation: ({ missingSecrets, registry }) => {
+    const secret = missingSecrets?.[0];
+    if (secret === undefined) return undefined;
+    return (
+      `Create secret ${secret.name} in namespace ${secret.namespace} with credentials for ${registry} ` +
+      `(\`kubectl create secret docker-registry ${secret.name} -n ${secret.namespace} --docker-server=${registry} --docker-username=USER --docker-password=TOKEN\`), ` +
+      'or fix the name the pod uses; if it exists in the cluster already, pass its manifest with --pull-secret so that pullguard checks with it.'
+    );
+  },
 };

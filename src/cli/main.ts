@@ -5,6 +5,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from '@commande
 import { FAIL_ON_LEVELS, type FailOn } from '../core/fail-on.js';
 import { EXIT_ERROR, exitCodeFor } from '../core/exit-code.js';
 import { TARGET_IDS } from '../detect/target-profile.js';
+import { UNVERIFIED_POLICIES } from '../core/unverified-policy.js';
 import { FORMAT_NAMES, type FormatName } from '../formatters/formatter.js';
 import type { PullguardConfig } from '../core/pullguard-config.js';
 import type { Report } from '../core/types.js';
@@ -46,8 +47,15 @@ with --no-docker-config. Secret values are never printed.
 
 Registry findings have the rule id image-pull; their "cause" says why (image-not-found,
 unauthorized, platform-mismatch, ...): pullguard explain CAUSE-ID.
-Settings in .pullguard.yaml: platforms: [linux/amd64], registries: {HOST: {plainHttp, caFile, mirrors}}.
-Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error.`;
+Images not verified: a check that failed only between this machine and the registry (dns-error,
+connection-refused, network-timeout, tls-error, http-vs-https, rate-limited, registry-server-error,
+or the --timeout budget ran out) says nothing about the nodes. By default (--unverified fail) any
+such image makes the exit code 1, so that a CI runner that could not reach the registries does not
+pass having verified nothing; --unverified allow (or "unverified: allow" in .pullguard.yaml) lets
+the findings alone decide. Registries the nodes read with their own identity never count.
+Settings in .pullguard.yaml: platforms: [linux/amd64], registries: {HOST: {plainHttp, caFile, mirrors}}, unverified: fail|allow.
+Exit codes: 0 nothing at or above --fail-on and every image verified (or --unverified allow),
+1 findings at or above --fail-on, or images not verified, 2 usage or configuration error.`;
 
 const EXPLAIN_FORMATS = ['text', 'markdown'] as const;
 
@@ -90,14 +98,29 @@ interface ReportFlags {
   failOn?: FailOn;
 }
 
-/** What lint and check share: the settings file first, then the report printed and its exit code. */
-async function printReport(io: CliIo, argv: readonly string[], flags: ReportFlags, produce: (config: PullguardConfig) => Promise<Report>): Promise<number> {
-  const [{ loadConfig }, { RULES }, { getChunkedFormatter }, { shouldUseColor }] = await Promise.all([
+let reportModulesLoading: ReturnType<typeof loadReportModules> | undefined;
+
+/**
+ * The modules printReport needs, loaded once. The lint and check actions ask for them as they
+ * start, so that they load beside the command's own modules instead of after them: each wave of
+ * dynamic imports is a round of file reads that waits for the thread pool.
+ */
+function reportModules(): ReturnType<typeof loadReportModules> {
+  return (reportModulesLoading ??= loadReportModules());
+}
+
+function loadReportModules() {
+  return Promise.all([
     import('../gateways/files/load-config.js'),
     import('../rules/index.js'),
     import('../formatters/index.js'),
     import('./color.js'),
   ]);
+}
+
+/** What lint and check share: the settings file first, then the report printed and its exit code. */
+async function printReport(io: CliIo, argv: readonly string[], flags: ReportFlags, produce: (config: PullguardConfig) => Promise<Report>): Promise<number> {
+  const [{ loadConfig }, { RULES }, { getChunkedFormatter }, { shouldUseColor }] = await reportModules();
   const config = await loadConfig({
     cwd: io.cwd,
     knownRuleIds: RULES.map((rule) => rule.meta.id),
@@ -155,6 +178,7 @@ async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
     .option('--no-color', 'never use colour')
     .addHelpText('after', EXAMPLES_LINT)
     .action(async (paths, options) => {
+      void reportModules().catch(() => undefined);
       const [{ lint }, { walkProgressLine }, { hintIfStdinIsTerminal }] = await Promise.all([
         import('../commands/lint.js'),
         import('./walk-progress.js'),
@@ -192,10 +216,16 @@ async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
     .option('--concurrency <n>', 'registry checks in flight at once (default 16)', positiveInteger)
     .option('--timeout <duration>', 'time for all registry checks together, e.g. 30s (default 60s)', duration)
     .option('--no-docker-config', "do not compare refused checks with this machine's docker credentials")
+    .addOption(
+      new Option('--unverified <policy>', 'images that could not be verified from this machine: fail (exit code 1) or allow (default: unverified of .pullguard.yaml, else fail)')
+        .choices(UNVERIFIED_POLICIES)
+        .argParser(oneOf('policy', UNVERIFIED_POLICIES)),
+    )
     .option('--color', 'force colour in text output')
     .option('--no-color', 'never use colour')
     .addHelpText('after', EXAMPLES_CHECK)
     .action(async (paths, options) => {
+      void reportModules().catch(() => undefined);
       const [{ check }, { progressLine }, { walkProgressLine }, { hintIfStdinIsTerminal }] = await Promise.all([
         import('../commands/check.js'),
         import('./progress-line.js'),
@@ -224,6 +254,7 @@ async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
           ...(options.pullSecret === undefined ? {} : { pullSecretFiles: options.pullSecret }),
           ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
           ...(options.timeout === undefined ? {} : { timeoutMs: options.timeout }),
+          ...(options.unverified === undefined ? {} : { unverified: options.unverified }),
         }).finally(() => {
           walking.clear();
           progress.clear();

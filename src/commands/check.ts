@@ -5,7 +5,8 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { PullguardConfig } from '../core/config.js';
 import { UsageError } from '../shared/errors.js';
-import type { Report } from '../core/types.js';
+import { summarizeImages } from '../core/summarize-images.js';
+import type { Report, UnverifiedPolicy } from '../core/types.js';
 import { resolveTarget } from '../detect/resolve-target.js';
 import type { Platform, RegistryGateway, RegistryHostSettings } from '../facts/registry-gateway.js';
 import { DEFAULT_CONCURRENCY } from '../gather/check-images.js';
@@ -40,6 +41,12 @@ export interface CheckOptions {
   concurrency?: number;
   /** Time for all registry checks together. */
   timeoutMs?: number;
+  /**
+   * Images that could not be verified from this machine (DNS, refused, timeout, TLS, rate limit,
+   * 5xx, time budget): `fail` makes the exit code 1, `allow` leaves it to the findings. Default:
+   * `config.unverified`, else `fail`, so that a CI runner that reached no registry cannot pass.
+   */
+  unverified?: UnverifiedPolicy;
   /** Compare failed checks with the credential `docker pull` on this machine would use. Default true. */
   compareDockerConfig?: boolean;
   /** Environment for the docker config lookup and proxies. Default `process.env`. */
@@ -131,6 +138,7 @@ export async function check(options: CheckOptions): Promise<Report> {
     if (options.gateway === undefined) await registry.close();
   }
 
-  const report = lintLoaded(load, target.id, config, { images: gathered.images });
-  return { ...report, images: gathered.verdicts };
+  const report = lintLoaded(load, target.id, config, { images: gathered.images, pullObjects: { source: pullObjects, defaultNamespace: namespace } });
+  const unverifiedPolicy = options.unverified ?? config.unverified ?? 'fail';
+  return { ...report, images: gathered.verdicts, summary: { ...report.summary, images: summarizeImages(gathered.verdicts, unverifiedPolicy) } };
 }

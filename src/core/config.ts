@@ -5,6 +5,7 @@ import { TARGET_IDS, type TargetId } from '../detect/target-profile.js';
 import type { RegistryHostSettings } from '../facts/registry-gateway.js';
 import { ConfigError } from '../shared/errors.js';
 import { FAIL_ON_LEVELS, type FailOn } from './fail-on.js';
+import { UNVERIFIED_POLICIES } from './unverified-policy.js';
 import type { PullguardConfig } from './pullguard-config.js';
 import type { RuleSetting } from './run-rules.js';
 import { suggest } from '../shared/suggest.js';
@@ -14,7 +15,7 @@ export { FAIL_ON_LEVELS, type FailOn, suggest };
 
 const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'info'];
 
-const TOP_LEVEL_KEYS = ['target', 'failOn', 'rules', 'registries', 'platforms'] as const;
+const TOP_LEVEL_KEYS = ['target', 'failOn', 'rules', 'registries', 'platforms', 'unverified'] as const;
 const REGISTRY_KEYS = ['mirrors', 'plainHttp', 'caFile', 'insecureSkipVerify'] as const;
 
 /** One mistake in a settings file, where it is and what was expected there. */
@@ -111,6 +112,11 @@ function readSettings(contents: YamlNode | null, config: PullguardConfig, knownR
       case 'failOn': {
         const failOn = oneOf(value, keyNode, FAIL_ON_LEVELS, 'failOn', check);
         if (failOn !== undefined) config.failOn = failOn;
+        break;
+      }
+      case 'unverified': {
+        const policy = oneOf(value, keyNode, UNVERIFIED_POLICIES, 'unverified', check);
+        if (policy !== undefined) config.unverified = policy;
         break;
       }
       case 'rules':

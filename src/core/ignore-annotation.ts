@@ -6,13 +6,14 @@ export const IGNORE_ANNOTATION = 'pullguard.dev/ignore';
 /**
  * Rule ids an object opts out of with `pullguard.dev/ignore: rule-a, rule-b` (`all` or `*` for every rule).
  * Read from the object's own metadata and from its pod template's, because Helm charts often only
- * let users set pod annotations.
+ * let users set pod annotations, and from the metadata of the OpenShift Template it comes from.
  */
 export function ignoredRuleIds(
   object: ManifestObject,
   podTemplateMetadata: readonly (Record<string, unknown> | undefined)[],
 ): ReadonlySet<string> {
   let ids = addIgnored(undefined, object.value['metadata']);
+  if (object.template?.metadata !== undefined) ids = addIgnored(ids, object.template.metadata);
   for (const metadata of podTemplateMetadata) ids = addIgnored(ids, metadata);
   return ids ?? NOTHING_IGNORED;
 }

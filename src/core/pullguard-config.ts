@@ -4,6 +4,7 @@ import type { TargetId } from '../detect/target-profile.js';
 import type { RegistryHostSettings } from '../facts/registry-gateway.js';
 import type { FailOn } from './fail-on.js';
 import type { RuleSetting } from './run-rules.js';
+import type { UnverifiedPolicy } from './unverified-policy.js';
 
 export const CONFIG_FILE_NAMES = ['.pullguard.yaml', '.pullguard.yml'] as const;
 
@@ -16,6 +17,8 @@ export interface PullguardConfig {
   registries: Record<string, RegistryHostSettings>;
   /** Node platforms to require when no cluster tells them, e.g. `linux/amd64`. */
   platforms?: string[];
+  /** What `check` does with images it could not verify from this machine (default `fail`). */
+  unverified?: UnverifiedPolicy;
 }
 
 export const DEFAULT_CONFIG: PullguardConfig = { rules: {}, registries: {} };

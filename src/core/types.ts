@@ -4,7 +4,8 @@
 import type { ObjectRef } from '../manifests/model.js';
 import type { Severity } from '../shared/severity.js';
 import type { CauseId } from '../causes/cause.js';
-import type { RegistryCause } from '../causes/classify-registry.js';
+import type { ImageCheckResult } from '../facts/registry-gateway.js';
+import type { UnverifiedPolicy } from './unverified-policy.js';
 
 export interface Finding {
   ruleId: string;
@@ -40,6 +41,31 @@ export interface Summary {
   skippedDocuments: number;
   /** Findings suppressed by `pullguard.dev/ignore` annotations. */
   ignored: number;
+  /** What the registry checks came to; present when they ran (`check`). */
+  images?: ImageSummary;
+}
+
+export type { UnverifiedPolicy } from './unverified-policy.js';
+
+/**
+ * The registry checks of a run, one count per entry of `Report.images` (an image and a distinct
+ * request). Every check is exactly one of verified, failed, unverified and nodeIdentity.
+ */
+export interface ImageSummary {
+  /** Entries of `images`: distinct checks made. */
+  checked: number;
+  /** The registry says the nodes can pull the image (`ok`). */
+  verified: number;
+  /** The registry says they cannot (a cause seen the same from anywhere: not found, refused, platform). */
+  failed: number;
+  /** Could not be verified from this machine: the network, TLS, rate limits, server errors or the time budget got in the way. */
+  unverified: number;
+  /** `unverified` by cause id, e.g. `{"dns-error": 2}`. */
+  unverifiedByCause: Partial<Record<CauseId, number>>;
+  /** Registries the target's nodes read with their own identity, which pullguard cannot use: not verifiable from here by design, never failing the run. */
+  nodeIdentity: number;
+  /** What `unverified` images do to the exit code: `fail` makes it 1, `allow` leaves it to the findings. */
+  unverifiedPolicy: UnverifiedPolicy;
 }
 
 export interface ToolInfo {
@@ -58,21 +84,13 @@ export interface Report {
   summary: Summary;
 }
 
-/** The outcome of asking a registry about one image (filled by `pullguard check`). */
-export interface ImageVerdict {
+/**
+ * The outcome of asking a registry about one image (filled by `pullguard check`): the registry's
+ * verdict (`status` is `ok` or a failure cause id) with the image as written, its normalised
+ * reference (docker.io/library/nginx:1.27) and every place (file:line:column) it is used.
+ */
+export interface ImageVerdict extends ImageCheckResult {
   image: string;
-  /** Normalised reference, e.g. docker.io/library/nginx:1.27. */
   reference: string;
-  /** `ok`, or a failure cause id (`image-not-found`, `unauthorized`, ...). */
-  status: RegistryCause;
-  summary: string;
-  registry: string;
-  digest?: string;
-  mediaType?: string;
-  platforms?: string[];
-  /** Where the credential came from (`secret ns/name`, `docker config.json`, `anonymous`, `node identity`); never the credential. */
-  credentialSource?: string;
-  evidence?: { httpStatus?: number; errorCode?: string; registryMessage?: string; method?: string };
-  /** Every place (file:line:column) the image is used. */
   locations: { file: string; line: number; column: number }[];
 }

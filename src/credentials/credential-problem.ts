@@ -40,6 +40,10 @@ export interface CredentialProblem {
   key?: string;
   /** The registry key of the docker config entry concerned (`ghcr.io`). */
   entry?: string;
+  /** For pod wiring problems: whose `imagePullSecrets` list it is about (the pod spec's or its ServiceAccount's). */
+  list?: 'pod' | 'service-account';
+  /** For pod wiring problems: the index of the `imagePullSecrets` entry concerned. */
+  index?: number;
   /** Kubelet fails every image pull of a pod using this secret (the keyring cannot be built). */
   breaksPulls?: boolean;
 }

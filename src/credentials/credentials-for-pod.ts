@@ -55,10 +55,10 @@ export interface ImageCredentials {
 }
 
 /** `imagePullSecrets` as kubelet sees it (pod-pull-secrets.ts), with a problem when the field is malformed. */
-function secretRefs(value: unknown, where: string, problems: CredentialProblem[]): SecretRef[] | undefined {
+function secretRefs(value: unknown, where: string, list: 'pod' | 'service-account', problems: CredentialProblem[]): SecretRef[] | undefined {
   const refs = pullSecretRefs(value);
   if (refs !== 'not-a-list') return refs;
-  problems.push({ code: 'pull-secrets-invalid', severity: 'error', message: `${where}.imagePullSecrets is not a list; the API server rejects it` });
+  problems.push({ code: 'pull-secrets-invalid', severity: 'error', list, message: `${where}.imagePullSecrets is not a list; the API server rejects it` });
   return [];
 }
 
@@ -78,7 +78,7 @@ export function podPullSecrets(pod: PodPullContext, objects: PullObjectSource): 
   const saLabel = `serviceaccount ${namespace}/${serviceAccount}`;
   const sa = objects.serviceAccount(namespace, serviceAccount);
 
-  const podRefs = secretRefs(podSpec['imagePullSecrets'], 'the pod spec', problems) ?? [];
+  const podRefs = secretRefs(podSpec['imagePullSecrets'], 'the pod spec', 'pod', problems) ?? [];
   const podListsNone = !podListsPullSecrets(podSpec);
   if (sa === undefined) {
     if (serviceAccount === 'default' && !objects.authoritative) {
@@ -92,7 +92,9 @@ export function podPullSecrets(pod: PodPullContext, objects: PullObjectSource): 
     } else {
       problems.push({
         code: 'service-account-missing',
-        severity: objects.authoritative ? 'error' : 'warning',
+        // From manifests alone the account is often just elsewhere (another file, a chart, an
+        // operator): worth a note, not a warning. Against the cluster's own objects it is certain.
+        severity: objects.authoritative ? 'error' : 'info',
         message: objects.authoritative
           ? `${saLabel} does not exist; the API server rejects the pods ("error looking up service account")`
           : `${saLabel} is not among ${objects.description}; unless it exists in the cluster, the API server rejects the pods`,
@@ -106,14 +108,14 @@ export function podPullSecrets(pod: PodPullContext, objects: PullObjectSource): 
   // empty name still counts as "not empty" and then kubelet skips it, leaving no secret at all.
   if (podListsNone) {
     origin = 'service-account';
-    refs = sa === undefined ? [] : (secretRefs(sa['imagePullSecrets'], saLabel, problems) ?? []);
+    refs = sa === undefined ? [] : (secretRefs(sa['imagePullSecrets'], saLabel, 'service-account', problems) ?? []);
   }
   const via = origin === 'service-account' ? ` via ${saLabel}` : '';
 
   refs.forEach((ref, index) => {
     if (ref.name !== '') return;
     const owner = origin === 'pod' ? 'the pod spec' : saLabel;
-    problems.push({ code: 'pull-secret-unnamed', severity: 'warning', message: `${owner}: imagePullSecrets[${index}] has no name; kubelet skips it` });
+    problems.push({ code: 'pull-secret-unnamed', severity: 'warning', list: origin === 'pod' ? 'pod' : 'service-account', index, message: `${owner}: imagePullSecrets[${index}] has no name; kubelet skips it` });
   });
   // A repeated name makes kubelet try the same credentials twice, which cannot change the outcome.
   const secretNames = secretNamesOf(refs);
@@ -130,6 +132,8 @@ export function podPullSecrets(pod: PodPullContext, objects: PullObjectSource): 
         cause: 'pull-secret-missing',
         severity: objects.authoritative ? 'warning' : 'info',
         secret: { namespace, name },
+        list: origin === 'pod' ? 'pod' : 'service-account',
+        index: refs.findIndex((ref) => ref.name === name),
         message: objects.authoritative
           ? `secret ${namespace}/${name} (from ${origin === 'pod' ? 'the pod spec' : saLabel}) does not exist; kubelet ignores it ("Unable to retrieve some image pull secrets") and pulls without it`
           : `secret ${namespace}/${name} (from ${origin === 'pod' ? 'the pod spec' : saLabel}) is not among ${objects.description}; if it is not in the cluster either, kubelet pulls without it`,

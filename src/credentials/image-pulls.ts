@@ -28,6 +28,10 @@ export interface ImagePull {
   namespace: string;
   /** In kubelet's order; empty: anonymous. */
   credentials: RegistryCredential[];
+  /** Pull secrets the pod names that are not among the objects searched: kubelet pulls without them. */
+  unresolvedSecrets: { namespace: string; name: string }[];
+  /** What was searched for them, for messages (`the manifests`). */
+  searched: string;
   /** Set when kubelet fails every pull of this pod because of a pull secret. */
   blockedBy?: CredentialProblem;
   nodeIdentity?: NodeIdentityMatch;
@@ -59,7 +63,7 @@ export function collectImagePulls(objects: readonly ManifestObject[], options: I
         const verdict = classifyImage(object, info);
         if (verdict.kind !== 'valid') continue;
         if (effectivePullPolicy(info, verdict.reference).policy === 'Never') continue;
-        const { credentials, blockedBy } = credentialsForImage(pullSecrets, verdict.reference);
+        const { credentials, blockedBy, unresolvedSecrets } = credentialsForImage(pullSecrets, verdict.reference);
         const pull: ImagePull = {
           image: verdict.image,
           reference: verdict.reference,
@@ -68,6 +72,8 @@ export function collectImagePulls(objects: readonly ManifestObject[], options: I
           container: container.name,
           namespace,
           credentials,
+          unresolvedSecrets: unresolvedSecrets.map((name) => ({ namespace, name })),
+          searched: options.pullObjects.description,
         };
         if (blockedBy !== undefined) pull.blockedBy = blockedBy;
         const nodeIdentity = matchNodeIdentityRegistry(verdict.reference, options.target.nodeIdentityRegistries);

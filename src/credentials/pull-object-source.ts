@@ -4,16 +4,11 @@
 // or only "not among what we were given".
 
 import type { ManifestObject } from '../manifests/model.js';
+import type { PullObjectSource } from '../facts/pull-objects.js';
 import { isPlainObject } from '../shared/is-plain-object.js';
 
-export interface PullObjectSource {
-  /** What was searched, for messages: `the manifests`, `the manifests and the cluster`. */
-  readonly description: string;
-  /** True when a missing object is known not to exist (the cluster was read). */
-  readonly authoritative: boolean;
-  secret(namespace: string, name: string): Record<string, unknown> | undefined;
-  serviceAccount(namespace: string, name: string): Record<string, unknown> | undefined;
-}
+// The interface is the core's (src/facts/pull-objects.ts), like the registry gateway's.
+export type { PullObjectSource };
 
 interface Indexed {
   secrets: Map<string, Record<string, unknown>>;

@@ -116,7 +116,9 @@ export function readPullSecret(secret: Record<string, unknown>, defaultNamespace
   if (raw === undefined) {
     // The value may be missing because it was invalid base64 (already reported).
     if (!problems.some((p) => p.key === key)) {
-      problem('secret-key-missing', 'error', `${label} has type ${type} but no ${key} key; the API server rejects it`, { key });
+      const other = key === DOCKER_CONFIG_JSON_KEY ? DOCKERCFG_KEY : DOCKER_CONFIG_JSON_KEY;
+      const confused = data.has(other) ? ` (it holds ${other}, the key of type ${other === DOCKERCFG_KEY ? DOCKERCFG_TYPE : DOCKER_CONFIG_JSON_TYPE})` : '';
+      problem('secret-key-missing', 'error', `${label} has type ${type} but no ${key} key${confused}; the API server rejects it`, { key });
     }
     return reading;
   }

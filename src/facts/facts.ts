@@ -10,6 +10,7 @@
 // `LocalRuntime`, and a snapshot file as a second source of the same facts (snapshot.ts).
 import type { JsonPath, ManifestObject } from '../manifests/model.js';
 import type { ImageCheckResult } from './registry-gateway.js';
+import type { PullObjectFacts } from './pull-objects.js';
 
 /** A fact that could not be gathered, and why (`forbidden`, `timeout`, `not asked`, ...). */
 export interface UnknownFact {
@@ -33,12 +34,18 @@ export interface ImagePullFact {
   registry: string;
   /** Whether the pod sends any credential for this image (pull secrets that match it). */
   sendsCredentials: boolean;
+  /** Pull secrets the pod names that are not among the objects searched (kubelet pulls without them). */
+  unresolvedSecrets?: { namespace: string; name: string }[];
   verdict: Known<ImageCheckResult>;
 }
+
+export type { PullObjectFacts };
 
 export interface Facts {
   /** Registry verdicts by the object that uses the images; absent when no registry was asked (lint). */
   images?: ReadonlyMap<ManifestObject, readonly ImagePullFact[]>;
+  /** Absent: the rules look among the manifests of the run, in namespace `default`. */
+  pullObjects?: PullObjectFacts;
 }
 
 /** The facts of a run that gathered nothing (`lint`). */

@@ -34,6 +34,7 @@ export const githubChunks: ChunkedFormatter = function* (report) {
   for (const finding of sortedFindings(report.findings)) yield `${annotation(finding)}\n`;
   const sentence = summarySentence(report.summary);
   yield `pullguard: ${sentence.headline} (${sentence.details})\n`;
+  if (sentence.unverified !== undefined) yield `pullguard: ${sentence.unverified}\n`;
 };
 
 export const formatGithub: Formatter = wholeOutput(githubChunks);

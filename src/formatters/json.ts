@@ -1,7 +1,7 @@
 // `--format json`: the versioned contract of docs/json-output.md. Every object is rebuilt field
 // by field in a fixed order, so that the output carries exactly the documented fields (nothing a
 // caller happened to attach at run time) and the same key order in every release.
-import type { Finding, ImageVerdict, Report, Summary, ToolInfo } from '../core/types.js';
+import type { Finding, ImageSummary, ImageVerdict, Report, Summary, ToolInfo } from '../core/types.js';
 import type { ObjectRef } from '../manifests/model.js';
 import { wholeOutput, type ChunkedFormatter, type Formatter } from './formatter.js';
 import { sortedFindings, sortedImages } from './report-order.js';
@@ -75,6 +75,19 @@ function summaryJson(summary: Summary): Fields<Summary> {
     fallbackImageSites: summary.fallbackImageSites,
     skippedDocuments: summary.skippedDocuments,
     ignored: summary.ignored,
+    images: summary.images === undefined ? undefined : imageSummaryJson(summary.images),
+  };
+}
+
+function imageSummaryJson(images: ImageSummary): Fields<ImageSummary> {
+  return {
+    checked: images.checked,
+    verified: images.verified,
+    failed: images.failed,
+    unverified: images.unverified,
+    unverifiedByCause: { ...images.unverifiedByCause },
+    nodeIdentity: images.nodeIdentity,
+    unverifiedPolicy: images.unverifiedPolicy,
   };
 }
 

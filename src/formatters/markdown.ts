@@ -43,6 +43,7 @@ export const markdownChunks: ChunkedFormatter = function* (report, context) {
     '',
     `${icon} **${sentence.headline}** (${sentence.details})`,
     '',
+    ...(sentence.unverified === undefined ? [] : [escapeMarkdownCell(sentence.unverified), '']),
     `Target: ${markdownCodeCell(report.target)} · pullguard ${escapeMarkdownCell(report.tool.version)}`,
     '',
   ].join('\n');

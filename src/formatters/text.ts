@@ -97,9 +97,10 @@ function imageLines(images: readonly ImageVerdict[], paint: Palette): string[] {
 function summaryLine(report: Report, paint: Palette): string {
   const sentence = summarySentence(report.summary);
   const details = ` (${sentence.details})`;
-  if (!sentence.problems) return paint.green(`✔ ${sentence.headline}`) + details;
+  const unverified = sentence.unverified === undefined ? '' : `\n${sentence.problems ? paint.yellow(sentence.unverified) : sentence.unverified}`;
+  if (!sentence.problems) return paint.green(`✔ ${sentence.headline}`) + details + unverified;
   const colour = report.summary.errors > 0 ? paint.red : paint.yellow;
-  return paint.bold(colour(`✖ ${sentence.headline}`)) + details;
+  return paint.bold(colour(`✖ ${sentence.headline}`)) + details + unverified;
 }
 
 /** Sections (findings, images, verdict) apart by one blank line. */

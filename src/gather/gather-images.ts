@@ -1,3 +1,5 @@
+// gather/: gathering the facts of one run over the gateways it is handed (parallel, de-duplicated,
+// time-budgeted). Imports the core folders below it, never gateways/ itself.
 // The registry facts of `check`: for every image a node pulls (credentials/image-pulls.ts), what its
 // registry says to the credentials kubelet would send, once per distinct request. Kubelet's own
 // verdicts come first (a pull secret it cannot read fails every pull, without a request), node
@@ -87,21 +89,26 @@ async function compareWithLocalDocker(
   });
 }
 
-function imageVerdict(pull: ImagePull, result: ImageCheckResult): ImageVerdict {
-  const verdict: ImageVerdict = {
-    image: pull.image,
-    reference: pull.reference.normalized,
-    status: result.status,
-    summary: result.summary,
-    registry: result.registry,
-    locations: [],
+/**
+ * A refusal of the credentials sent, for a pod that names a pull secret that is not among the
+ * objects read: the secret is what the verdict is about (docs/causes/pull-secret-missing.md).
+ */
+function missingSecretVerdict(pull: ImagePull, result: ImageCheckResult): ImageCheckResult {
+  const secret = pull.unresolvedSecrets[0];
+  if (secret === undefined || result.status === 'ok' || !getCause(result.status).auth) return result;
+  const names = pull.unresolvedSecrets.map((s) => `${s.namespace}/${s.name}`).join(', ');
+  const which = pull.unresolvedSecrets.length === 1 ? `pull secret ${names}, which the pod names,` : `pull secrets ${names}, which the pod names,`;
+  return {
+    ...result,
+    status: 'pull-secret-missing',
+    summary:
+      `${which} ${pull.unresolvedSecrets.length === 1 ? 'is' : 'are'} not among ${pull.searched}, and without ${pull.unresolvedSecrets.length === 1 ? 'it' : 'them'} ` +
+      `${result.registry} refuses the pull (${result.status}${result.credentialSource === undefined ? '' : ` with ${result.credentialSource} credentials`})`,
   };
-  if (result.digest !== undefined) verdict.digest = result.digest;
-  if (result.mediaType !== undefined) verdict.mediaType = result.mediaType;
-  if (result.platforms !== undefined) verdict.platforms = result.platforms;
-  if (result.credentialSource !== undefined) verdict.credentialSource = result.credentialSource;
-  if (result.evidence !== undefined) verdict.evidence = result.evidence;
-  return verdict;
+}
+
+function imageVerdict(pull: ImagePull, result: ImageCheckResult): ImageVerdict {
+  return { image: pull.image, reference: pull.reference.normalized, ...result, locations: [] };
 }
 
 export async function gatherImages(options: GatherImagesOptions): Promise<GatheredImages> {
@@ -148,8 +155,9 @@ export async function gatherImages(options: GatherImagesOptions): Promise<Gather
   const images = new Map<ManifestObject, ImagePullFact[]>();
   const verdicts = new Map<string, ImageVerdict>();
   pulls.forEach((pull, index) => {
-    const result = results[index] as ImageCheckResult;
-    const key = `${pull.image}\u0000${pull.blockedBy === undefined ? requestKey(requests[index] as ImageCheckRequest) : `blocked:${result.credentialSource ?? ''}`}`;
+    const result = missingSecretVerdict(pull, results[index] as ImageCheckResult);
+    const missing = result.status === 'pull-secret-missing' ? `\u0000missing:${pull.unresolvedSecrets.map((s) => `${s.namespace}/${s.name}`).join(',')}` : '';
+    const key = `${pull.image}\u0000${pull.blockedBy === undefined ? requestKey(requests[index] as ImageCheckRequest) : `blocked:${result.credentialSource ?? ''}`}${missing}`;
     let verdict = verdicts.get(key);
     if (verdict === undefined) {
       verdict = imageVerdict(pull, result);
@@ -168,6 +176,7 @@ export async function gatherImages(options: GatherImagesOptions): Promise<Gather
       image: pull.image,
       registry: pull.reference.domain,
       sendsCredentials: pull.credentials.length > 0,
+      ...(pull.unresolvedSecrets.length === 0 ? {} : { unresolvedSecrets: pull.unresolvedSecrets }),
       verdict: result,
     });
   });

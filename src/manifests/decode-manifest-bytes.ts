@@ -1,3 +1,4 @@
+import { Buffer, isUtf8 } from 'node:buffer';
 import type { Position } from '../manifests/model.js';
 import { LineIndex } from './line-index.js';
 
@@ -21,12 +22,12 @@ export function decodeManifestBytes(bytes: Uint8Array): DecodedManifest {
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) return { rejected: { ...positionOfByte(bytes, nul), message: 'binary file (NUL byte); not a manifest' } };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
-  } catch {
-    const bad = Math.max(0, firstInvalidUtf8Byte(bytes));
-    return { rejected: { ...positionOfByte(bytes, bad), message: 'not UTF-8 text; manifests must be UTF-8' } };
-  }
+  // isUtf8 and toString are the simdutf paths of Node: about twice as fast as a fatal
+  // TextDecoder made per file, which mattered on repositories of many small files. A BOM stays in
+  // the text, as with ignoreBOM (the readers skip it and count no column for it).
+  if (isUtf8(bytes)) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') };
+  const bad = Math.max(0, firstInvalidUtf8Byte(bytes));
+  return { rejected: { ...positionOfByte(bytes, bad), message: 'not UTF-8 text; manifests must be UTF-8' } };
 }
 
 /** ASCII text in UTF-16 without a BOM: every other byte of the first characters is NUL. */

@@ -1,4 +1,4 @@
-import type { JsonPath, ManifestObject, ObjectRef, Position } from '../manifests/model.js';
+import type { JsonPath, ManifestObject, ObjectRef, Position, TemplateOrigin } from '../manifests/model.js';
 import type { LineIndex } from './line-index.js';
 import type { NodeLocator } from './node-locator.js';
 
@@ -7,6 +7,7 @@ export class LocatedManifestObject implements ManifestObject {
   readonly file: string;
   readonly documentIndex: number;
   readonly itemPath?: JsonPath;
+  readonly template?: TemplateOrigin;
   readonly value: Record<string, unknown>;
   readonly ref: ObjectRef;
   readonly #locator: NodeLocator;
@@ -20,10 +21,12 @@ export class LocatedManifestObject implements ManifestObject {
     ref: ObjectRef,
     locator: NodeLocator,
     lines: LineIndex,
+    template?: TemplateOrigin,
   ) {
     this.file = file;
     this.documentIndex = documentIndex;
     if (itemPath !== undefined) this.itemPath = itemPath;
+    if (template !== undefined) this.template = template;
     this.value = value;
     this.ref = ref;
     this.#locator = locator;

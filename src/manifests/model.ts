@@ -29,14 +29,33 @@ export interface ManifestObject {
   file: string;
   /** 0-based index of the YAML document in the file (JSON files: 0). */
   documentIndex: number;
-  /** For items of a `kind: List` / `*List`: the JSON path of the item inside the document. */
+  /** For items of a `kind: List` / `*List` or of an OpenShift `Template`'s `objects`: the JSON path of the item inside the document. */
   itemPath?: JsonPath;
+  /** For objects of an OpenShift `Template`: the template they come from (its parameters decide `${NAME}`). */
+  template?: TemplateOrigin;
   value: Record<string, unknown>;
   ref: ObjectRef;
   /** Position of the value at `path` (relative to this object), or of its nearest ancestor that exists. */
   positionOf(path: JsonPath): Position;
   /** Position of the key of the entry at `path` (for "add a field here" findings); falls back to positionOf. */
   keyPositionOf(path: JsonPath): Position;
+}
+
+/** One entry of an OpenShift `Template`'s `parameters`, as `oc process` reads it. */
+export interface TemplateParameter {
+  name: string;
+  /** The default value; absent when the template gives none. */
+  value?: string;
+  /** `expression` when `oc process` generates the value (from `from`). */
+  generate?: string;
+  required: boolean;
+}
+
+/** The OpenShift `Template` an object was read from. */
+export interface TemplateOrigin {
+  /** The template's own metadata (its `pullguard.dev/ignore` annotation covers its objects). */
+  metadata?: Record<string, unknown>;
+  parameters: ReadonlyMap<string, TemplateParameter>;
 }
 
 /** A problem found while reading input, before any rule runs (becomes a `yaml-syntax` or `file-unreadable` finding). */

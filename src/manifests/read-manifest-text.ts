@@ -1,12 +1,13 @@
 // manifests/: text → located Kubernetes objects (this file is the one entry; readers/ hold the YAML
 // and JSON readers). Imports only shared/; knows nothing of Kubernetes beyond apiVersion and kind.
-import type { JsonPath, LoadProblem, ManifestObject } from './model.js';
+import type { JsonPath, LoadProblem, ManifestObject, TemplateOrigin } from './model.js';
 import type { DocumentRead } from './document-read.js';
 import { LineIndex } from './line-index.js';
 import { DEFAULT_LOAD_LIMITS, type LoadLimits } from './load-limits.js';
 import { LocatedManifestObject } from './located-manifest-object.js';
 import type { NodeLocator } from './node-locator.js';
 import { isListObject, objectRefOf } from './object-ref.js';
+import { isOpenShiftTemplate, templateOrigin } from './openshift-template.js';
 import { looksLikeJson, readJsonDocument } from './readers/json-reader.js';
 import { readWithLineReader, ScalarCache } from './readers/line-reader.js';
 import type { FullYamlReaders } from './readers/full-yaml-readers.js';
@@ -30,6 +31,12 @@ export interface ParseManifestOptions {
   reader?: 'auto' | 'exact';
   /** Filled with how many documents each reader produced (for tests and benchmarks). */
   stats?: ReaderStats;
+  /**
+   * The line reader's cache of repeated keys and values, shared by the files of one run: the
+   * same keys recur from file to file, and a fresh cache per file cost more than it saved on
+   * repositories of many small files.
+   */
+  scalars?: ScalarCache;
 }
 
 export interface ReaderStats {
@@ -41,7 +48,7 @@ export interface ReaderStats {
 
 /**
  * Reads every Kubernetes object of one file's text: multi-document YAML or a JSON document,
- * `List` items as objects of their own. Pure: no I/O. A broken document becomes a problem at
+ * `List` items and OpenShift `Template` objects as objects of their own. Pure: no I/O. A broken document becomes a problem at
  * its exact position; the other documents of the file are still read. `fullReaders` is usually
  * FULL_YAML_READERS (readers/full-yaml-readers.ts); lazyManifestReader spares loading them.
  */
@@ -104,7 +111,7 @@ function readWith(
   // The line reader knows LF and CRLF line breaks only. includes() first: a regex scan of a
   // 10 MB text costs some twenty times as much.
   const lineReaderFits = !text.includes('\r') || !/\r(?!\n)/.test(text);
-  const scalars = new ScalarCache();
+  const scalars = options.scalars ?? new ScalarCache();
   for (let index = 0; index < chunks.length; index++) {
     const chunk = chunks[index]!;
     let read: DocumentRead | undefined;
@@ -149,6 +156,7 @@ function addObjects(
   documentIndex: number,
   lines: LineIndex,
   itemPath?: JsonPath,
+  template?: TemplateOrigin,
 ): void {
   const ref = objectRefOf(value);
   if (ref === undefined) {
@@ -156,13 +164,21 @@ function addObjects(
     return;
   }
   const object = value as Record<string, unknown>;
+  if (isOpenShiftTemplate(object, ref)) {
+    // The template's objects are what `oc process` creates; the Template itself holds no image.
+    const origin = templateOrigin(object);
+    object.objects.forEach((item, index) => {
+      addObjects(result, item, locator, file, documentIndex, lines, [...(itemPath ?? []), 'objects', index], origin);
+    });
+    return;
+  }
   if (!isListObject(object, ref)) {
-    result.objects.push(new LocatedManifestObject(file, documentIndex, itemPath, object, ref, locator, lines));
+    result.objects.push(new LocatedManifestObject(file, documentIndex, itemPath, object, ref, locator, lines, template));
     return;
   }
   // A List inside a List is flattened as kubectl flattens it: each object keeps its own identity
   // (metadata, ignore annotations) and its path from the document root, for positions.
   object.items.forEach((item, index) => {
-    addObjects(result, item, locator, file, documentIndex, lines, [...(itemPath ?? []), 'items', index]);
+    addObjects(result, item, locator, file, documentIndex, lines, [...(itemPath ?? []), 'items', index], template);
   });
 }

@@ -4,7 +4,7 @@
 import type { Rule } from '../core/rule.js';
 import { findDeprecation } from '../images/deprecated-registries.js';
 import { imagePath } from '../k8s/container-images.js';
-import { validImages } from './support/object-images.js';
+import { quotedImage, validImages } from './support/object-images.js';
 
 export const rule: Rule = {
   meta: {
@@ -22,7 +22,7 @@ export const rule: Rule = {
         container: container.name,
         image: verdict.image,
         severity: deprecation.severity,
-        message: `"${verdict.image}" comes from ${deprecation.what}, which ${deprecation.status}: use ${deprecation.replacement}`,
+        message: `${quotedImage(verdict)} comes from ${deprecation.what}, which ${deprecation.status}: use ${deprecation.replacement}`,
         remediation: `${deprecation.dropIn ? `Replace it with ${deprecation.replacement}, the same image` : `Move to ${deprecation.replacement}`} (see ${deprecation.sources.join(' and ')}).`,
       });
     }

@@ -42,6 +42,7 @@ export const rule: Rule = {
         registry: pull.registry,
         target: context.target,
         sendsCredentials: pull.sendsCredentials,
+        ...(pull.unresolvedSecrets === undefined ? {} : { missingSecrets: pull.unresolvedSecrets }),
         ...(result.credentialSource === undefined ? {} : { credentialSource: result.credentialSource }),
       });
       context.report({

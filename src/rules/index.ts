@@ -5,6 +5,7 @@ import { rule as deprecatedRegistry } from './deprecated-registry.js';
 import { rule as fileUnreadable } from './file-unreadable.js';
 import { rule as imagePull } from './image-pull.js';
 import { rule as invalidImageReference } from './invalid-image-reference.js';
+import { rule as invalidPullSecret } from './invalid-pull-secret.js';
 import { rule as latestTag } from './latest-tag.js';
 import { rule as localOnlyImage } from './local-only-image.js';
 import { rule as localhostRegistryOnRemote } from './localhost-registry-on-remote.js';
@@ -13,6 +14,8 @@ import { rule as missingTag } from './missing-tag.js';
 import { rule as neverPullOnRemote } from './never-pull-on-remote.js';
 import { rule as placeholderRegistry } from './placeholder-registry.js';
 import { rule as targetMismatch } from './target-mismatch.js';
+import { rule as unknownPullSecret } from './unknown-pull-secret.js';
+import { rule as unknownServiceAccount } from './unknown-service-account.js';
 import { rule as unresolvedVariable } from './unresolved-variable.js';
 import { rule as yamlSyntax } from './yaml-syntax.js';
 
@@ -21,6 +24,7 @@ export const RULES: readonly Rule[] = Object.freeze([
   fileUnreadable,
   imagePull,
   invalidImageReference,
+  invalidPullSecret,
   latestTag,
   localOnlyImage,
   localhostRegistryOnRemote,
@@ -29,6 +33,8 @@ export const RULES: readonly Rule[] = Object.freeze([
   neverPullOnRemote,
   placeholderRegistry,
   targetMismatch,
+  unknownPullSecret,
+  unknownServiceAccount,
   unresolvedVariable,
   yamlSyntax,
 ]);

@@ -3,7 +3,7 @@
 // unresolved-variable and placeholder-registry. Docs: ../../docs/rules/invalid-image-reference.md.
 import type { Rule } from '../core/rule.js';
 import { imagePath } from '../k8s/container-images.js';
-import { containerImages } from './support/object-images.js';
+import { containerImages, quotedImage } from './support/object-images.js';
 
 const REMEDIATION =
   'Write the image as [REGISTRY[:PORT]/]NAME[:TAG][@DIGEST] with a lowercase name, e.g. ghcr.io/team/app:1.4.2.';
@@ -24,7 +24,7 @@ export const rule: Rule = {
           context.report({
             ...at,
             image: verdict.image,
-            message: `"${verdict.image}" is not a valid image reference: ${verdict.error.message}; the kubelet rejects it and the pod fails with InvalidImageName`,
+            message: `${quotedImage(verdict)} is not a valid image reference: ${verdict.error.message}; the kubelet rejects it and the pod fails with InvalidImageName`,
             remediation: REMEDIATION,
           });
           break;

@@ -3,7 +3,7 @@
 import type { Rule } from '../core/rule.js';
 import { familiarName } from '../images/familiar-name.js';
 import { imagePath } from '../k8s/container-images.js';
-import { validImages } from './support/object-images.js';
+import { quotedImage, validImages } from './support/object-images.js';
 import { describeMovingTagPolicy, effectivePullPolicy } from '../k8s/pull-policy.js';
 
 export const rule: Rule = {
@@ -22,7 +22,7 @@ export const rule: Rule = {
         path: imagePath(container),
         container: container.name,
         image: verdict.image,
-        message: `"${verdict.image}" uses the tag :latest: ${describeMovingTagPolicy(effectivePullPolicy(container, reference))}`,
+        message: `${quotedImage(verdict)} uses the tag :latest: ${describeMovingTagPolicy(effectivePullPolicy(container, reference))}`,
         remediation: `Pin a version tag (${name}:1.2.3) or a digest (${name}@sha256:…); tag your own builds with a version or the commit SHA.`,
       });
     }

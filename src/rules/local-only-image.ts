@@ -7,7 +7,7 @@ import { isDockerHub, isDockerOfficialImage } from '../images/docker-hub.js';
 import { familiarName } from '../images/familiar-name.js';
 import type { ImageReference } from '../images/types.js';
 import { imagePath } from '../k8s/container-images.js';
-import { validImages } from './support/object-images.js';
+import { quotedImage, validImages } from './support/object-images.js';
 import { effectivePullPolicy } from '../k8s/pull-policy.js';
 import { targetPhrase } from './support/target-phrase.js';
 
@@ -46,7 +46,7 @@ export const rule: Rule = {
     for (const { container, verdict } of validImages(context)) {
       const reason = localOnlyReason(verdict.reference);
       if (reason === undefined) continue;
-      const quoted = `"${verdict.image}" ${reason}`;
+      const quoted = `${quotedImage(verdict)} ${reason}`;
       const problem = { path: imagePath(container), container: container.name, image: verdict.image };
       const suggested = `${familiarName(verdict.reference).replace(/^library\//, '')}:VERSION`;
       const policy = effectivePullPolicy(container, verdict.reference);

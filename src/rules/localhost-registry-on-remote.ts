@@ -5,7 +5,7 @@ import { withTargetAdvice } from '../causes/target-advice.js';
 import type { Rule } from '../core/rule.js';
 import { localRegistryHost } from '../images/local-registry-host.js';
 import { imagePath } from '../k8s/container-images.js';
-import { validImages } from './support/object-images.js';
+import { quotedImage, validImages } from './support/object-images.js';
 import { targetPhrase } from './support/target-phrase.js';
 
 export const rule: Rule = {
@@ -26,7 +26,7 @@ export const rule: Rule = {
         path: imagePath(container),
         container: container.name,
         image: verdict.image,
-        message: `"${verdict.image}" is pulled from ${local.host}, which is ${local.what}: the nodes of ${phrase} cannot reach a registry on your machine, so the pull fails (connection refused or no such host)`,
+        message: `${quotedImage(verdict)} is pulled from ${local.host}, which is ${local.what}: the nodes of ${phrase} cannot reach a registry on your machine, so the pull fails (connection refused or no such host)`,
         remediation: withTargetAdvice('Push the image to a registry the nodes can reach and reference it by that name.', context.target),
       });
     }

@@ -15,6 +15,7 @@ import type { ImageReference } from '../images/types.js';
 import { findImageSites } from '../k8s/find-image-sites.js';
 import { classifyImage, imagePath } from '../k8s/container-images.js';
 import { assignedPullSecretNames, findServiceAccount, podListsPullSecrets, serviceAccountName } from '../credentials/pod-pull-secrets.js';
+import { quotedImage } from './support/object-images.js';
 import { targetPhrase } from './support/target-phrase.js';
 
 export const rule: Rule = {
@@ -67,7 +68,7 @@ export const rule: Rule = {
           container: container.name,
           image: verdict.image,
           ...(access === 'unknown' && evidence === undefined ? { severity: 'info' as const } : {}),
-          message: `"${verdict.image}" comes from ${why}, and ${listed}: ${outcome}`,
+          message: `${quotedImage(verdict)} comes from ${why}, and ${listed}: ${outcome}`,
           remediation: remediation(domain, accountName, object.ref.namespace),
         });
       }

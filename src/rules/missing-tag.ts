@@ -2,7 +2,7 @@
 import type { Rule } from '../core/rule.js';
 import { familiarName } from '../images/familiar-name.js';
 import { imagePath } from '../k8s/container-images.js';
-import { validImages } from './support/object-images.js';
+import { quotedImage, validImages } from './support/object-images.js';
 import { describeMovingTagPolicy, effectivePullPolicy } from '../k8s/pull-policy.js';
 
 export const rule: Rule = {
@@ -21,7 +21,7 @@ export const rule: Rule = {
         path: imagePath(container),
         container: container.name,
         image: verdict.image,
-        message: `"${verdict.image}" has no tag, so Kubernetes pulls :latest: ${describeMovingTagPolicy(effectivePullPolicy(container, reference))}`,
+        message: `${quotedImage(verdict)} has no tag, so Kubernetes pulls :latest: ${describeMovingTagPolicy(effectivePullPolicy(container, reference))}`,
         remediation: `Add a version tag (${name}:1.2.3) or a digest (${name}@sha256:…).`,
       });
     }

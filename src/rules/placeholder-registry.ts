@@ -2,7 +2,7 @@
 // `myregistry.azurecr.io/app`, `registry.example.com/app`. Docs: ../../docs/rules/placeholder-registry.md.
 import type { Rule } from '../core/rule.js';
 import { imagePath } from '../k8s/container-images.js';
-import { containerImages } from './support/object-images.js';
+import { containerImages, quotedImage } from './support/object-images.js';
 
 export const rule: Rule = {
   meta: {
@@ -21,7 +21,7 @@ export const rule: Rule = {
         path: imagePath(container),
         container: container.name,
         image: verdict.image,
-        message: `"${verdict.image}" still contains the placeholder "${first.text}"${more}, ${first.reason}: no registry serves it, so the pull fails`,
+        message: `${quotedImage(verdict)} still contains the placeholder "${first.text}"${more}, ${first.reason}: no registry serves it, so the pull fails`,
         remediation: `Replace the placeholder with the registry and name the image was pushed to. ${context.target.howToShipImages}`,
       });
     }

@@ -58,8 +58,15 @@ export interface WalkedFile {
   /** The name findings show: joined onto the directory as the user spelled it. */
   display: string;
   absolute: string;
-  /** `device:inode`: the same file reached twice is read once. */
-  identity: string;
+  /**
+   * `device:inode`, known for files reached through a link (which the walk stats). A regular file
+   * listed in its folder is not statted here: the reader learns its identity from the descriptor
+   * it opens anyway (one `fstat` instead of a `stat` more per file), and the same file reached
+   * twice (hard links) is then read once all the same.
+   */
+  identity?: string;
+  /** The device of the folder the file was listed in, when the walk did not stat the file. */
+  folderDevice?: number;
 }
 
 export interface WalkProgress {
@@ -82,7 +89,8 @@ export class DirectoryWalk {
   private root = '.';
 
   /**
-   * @param seenFiles `device:inode` of files already taken, shared with the files the user named.
+   * @param seenFiles `device:inode` of files already taken through a link or named by the user
+   *   (regular files listed in a folder are told apart by the reader, see WalkedFile.identity).
    */
   constructor(
     private readonly seenFiles: Set<string>,
@@ -122,6 +130,10 @@ export class DirectoryWalk {
       const manifestName = MANIFEST_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext));
       // Sockets, FIFOs and devices are passed over: reading a FIFO waits for a writer, a device may never end.
       if (!entry.isDirectory() && !entry.isSymbolicLink() && !(entry.isFile() && manifestName)) continue;
+      if (entry.isFile()) {
+        this.files.push({ display: childDisplay, absolute: childAbsolute, folderDevice: device });
+        continue;
+      }
       // A dangling link, a link loop or an entry gone since the listing names no manifest.
       const info = await stat(childAbsolute).catch(() => undefined);
       if (info === undefined) continue;
@@ -154,7 +166,7 @@ export function identityOf(info: { dev: number; ino: number }): string {
 }
 
 /** The name of the kernel file system `path` is on, or undefined for an ordinary one. */
-async function kernelFileSystem(path: string): Promise<string | undefined> {
+export async function kernelFileSystem(path: string): Promise<string | undefined> {
   const real = await realpath(path).catch(() => path);
   const byFolder = KERNEL_FOLDERS.get(real);
   if (byFolder !== undefined) return byFolder;

@@ -48,3 +48,11 @@ export function containerImages(context: RuleContext): readonly ContainerImage[]
 export function validImages(context: RuleContext): readonly ContainerImage<'valid'>[] {
   return objectImages(context).valid;
 }
+
+/**
+ * An image as findings quote it: `"IMAGE"`, and for an OpenShift template's image judged with the
+ * default values of its parameters, how it was made from the text in the file.
+ */
+export function quotedImage(verdict: { image: string; parameters?: string }): string {
+  return verdict.parameters === undefined ? `"${verdict.image}"` : `"${verdict.image}" (${verdict.parameters})`;
+}

@@ -165,8 +165,13 @@ describe('pullguard check against real registries', () => {
   });
 
   it('takes the Secret from a --pull-secret file', async () => {
+    // Without the file, the refusal is about the secret the pod names (docs/causes/pull-secret-missing.md).
     const without = parseReport(await check(['secret-elsewhere', '--target', 'remote', '--format', 'json']));
-    assert.equal(without.images?.[0]?.status, 'unauthorized');
+    assert.equal(without.images?.[0]?.status, 'pull-secret-missing');
+    assert.match(without.images?.[0]?.summary ?? '', /^pull secret default\/regcred, which the pod names, is not among the manifests, and without it \S+ refuses the pull \(unauthorized with anonymous credentials\)$/);
+    const finding = registryFindings(without)[0];
+    assert.equal(finding?.cause, 'pull-secret-missing');
+    assert.match(finding?.remediation ?? '', /^Create secret regcred in namespace default with credentials for \S+ \(`kubectl create secret docker-registry regcred -n default /);
     const run = await check(['secret-elsewhere', '--pull-secret', 'secrets/regcred.yaml', '--target', 'remote', '--format', 'json']);
     const report = parseReport(run);
     assert.equal(run.code, 0, run.stdout);

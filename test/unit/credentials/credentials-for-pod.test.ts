@@ -65,7 +65,7 @@ describe('pod imagePullSecrets vs service account', () => {
 
   it('a named service account that does not exist: warning from manifests, error from the cluster', () => {
     const fromManifests = credentialsForPod({ namespace: 'team', podSpec: { serviceAccountName: 'ghost' } }, imageRef('ghcr.io/a/b'), manifests());
-    assert.deepEqual(fromManifests.problems.map((p) => [p.code, p.severity]), [['service-account-missing', 'warning']]);
+    assert.deepEqual(fromManifests.problems.map((p) => [p.code, p.severity]), [['service-account-missing', 'info']]);
     const cluster = pullObjectsFromValues([], { defaultNamespace: 'team', description: 'the cluster', authoritative: true });
     const fromCluster = credentialsForPod({ namespace: 'team', podSpec: { serviceAccountName: 'ghost' } }, imageRef('ghcr.io/a/b'), cluster);
     assert.deepEqual(fromCluster.problems.map((p) => [p.code, p.severity, p.message]), [
@@ -89,6 +89,8 @@ describe('missing secrets are data, not errors', () => {
         cause: 'pull-secret-missing',
         severity: 'info',
         secret: { namespace: 'team', name: 'elsewhere' },
+        list: 'pod',
+        index: 0,
         message: 'secret team/elsewhere (from the pod spec) is not among the manifests; if it is not in the cluster either, kubelet pulls without it',
       },
     ]);

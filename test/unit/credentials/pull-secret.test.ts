@@ -161,7 +161,7 @@ describe('kubernetes.io/dockerconfigjson', () => {
   it('a missing key is reported', () => {
     const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, type: 'kubernetes.io/dockerconfigjson', data: { '.dockercfg': b64('{}') } };
     assert.deepEqual(readPullSecret(secret, 'ns').problems.map((p) => p.message), [
-      'secret ns/s has type kubernetes.io/dockerconfigjson but no .dockerconfigjson key; the API server rejects it',
+      'secret ns/s has type kubernetes.io/dockerconfigjson but no .dockerconfigjson key (it holds .dockercfg, the key of type kubernetes.io/dockercfg); the API server rejects it',
     ]);
   });
 });

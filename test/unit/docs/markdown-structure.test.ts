@@ -88,6 +88,7 @@ const REQUIRED_HEADINGS: Record<string, string[]> = {
   'docs/json-output.md': ['# JSON output (--format json)', '## Stability promise', '## Finding', '## Summary', '## Example'],
   'docs/image-sites.md': ['# Image sites: where pullguard finds images', '## Listed kinds', '## Kinds the table does not list', '### The fallback'],
   'docs/development/control-plane.md': ['# The test suite\'s control plane'],
+  'docs/openshift.md': ['# OpenShift templates and image triggers', '## Templates', '### Parameters', '## Image triggers', '## Limits', '## Sources'],
 };
 const RULE_PAGE_HEADINGS = ['## What it reports', '## What it does not report', '## Examples', '### Reported', '### Not reported', '## How to fix it', '## Turning it off', '## Sources'];
 const CAUSE_PAGE_HEADINGS = ['## What you see', '## Related', '## Sources'];
