@@ -20,6 +20,7 @@ export type { ImageReference, ImageReferenceResult } from './images/types.js';
 export { TARGET_PROFILES, getTargetProfile } from './detect/profiles.js';
 export type { TargetProfile, TargetId } from './detect/target-profile.js';
 export { findPodSpecs } from './k8s/find-pod-specs.js';
+export { findImageSites } from './k8s/find-image-sites.js';
 export { readManifestText, lazyManifestReader } from './manifests/read-manifest-text.js';
 export { FULL_YAML_READERS } from './manifests/readers/full-yaml-readers.js';
 export { loadManifests } from './gateways/files/load-manifests.js';

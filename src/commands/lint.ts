@@ -87,6 +87,7 @@ export function lintLoaded(load: LoadResult, targetId: string, config: Pullguard
       files: load.files,
       objects: load.objects.length,
       containers: result.containers,
+      fallbackImageSites: result.fallbackImageSites,
       skippedDocuments: load.skippedDocuments,
       ignored: result.ignored,
     }),

@@ -16,6 +16,13 @@ export interface RuleMeta {
   requires: 'none' | 'cluster' | 'registry';
   /** When the rule applies at all (e.g. only to remote targets). Defaults to always. */
   appliesTo?: (target: TargetProfile) => boolean;
+  /**
+   * Whether the rule also judges images found only by the fallback (image fields of custom resources
+   * the image-site table does not list, docs/image-sites.md): only rules that cannot be wrong about
+   * who pulls the image, and on `remote-targets` only for those whose verdict depends on the nodes
+   * being elsewhere. Their findings there are at most warnings.
+   */
+  checksFallbackSites?: 'any-target' | 'remote-targets';
 }
 
 export interface RuleProblem {

@@ -7,7 +7,7 @@ import type { TargetProfile } from '../detect/target-profile.js';
 import { NO_FACTS, type Facts } from '../facts/facts.js';
 import { parseImageReference } from '../images/parse-image-reference.js';
 import type { ImageReferenceResult } from '../images/types.js';
-import { findPodSpecs } from '../k8s/find-pod-specs.js';
+import { findImageSites, type ImageSites } from '../k8s/find-image-sites.js';
 import { formatJsonPath } from '../manifests/format-json-path.js';
 import { ignoredRuleIds } from './ignore-annotation.js';
 import type { ContainerInfo, PodSpecInfo } from '../k8s/types.js';
@@ -32,7 +32,10 @@ export interface RunRulesResult {
   findings: Finding[];
   /** Findings suppressed by `pullguard.dev/ignore`. */
   ignored: number;
+  /** Image sites found by the table or the pod-spec walk (containers, steps, containerDisks, Spark drivers...). */
   containers: number;
+  /** Image fields found only by the fallback, in custom resources the table does not list. */
+  fallbackImageSites: number;
 }
 
 export function runRules(objects: readonly ManifestObject[], rules: readonly Rule[], options: RunRulesOptions): RunRulesResult {
@@ -52,13 +55,19 @@ export function runRules(objects: readonly ManifestObject[], rules: readonly Rul
   const findings: Finding[] = [];
   let ignored = 0;
   let containers = 0;
-  // Every object's pod specs, found once before any rule runs: rules that look across the run
+  let fallbackImageSites = 0;
+  // Every object's image sites, found once before any rule runs: rules that look across the run
   // (missing-pull-secret) read them from here instead of walking every object again.
-  // findPodSpecs returns new sites on every call: they become the rules' PodSpecInfo in place
+  // findImageSites returns new sites on every call: they become the rules' PodSpecInfo in place
   // rather than through copies (three objects per container less on a big run).
-  const allPodSpecs: PodSpecInfo[][] = objects.map((object) => findPodSpecs(object.value));
+  const allSites: ImageSites[] = objects.map((object) => findImageSites(object.value, object.ref));
+  const allPodSpecs = allSites.map((sites) => sites.groups as PodSpecInfo[]);
   const run = { objects, podSpecs: allPodSpecs };
   const facts = options.facts ?? NO_FACTS;
+  const remote = options.target.location === 'remote';
+  const fallbackRules = active.filter(
+    (rule) => rule.meta.checksFallbackSites === 'any-target' || (rule.meta.checksFallbackSites === 'remote-targets' && remote),
+  );
 
   for (let index = 0; index < objects.length; index++) {
     const object = objects[index] as ManifestObject;
@@ -74,6 +83,11 @@ export function runRules(objects: readonly ManifestObject[], rules: readonly Rul
         c.reference = parse(c.image);
       }
     }
+    const fallback = (allSites[index] as ImageSites).fallback as PodSpecInfo | undefined;
+    if (fallback !== undefined) {
+      fallbackImageSites += fallback.containers.length;
+      for (const c of fallback.containers) if (c.image !== undefined) c.reference = parse(c.image);
+    }
     const ignoredIds = ignoredRuleIds(object, metadata);
 
     // One context per object, shared by its rules: a context, a closure and an array per rule and
@@ -83,21 +97,44 @@ export function runRules(objects: readonly ManifestObject[], rules: readonly Rul
     for (const rule of active) {
       problems.length = 0;
       rule.check(context);
-      if (problems.length === 0) continue;
-      if (ignoredIds.has(rule.meta.id) || ignoredIds.has('all')) {
-        ignored += problems.length;
-        continue;
-      }
-      const setting = options.ruleSettings?.[rule.meta.id];
-      for (const problem of problems) {
-        const finding = toFinding(object, rule, problem, setting === undefined || setting === 'off' ? undefined : setting);
-        const note = notes === undefined ? undefined : notes.find((c) => isPrefix(c.path, problem.path))?.rewrite;
-        if (note !== undefined) finding.message = `${finding.message} (${note})`;
-        findings.push(finding);
+      if (problems.length > 0) ignored += collect(object, rule, problems, ignoredIds, options.ruleSettings, findings, false, notes);
+    }
+    if (fallback !== undefined && fallbackRules.length > 0) {
+      // Fields found only by the fallback: who pulls them is unknown, so only the rules that cannot
+      // be wrong about that see them, and their findings are at most warnings.
+      const fallbackContext: RuleContext = { ...context, podSpecs: [fallback] };
+      for (const rule of fallbackRules) {
+        problems.length = 0;
+        rule.check(fallbackContext);
+        if (problems.length > 0) ignored += collect(object, rule, problems, ignoredIds, options.ruleSettings, findings, true, undefined);
       }
     }
   }
-  return { findings: sortFindings(findings), ignored, containers };
+  return { findings: sortFindings(findings), ignored, containers, fallbackImageSites };
+}
+
+/** Turns a rule's problems into findings (or counts them ignored); returns how many were ignored. */
+function collect(
+  object: ManifestObject,
+  rule: Rule,
+  problems: readonly RuleProblem[],
+  ignoredIds: ReadonlySet<string>,
+  ruleSettings: RunRulesOptions['ruleSettings'],
+  findings: Finding[],
+  capAtWarning: boolean,
+  /** Containers whose image a build tool rewrote: findings on them say which rewrite applied. */
+  rewritten: readonly ContainerInfo[] | undefined,
+): number {
+  if (ignoredIds.has(rule.meta.id) || ignoredIds.has('all')) return problems.length;
+  const setting = ruleSettings?.[rule.meta.id];
+  for (const problem of problems) {
+    const finding = toFinding(object, rule, problem, setting === undefined || setting === 'off' ? undefined : setting);
+    if (capAtWarning && finding.severity === 'error') finding.severity = 'warning';
+    const note = rewritten?.find((c) => isPrefix(c.path, problem.path))?.rewrite;
+    if (note !== undefined) finding.message = `${finding.message} (${note})`;
+    findings.push(finding);
+  }
+  return 0;
 }
 
 /**

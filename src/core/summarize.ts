@@ -4,6 +4,7 @@ export interface SummaryCounts {
   files: number;
   objects: number;
   containers: number;
+  fallbackImageSites: number;
   skippedDocuments: number;
   ignored: number;
 }
@@ -17,5 +18,5 @@ export function summarize(findings: readonly Finding[], counts: SummaryCounts): 
     else if (finding.severity === 'warning') warnings++;
     else infos++;
   }
-  return { errors, warnings, infos, ...counts };
+  return { errors, warnings, infos, ...counts, imageSites: counts.containers + counts.fallbackImageSites };
 }

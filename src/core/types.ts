@@ -32,7 +32,12 @@ export interface Summary {
   infos: number;
   files: number;
   objects: number;
+  /** Image sites found by the image-site table or the pod-spec walk: containers, steps, containerDisks... */
   containers: number;
+  /** Every image site checked: `containers` plus `fallbackImageSites`. */
+  imageSites: number;
+  /** Image fields found only by the fallback, in custom resources the image-site table does not list. */
+  fallbackImageSites: number;
   skippedDocuments: number;
   /** Findings suppressed by `pullguard.dev/ignore` annotations. */
   ignored: number;

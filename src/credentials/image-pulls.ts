@@ -7,8 +7,8 @@ import type { JsonPath, ManifestObject } from '../manifests/model.js';
 import type { TargetProfile } from '../detect/target-profile.js';
 import { parseImageReference } from '../images/parse-image-reference.js';
 import type { ImageReference } from '../images/types.js';
-import { findPodSpecs } from '../k8s/find-pod-specs.js';
-import { classifyImage } from '../k8s/container-images.js';
+import { findImageSites } from '../k8s/find-image-sites.js';
+import { classifyImage, imagePath } from '../k8s/container-images.js';
 import { effectivePullPolicy } from '../k8s/pull-policy.js';
 import type { CredentialProblem } from './credential-problem.js';
 import { credentialsForImage, podPullSecrets } from './credentials-for-pod.js';
@@ -51,7 +51,8 @@ export interface ImagePullOptions {
 export function collectImagePulls(objects: readonly ManifestObject[], options: ImagePullOptions): ImagePull[] {
   const pulls: ImagePull[] = [];
   for (const object of objects) {
-    const sites = findPodSpecs(object.value);
+    // Fallback fields are left out: nothing says that a node pulls them.
+    const sites = findImageSites(object.value, object.ref).groups;
     if (sites.length === 0) continue;
     const namespace = object.ref.namespace ?? options.defaultNamespace;
     for (const site of sites) {
@@ -67,7 +68,7 @@ export function collectImagePulls(objects: readonly ManifestObject[], options: I
           image: verdict.image,
           reference: verdict.reference,
           object,
-          path: [...container.path, 'image'],
+          path: imagePath(info),
           container: container.name,
           namespace,
           credentials,

@@ -108,7 +108,7 @@ export const JSON_REPORT_SCHEMA = {
     summary: {
       type: 'object',
       additionalProperties: false,
-      required: ['errors', 'warnings', 'infos', 'files', 'objects', 'containers', 'skippedDocuments', 'ignored'],
+      required: ['errors', 'warnings', 'infos', 'files', 'objects', 'containers', 'imageSites', 'fallbackImageSites', 'skippedDocuments', 'ignored'],
       properties: {
         errors: count,
         warnings: count,
@@ -116,6 +116,8 @@ export const JSON_REPORT_SCHEMA = {
         files: count,
         objects: count,
         containers: count,
+        imageSites: count,
+        fallbackImageSites: count,
         skippedDocuments: count,
         ignored: count,
         images: {

@@ -71,6 +71,8 @@ function summaryJson(summary: Summary): Fields<Summary> {
     files: summary.files,
     objects: summary.objects,
     containers: summary.containers,
+    imageSites: summary.imageSites,
+    fallbackImageSites: summary.fallbackImageSites,
     skippedDocuments: summary.skippedDocuments,
     ignored: summary.ignored,
     images: summary.images === undefined ? undefined : imageSummaryJson(summary.images),

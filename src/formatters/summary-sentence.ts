@@ -62,7 +62,12 @@ export function summarySentence(summary: Summary): SummarySentence {
       ? `No problems found, ${counts.join(', ')} in ${files}`
       : `No problems found in ${files}`;
 
-  const details = [`${plural(summary.objects, 'object')}, ${plural(summary.containers, 'container')} checked`];
+  // Image fields of kinds the image-site table does not list are counted apart: fewer rules judge them.
+  const details = [
+    summary.fallbackImageSites > 0
+      ? `${plural(summary.objects, 'object')}, ${plural(summary.imageSites, 'image site')} checked, ${summary.fallbackImageSites} of them found only by the fallback for unlisted kinds`
+      : `${plural(summary.objects, 'object')}, ${plural(summary.containers, 'container')} checked`,
+  ];
   // No image reached a registry check (all `Never`, templated or invalid): nothing to say.
   if (summary.images !== undefined && summary.images.checked > 0) details.push(imageDetails(summary.images));
   if (summary.skippedDocuments > 0) details.push(`${plural(summary.skippedDocuments, 'document')} skipped`);

@@ -168,5 +168,5 @@ function templateParts(image: string): TemplateParts {
 
 /** Path of the container's `image` value, relative to the object. */
 export function imagePath(container: ContainerInfo): (string | number)[] {
-  return [...container.path, 'image'];
+  return [...container.path, container.imageKey ?? 'image'];
 }

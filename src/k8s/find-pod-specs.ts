@@ -1,6 +1,6 @@
 import type { JsonPath } from '../manifests/model.js';
 import { isPlainObject } from '../shared/is-plain-object.js';
-import type { ContainerGroup, ContainerSite, PodSpecSite } from './types.js';
+import type { ContainerGroup, ContainerSite, PodSpecSite, SiteOrigin } from './types.js';
 
 const CONTAINER_GROUPS: readonly ContainerGroup[] = ['containers', 'initContainers', 'ephemeralContainers'];
 
@@ -9,7 +9,8 @@ const MAX_DEPTH = 40;
 
 /**
  * Every PodSpec inside an object, found by shape rather than by kind: an object whose
- * `containers` is an array of objects with a `name` or an `image` is a PodSpec. That covers
+ * `containers` (or, when it has none, `initContainers`) is an array of objects with a `name` or an
+ * `image` is a PodSpec. That covers
  * Pods, every built-in workload (Deployment ... CronJob, PodTemplate) and any custom resource
  * holding a pod template (Argo Rollouts, Knative Services, OpenShift DeploymentConfigs, KEDA
  * ScaledJobs, Argo Workflows container sets, training operators...). The walk does not descend
@@ -54,12 +55,20 @@ function walk(node: unknown, path: (string | number)[], parent: Record<string, u
 
 function isPodSpec(node: Record<string, unknown>): boolean {
   const containers = node['containers'];
-  if (!Array.isArray(containers) || containers.length === 0) return false;
-  return containers.every((c) => isPlainObject(c) && ('name' in c || 'image' in c));
+  // A pod template whose only containers are init containers is still one (the API server refuses
+  // it, but its images are as real as any).
+  if (containers === undefined || (Array.isArray(containers) && containers.length === 0)) return isContainerList(node['initContainers']);
+  return isContainerList(containers);
 }
 
-function podSpecSite(spec: Record<string, unknown>, path: JsonPath, parent: Record<string, unknown> | undefined): PodSpecSite {
-  const site: PodSpecSite = { path, spec, containers: [] };
+function isContainerList(list: unknown): boolean {
+  if (!Array.isArray(list) || list.length === 0) return false;
+  return list.every((c) => isPlainObject(c) && ('name' in c || 'image' in c));
+}
+
+/** The containers of the PodSpec `spec` at `path`; `parent` holds it (a pod template has metadata beside it). */
+export function podSpecSite(spec: Record<string, unknown>, path: JsonPath, parent: Record<string, unknown> | undefined, origin: SiteOrigin = 'shape'): PodSpecSite {
+  const site: PodSpecSite = { path, spec, pullSecretsKnown: true, containers: [] };
   // The holder of the spec is a pod template (or the Pod itself) when it has metadata beside it.
   if (parent !== undefined && parent['spec'] === spec && isPlainObject(parent['metadata'])) site.metadata = parent['metadata'];
   for (const group of CONTAINER_GROUPS) {
@@ -75,6 +84,7 @@ function podSpecSite(spec: Record<string, unknown>, path: JsonPath, parent: Reco
         name: typeof name === 'string' ? name : '',
         container,
         path: [...path, group, index],
+        origin,
       };
       if (typeof image === 'string') containerSite.image = image;
       site.containers.push(containerSite);

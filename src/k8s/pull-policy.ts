@@ -1,7 +1,8 @@
 // The pull policy the API server will store for a container: the written one, or the default that
 // `SetDefaults_Container` (k8s pkg/apis/core/v1/defaults.go) picks from the image's tag.
-import type { ContainerInfo } from './types.js';
+import type { ContainerInfo, ContainerSite } from './types.js';
 import type { ImageReference } from '../images/types.js';
+import type { JsonPath } from '../manifests/model.js';
 
 export type PullPolicy = 'Always' | 'IfNotPresent' | 'Never';
 const POLICIES: readonly string[] = ['Always', 'IfNotPresent', 'Never'];
@@ -12,13 +13,26 @@ export interface EffectivePullPolicy {
   explicit: boolean;
 }
 
+/** Where the site's pull policy is written and what is written there; undefined when its kind has no pull-policy field. */
+export function pullPolicyOf(site: ContainerSite): { path: JsonPath; value: unknown } | undefined {
+  if (site.pullPolicyAt === null) return undefined;
+  if (site.pullPolicyAt === undefined) return { path: [...site.path, 'imagePullPolicy'], value: site.container['imagePullPolicy'] };
+  return { path: site.pullPolicyAt, value: site.pullPolicyValue };
+}
+
+/** The written pull policy of a site, without building its path. */
+export function writtenPolicy(site: ContainerSite): unknown {
+  if (site.pullPolicyAt === null) return undefined;
+  return site.pullPolicyAt === undefined ? site.container['imagePullPolicy'] : site.pullPolicyValue;
+}
+
 /**
  * The defaulting rule: no policy written → `Always` when the tag is `latest` (also when neither tag nor
  * digest is written, as kubelet's parser then assumes `latest`), else `IfNotPresent`. An invalid
  * policy value (the API server rejects it) is treated as absent.
  */
 export function effectivePullPolicy(container: ContainerInfo, reference: ImageReference | undefined): EffectivePullPolicy {
-  const written = container.container['imagePullPolicy'];
+  const written = writtenPolicy(container);
   if (typeof written === 'string' && POLICIES.includes(written)) return { policy: written as PullPolicy, explicit: true };
   const tag = reference === undefined ? undefined : reference.explicitTag ? reference.tag : reference.digest === undefined ? 'latest' : undefined;
   return { policy: tag === 'latest' ? 'Always' : 'IfNotPresent', explicit: false };

@@ -14,6 +14,7 @@ export const rule: Rule = {
     defaultSeverity: 'error',
     description: 'An image that is not a valid reference (grammar error, not a string, empty or missing).',
     requires: 'none',
+    checksFallbackSites: 'any-target',
   },
   check(context) {
     for (const { container, verdict } of containerImages(context)) {

@@ -38,6 +38,7 @@ export const rule: Rule = {
     defaultSeverity: 'error',
     description: 'An image that can only exist on the machine that built it (not on Docker Hub, or tagged as a local build).',
     requires: 'none',
+    checksFallbackSites: 'remote-targets',
   },
   check(context) {
     const { target } = context;

@@ -15,6 +15,7 @@ export const rule: Rule = {
     defaultSeverity: 'error',
     description: "An image from a registry that only exists on a developer's machine (localhost:5000, host.docker.internal, ...) on a remote target.",
     requires: 'none',
+    checksFallbackSites: 'remote-targets',
     appliesTo: (target) => target.location === 'remote',
   },
   check(context) {

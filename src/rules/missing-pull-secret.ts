@@ -12,7 +12,7 @@ import { localRegistryHost } from '../images/local-registry-host.js';
 import { parseImageReference } from '../images/parse-image-reference.js';
 import { registryAccess } from '../images/registry-access.js';
 import type { ImageReference } from '../images/types.js';
-import { findPodSpecs } from '../k8s/find-pod-specs.js';
+import { findImageSites } from '../k8s/find-image-sites.js';
 import { classifyImage, imagePath } from '../k8s/container-images.js';
 import { assignedPullSecretNames, findServiceAccount, podListsPullSecrets, serviceAccountName } from '../credentials/pod-pull-secrets.js';
 import { quotedImage } from './support/object-images.js';
@@ -28,6 +28,9 @@ export const rule: Rule = {
   check(context) {
     const { object, target } = context;
     for (const spec of context.podSpecs) {
+      // Sites whose pods get their pull secrets from elsewhere (the TaskRun of a Tekton Task, the
+      // Workflow of an Argo template): nothing here says whether they have any.
+      if (!spec.pullSecretsKnown) continue;
       const accountName = serviceAccountName(spec.spec);
       const account = findServiceAccount(context.run.objects, accountName, object.ref.namespace);
       if (assignedPullSecretNames(spec.spec, account?.value).length > 0) continue;
@@ -101,7 +104,7 @@ function buildEvidenceIndex(objects: readonly ManifestObject[], podSpecs: RunFac
   const index = new Map<string, string>();
   for (let i = 0; i < objects.length; i++) {
     const object = objects[i] as ManifestObject;
-    for (const spec of podSpecs?.[i] ?? findPodSpecs(object.value)) {
+    for (const spec of podSpecs?.[i] ?? findImageSites(object.value, object.ref).groups) {
       const account = podListsPullSecrets(spec.spec) ? undefined : findServiceAccount(objects, serviceAccountName(spec.spec), object.ref.namespace);
       const secrets = assignedPullSecretNames(spec.spec, account?.value);
       if (secrets.length === 0) continue;

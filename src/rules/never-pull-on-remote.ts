@@ -2,6 +2,8 @@
 // this project was born from (ErrImageNeverPull on AKS). Docs: ../../docs/rules/never-pull-on-remote.md.
 import { getCause } from '../causes/index.js';
 import type { Rule } from '../core/rule.js';
+import { formatJsonPath } from '../manifests/format-json-path.js';
+import { pullPolicyOf, writtenPolicy } from '../k8s/pull-policy.js';
 import { targetPhrase } from './support/target-phrase.js';
 
 const NEVER_PULL_MISSING = getCause('never-pull-missing');
@@ -15,10 +17,17 @@ export const rule: Rule = {
   },
   check(context) {
     const { target } = context;
+    // One policy field can serve several images (Spark's spec.imagePullPolicy): reported once.
+    let reported: Set<string> | undefined;
     for (const spec of context.podSpecs) {
       for (const container of spec.containers) {
-        if (container.container['imagePullPolicy'] !== 'Never') continue;
-        const path = [...container.path, 'imagePullPolicy'];
+        if (writtenPolicy(container) !== 'Never') continue;
+        const path = pullPolicyOf(container)?.path ?? [...container.path, 'imagePullPolicy'];
+        if (container.pullPolicyAt != null) {
+          const key = formatJsonPath(path);
+          if (reported?.has(key)) continue;
+          (reported ??= new Set()).add(key);
+        }
         const image = container.image;
         const named = image === undefined ? 'the image' : `"${image}"`;
         const extra = { container: container.name, ...(image === undefined ? {} : { image }) };

@@ -10,6 +10,7 @@ export const rule: Rule = {
     defaultSeverity: 'error',
     description: 'An image still holds a documentation placeholder (REGISTRY_URL, <your-registry>, registry.example.com, ...).',
     requires: 'none',
+    checksFallbackSites: 'any-target',
   },
   check(context) {
     for (const { container, verdict } of containerImages(context)) {

@@ -13,6 +13,7 @@ export const rule: Rule = {
     defaultSeverity: 'error',
     description: 'An image still holds template syntax (${VAR}, {{ }}, #{VAR}#, ...) that a rendering step should have replaced.',
     requires: 'none',
+    checksFallbackSites: 'any-target',
   },
   check(context) {
     // One DeploymentConfig trigger may name several containers: its tag is reported once.

@@ -59,7 +59,7 @@ describe('pullguard lint --format json', () => {
     assert.equal(stderr, '');
     assert.equal(report.target, 'remote');
     assert.deepEqual(where(report.findings), INCIDENT);
-    assert.deepEqual(report.summary, { errors: 4, warnings: 1, infos: 0, files: 3, objects: 4, containers: 2, skippedDocuments: 0, ignored: 0 });
+    assert.deepEqual(report.summary, { errors: 4, warnings: 1, infos: 0, files: 3, objects: 4, containers: 2, imageSites: 2, fallbackImageSites: 0, skippedDocuments: 0, ignored: 0 });
   });
 
   it('keeps the schemaVersion 1 contract: field order, tool, and every field of a finding', () => {
@@ -95,7 +95,7 @@ describe('pullguard lint --format json', () => {
     assert.equal(code, 0);
     assert.equal(report.target, 'aks');
     assert.deepEqual(report.findings, []);
-    assert.deepEqual(report.summary, { errors: 0, warnings: 0, infos: 0, files: 2, objects: 3, containers: 1, skippedDocuments: 0, ignored: 0 });
+    assert.deepEqual(report.summary, { errors: 0, warnings: 0, infos: 0, files: 2, objects: 3, containers: 1, imageSites: 1, fallbackImageSites: 0, skippedDocuments: 0, ignored: 0 });
   });
 
   it('reports a syntax error where it is and still checks the other documents of the file', () => {

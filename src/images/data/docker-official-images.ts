@@ -158,6 +158,7 @@ export const DOCKER_OFFICIAL_IMAGES: readonly string[] = [
   'solr', // 5d55ce016297c9b9c797e1a06834c510fbb842cd
   'sonarqube', // 19b2ea8ca3ccc195dcb4c5fe6eb400ee7abbeac7
   'sourcemage', // 54e65efd6b302feaede25421eaf66410c36159be
+  'spark', // 49be9913c965fb74515fd67f9863bd56ccbcbf1a
   'spiped', // 4c389febecfed8ece9adf7a8348e6560d66724d2
   'storm', // b807bfd1de9934b3f1ee15c98064f9eadb65a6ea
   'swarm', // 4286c6007b7059d1a3a897acfb8ca99a7aeb1f6c

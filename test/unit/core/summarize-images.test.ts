@@ -9,7 +9,7 @@ function verdict(status: ImageVerdict['status'], credentialSource?: string): Ima
   return { image: 'x', reference: 'docker.io/library/x:latest', status, summary: '', registry: 'docker.io', locations: [], ...(credentialSource === undefined ? {} : { credentialSource }) };
 }
 
-const COUNTS: Summary = { errors: 0, warnings: 0, infos: 0, files: 2, objects: 3, containers: 1, skippedDocuments: 0, ignored: 0 };
+const COUNTS: Summary = { errors: 0, warnings: 0, infos: 0, files: 2, objects: 3, containers: 1, imageSites: 1, fallbackImageSites: 0, skippedDocuments: 0, ignored: 0 };
 
 describe('imageCheckOutcome', () => {
   const table: [ImageVerdict['status'], string | undefined, string][] = [

@@ -86,6 +86,7 @@ const REQUIRED_HEADINGS: Record<string, string[]> = {
   'docs/rules/README.md': ['# pullguard rules', '## Which rule reports an image', '## Configuring rules'],
   'docs/causes/README.md': ['# Failure causes', '## Reading a pull error'],
   'docs/json-output.md': ['# JSON output (--format json)', '## Stability promise', '## Finding', '## Summary', '## Example'],
+  'docs/image-sites.md': ['# Image sites: where pullguard finds images', '## Listed kinds', '## Kinds the table does not list', '### The fallback'],
   'docs/development/control-plane.md': ['# The test suite\'s control plane'],
   'docs/build-tools.md': ['# Build tools: kustomize, Skaffold, Tilt and ko', '## Where pullguard looks', '## kustomize images', '## Skaffold, Tilt and ko', '### Limits'],
   'docs/openshift.md': ['# OpenShift templates and image triggers', '## Templates', '### Parameters', '## Image triggers', '## Limits', '## Sources'],

@@ -123,7 +123,7 @@ export function fixtureReport(): Report {
         ],
       },
     ],
-    summary: { errors: 2, warnings: 2, infos: 1, files: 2, objects: 5, containers: 7, skippedDocuments: 1, ignored: 0 },
+    summary: { errors: 2, warnings: 2, infos: 1, files: 2, objects: 5, containers: 7, imageSites: 7, fallbackImageSites: 0, skippedDocuments: 1, ignored: 0 },
   };
 }
 
@@ -134,6 +134,6 @@ export function cleanReport(): Report {
     tool: { name: 'pullguard', version: '0.1.0' },
     target: 'kind',
     findings: [],
-    summary: { errors: 0, warnings: 0, infos: 0, files: 2, objects: 5, containers: 7, skippedDocuments: 0, ignored: 0 },
+    summary: { errors: 0, warnings: 0, infos: 0, files: 2, objects: 5, containers: 7, imageSites: 7, fallbackImageSites: 0, skippedDocuments: 0, ignored: 0 },
   };
 }

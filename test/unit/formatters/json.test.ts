@@ -102,7 +102,7 @@ const EXPECTED = {
       ],
     },
   ],
-  summary: { errors: 2, warnings: 2, infos: 1, files: 2, objects: 5, containers: 7, skippedDocuments: 1, ignored: 0 },
+  summary: { errors: 2, warnings: 2, infos: 1, files: 2, objects: 5, containers: 7, imageSites: 7, fallbackImageSites: 0, skippedDocuments: 1, ignored: 0 },
 };
 
 const validate = compileSchema(JSON_REPORT_SCHEMA, { strict: true });
@@ -130,7 +130,7 @@ describe('json formatter', () => {
       formatJson(cleanReport(), PLAIN),
       '{\n  "schemaVersion": 1,\n  "tool": {\n    "name": "pullguard",\n    "version": "0.1.0"\n  },\n  "target": "kind",\n' +
         '  "findings": [],\n  "summary": {\n    "errors": 0,\n    "warnings": 0,\n    "infos": 0,\n    "files": 2,\n' +
-        '    "objects": 5,\n    "containers": 7,\n    "skippedDocuments": 0,\n    "ignored": 0\n  }\n}\n',
+        '    "objects": 5,\n    "containers": 7,\n    "imageSites": 7,\n    "fallbackImageSites": 0,\n    "skippedDocuments": 0,\n    "ignored": 0\n  }\n}\n',
     );
   });
 
@@ -198,7 +198,7 @@ describe('docs/json-output.md', () => {
 
   it('documents every property of the JSON schema', () => {
     const paths = schemaPaths(JSON_REPORT_SCHEMA, '');
-    assert.equal(paths.length, 58);
+    assert.equal(paths.length, 60);
     const missing = paths.filter((path) => !doc.includes(`| \`${path}\` |`));
     assert.deepEqual(missing, []);
   });

@@ -44,7 +44,7 @@ function largeReport(): Report {
     target: 'aks',
     findings,
     images,
-    summary: { errors, warnings, infos: FINDINGS - errors - warnings, files: FILES, objects: FINDINGS, containers: FINDINGS, skippedDocuments: 0, ignored: 0 },
+    summary: { errors, warnings, infos: FINDINGS - errors - warnings, files: FILES, objects: FINDINGS, containers: FINDINGS, imageSites: FINDINGS, fallbackImageSites: 0, skippedDocuments: 0, ignored: 0 },
   };
 }
 

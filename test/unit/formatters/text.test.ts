@@ -93,12 +93,23 @@ describe('text formatter', () => {
         object: { apiVersion: 'v1', kind: 'Pod' },
       },
     ];
-    report.summary = { errors: 0, warnings: 0, infos: 1, files: 1, objects: 1, containers: 1, skippedDocuments: 1, ignored: 2 };
+    report.summary = { errors: 0, warnings: 0, infos: 1, files: 1, objects: 1, containers: 1, imageSites: 1, fallbackImageSites: 0, skippedDocuments: 1, ignored: 2 };
     assert.equal(
       formatText(report, PLAIN),
       'a.yaml\n  1:1  info     Not checked.  registry-unchecked\n                Pod\n\n' +
         '✔ No problems found, 1 info in 1 file (1 object, 1 container checked; 1 document skipped; 2 findings ignored by annotation)\n',
     );
+  });
+
+  it('counts image sites when the fallback found some, and says how many', () => {
+    const report = cleanReport();
+    report.summary = { ...report.summary, containers: 7, imageSites: 9, fallbackImageSites: 2 };
+    assert.equal(
+      formatText(report, PLAIN),
+      '✔ No problems found in 2 files (5 objects, 9 image sites checked, 2 of them found only by the fallback for unlisted kinds)\n',
+    );
+    report.summary = { ...report.summary, imageSites: 8, fallbackImageSites: 1 };
+    assert.match(formatText(report, PLAIN), /\(5 objects, 8 image sites checked, 1 of them found only by the fallback for unlisted kinds\)\n$/);
   });
 
   it('uses a yellow cross when there are warnings but no errors', () => {

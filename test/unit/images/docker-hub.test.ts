@@ -87,6 +87,7 @@ describe('DOCKER_OFFICIAL_IMAGES data', () => {
     for (const name of ['alpine', 'busybox', 'debian', 'golang', 'hello-world', 'mysql', 'nginx', 'node', 'postgres', 'python', 'redis', 'registry', 'ubuntu']) {
       assert.ok(DOCKER_OFFICIAL_IMAGES.includes(name), name);
     }
-    assert.equal(DOCKER_OFFICIAL_IMAGES.length, 172);
+    assert.ok(DOCKER_OFFICIAL_IMAGES.includes('spark'), 'spark (library/spark, added 2023)');
+    assert.equal(DOCKER_OFFICIAL_IMAGES.length, 173);
   });
 });

@@ -51,12 +51,16 @@ export interface Placement {
   path: string;
   /** Name of the container holding the image. */
   container: string;
+  /** False where the pod's pull secrets come from another object (a Tekton Task's TaskRun...): missing-pull-secret stays silent there. */
+  pullSecretsKnown?: false;
 }
 
 /**
  * The same image (written double-quoted, so any string is safe) in a Pod, a Deployment, a CronJob,
  * an init container, an ephemeral container, an Argo Rollout (a custom resource holding a
- * PodTemplateSpec) and a JSON Pod. `extra` are more lines of that container (YAML placements only;
+ * PodTemplateSpec), a custom resource whose pod template has only init containers, the sites of the
+ * image-site table beyond pod specs (an Argo Workflow template's container, a Tekton step, a KubeVirt
+ * containerDisk) and a JSON Pod. `extra` are more lines of that container (YAML placements only;
  * JSON gets them as `"key": value` pairs from `jsonExtra`).
  */
 export function placements(image: string, extra: readonly string[] = [], jsonExtra: Record<string, unknown> = {}): Placement[] {
@@ -157,6 +161,81 @@ export function placements(image: string, extra: readonly string[] = [], jsonExt
       container: 'web',
     },
     {
+      name: 'KEDA ScaledJob with only initContainers',
+      yaml: [
+        'apiVersion: keda.sh/v1alpha1',
+        'kind: ScaledJob',
+        'metadata:',
+        '  name: web',
+        'spec:',
+        '  jobTargetRef:',
+        '    template:',
+        '      spec:',
+        '        initContainers:',
+        '          - name: web',
+        `            image: ${quoted}`,
+        ...more('            '),
+        '',
+      ].join('\n'),
+      line: 11,
+      column: 20,
+      path: 'spec.jobTargetRef.template.spec.initContainers[0].image',
+      container: 'web',
+    },
+    {
+      name: 'Argo Workflow template container',
+      yaml: [
+        'apiVersion: argoproj.io/v1alpha1',
+        'kind: Workflow',
+        'metadata:',
+        '  name: web',
+        'spec:',
+        '  entrypoint: web',
+        '  templates:',
+        '    - name: web',
+        '      container:',
+        `        image: ${quoted}`,
+        ...more('        '),
+        '',
+      ].join('\n'),
+      line: 10,
+      column: 16,
+      path: 'spec.templates[0].container.image',
+      container: 'web',
+    },
+    {
+      name: 'Tekton Task step',
+      yaml: ['apiVersion: tekton.dev/v1', 'kind: Task', 'metadata:', '  name: web', 'spec:', '  steps:', '    - name: web', `      image: ${quoted}`, ...more('      '), ''].join('\n'),
+      line: 8,
+      column: 14,
+      path: 'spec.steps[0].image',
+      container: 'web',
+      pullSecretsKnown: false,
+    },
+    {
+      name: 'KubeVirt containerDisk',
+      yaml: [
+        'apiVersion: kubevirt.io/v1',
+        'kind: VirtualMachineInstance',
+        'metadata:',
+        '  name: web',
+        'spec:',
+        '  domain:',
+        '    devices: {}',
+        '  volumes:',
+        '    - name: web',
+        '      containerDisk:',
+        `        image: ${quoted}`,
+        ...more('        '),
+        '',
+      ].join('\n'),
+      line: 11,
+      column: 16,
+      path: 'spec.volumes[0].containerDisk.image',
+      container: 'web',
+      pullSecretsKnown: false,
+    },
+    {
       name: 'JSON Pod',
       yaml: [
         '{',
@@ -217,7 +296,14 @@ export function annotatedPod(image: string, annotations: Record<string, string>,
   ].join('\n');
 }
 
-type PlacementOptions = { target?: string; extra?: readonly string[]; jsonExtra?: Record<string, unknown>; ruleSettings?: RuleTestCase['ruleSettings'] };
+type PlacementOptions = {
+  target?: string;
+  extra?: readonly string[];
+  jsonExtra?: Record<string, unknown>;
+  ruleSettings?: RuleTestCase['ruleSettings'];
+  /** Only placements whose pods' pull secrets the manifest states (missing-pull-secret). */
+  onlyWherePullSecretsKnown?: boolean;
+};
 
 /** One invalid case per placement of `image`, each expecting `expected` at the image value. */
 export function invalidAtEveryPlacement(
@@ -225,7 +311,8 @@ export function invalidAtEveryPlacement(
   expected: Omit<ExpectedFinding, 'line' | 'column' | 'path' | 'container'>,
   options: PlacementOptions = {},
 ): InvalidRuleTestCase[] {
-  return placements(image, options.extra, options.jsonExtra).map((p) => ({
+  const all = placements(image, options.extra, options.jsonExtra);
+  return (options.onlyWherePullSecretsKnown === true ? all.filter((p) => p.pullSecretsKnown !== false) : all).map((p) => ({
     name: `${options.target ?? 'remote'}: ${image} in ${p.name}`,
     yaml: p.yaml,
     ...(options.target === undefined ? {} : { target: options.target }),
