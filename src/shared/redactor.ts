@@ -48,15 +48,19 @@ export function secretForms(secret: string, username?: string): string[] {
   return [...forms].filter((form) => form.length >= MIN_FORM_LENGTH).sort((a, b) => b.length - a.length);
 }
 
-const REGEX_SPECIAL = /[\\^$.*+?()[\]{}|/-]/g;
-
 /**
  * The set of a run's secrets and the search for them. Not thread-safe (no need in Node); adding
- * a secret is cheap, the search pattern is rebuilt on the next `redact`.
+ * a secret is cheap, the search index is rebuilt on the next `redact`.
  */
 export class SecretRedactor {
   readonly #forms = new Set<string>();
-  #pattern: RegExp | undefined;
+  /**
+   * Forms by their first MIN_FORM_LENGTH characters, longest first. A scan with one look-up per
+   * position stays linear in the text however many secrets a run meets (a registry's token
+   * service issues one per repository); one regular expression of every form as alternatives
+   * tried each of them at each position.
+   */
+  #byPrefix: Map<string, string[]> | undefined;
   #longest = 0;
 
   /** Registers a secret (and, with a username, the base64 of `username:secret`). Empty values are ignored. */
@@ -65,7 +69,7 @@ export class SecretRedactor {
     for (const form of secretForms(secret, username)) {
       if (this.#forms.has(form)) continue;
       this.#forms.add(form);
-      this.#pattern = undefined;
+      this.#byPrefix = undefined;
       this.#longest = Math.max(this.#longest, form.length);
     }
   }
@@ -81,13 +85,35 @@ export class SecretRedactor {
   }
 
   redact(text: string): string {
-    if (this.#forms.size === 0 || text === '') return text;
-    if (this.#pattern === undefined) {
-      // Longest first, so that a form containing a shorter one is replaced as a whole.
-      const alternatives = [...this.#forms].sort((a, b) => b.length - a.length).map((form) => form.replace(REGEX_SPECIAL, '\\$&'));
-      this.#pattern = new RegExp(alternatives.join('|'), 'g');
+    if (this.#forms.size === 0 || text.length < MIN_FORM_LENGTH) return text;
+    const byPrefix = (this.#byPrefix ??= this.#index());
+    let out: string | undefined;
+    let copied = 0;
+    for (let i = 0; i <= text.length - MIN_FORM_LENGTH; ) {
+      const candidates = byPrefix.get(text.slice(i, i + MIN_FORM_LENGTH));
+      // Leftmost match first and, where several start here, the longest, so that a form
+      // containing a shorter one is replaced as a whole.
+      const form = candidates?.find((candidate) => text.startsWith(candidate, i));
+      if (form === undefined) {
+        i++;
+        continue;
+      }
+      out = (out ?? '') + text.slice(copied, i) + REDACTED;
+      i += form.length;
+      copied = i;
     }
-    return text.replace(this.#pattern, REDACTED);
+    return out === undefined ? text : out + text.slice(copied);
+  }
+
+  #index(): Map<string, string[]> {
+    const index = new Map<string, string[]>();
+    for (const form of [...this.#forms].sort((a, b) => b.length - a.length)) {
+      const prefix = form.slice(0, MIN_FORM_LENGTH);
+      const bucket = index.get(prefix);
+      if (bucket === undefined) index.set(prefix, [form]);
+      else bucket.push(form);
+    }
+    return index;
   }
 
   /** A copy of `value` with every string in it (keys excepted) redacted; `value` itself when nothing is registered. */
