@@ -18,41 +18,15 @@ MODULE=github.com/google/go-containerregistry/cmd/crane
 dir="${XDG_CACHE_HOME:-${HOME}/.cache}/pullguard/crane/${CRANE_VERSION}"
 crane="${dir}/bin/crane"
 
-case "${1:-}" in
-  --print-path) echo "${crane}"; exit 0 ;;
-  "") ;;
-  *) echo "25-crane: unknown argument ${1} (expected --print-path)" >&2; exit 2 ;;
-esac
-
-if [[ -x "${crane}" ]]; then
-  echo "25-crane: crane ${CRANE_VERSION} cached in ${crane}" >&2
-  exit 0
-fi
-
-command -v go >/dev/null || { echo "25-crane: building crane ${CRANE_VERSION} needs a Go toolchain on PATH" >&2; exit 1; }
-
-mkdir -p "${dir}"
-# Two suites starting at once on a fresh machine must not build into the same directory together.
-exec 9>"${dir}/.lock"
-flock 9
-if [[ -x "${crane}" ]]; then
-  echo "25-crane: crane ${CRANE_VERSION} built by a concurrent run: ${crane}" >&2
-  exit 0
-fi
-
-started=${SECONDS}
-partial="${dir}/bin.partial"
-rm -rf -- "${partial}"
-log="${dir}/build.log"
 # GOTOOLCHAIN=local: build with the machine's Go (the module needs go 1.25 or newer) rather than
 # fetching another toolchain; CGO_ENABLED=0: a static binary, no C compiler needed.
-if ! GOBIN="${partial}" GOTOOLCHAIN=local CGO_ENABLED=0 go install "${MODULE}@${CRANE_VERSION}" >"${log}" 2>&1; then
-  echo "25-crane: go install ${MODULE}@${CRANE_VERSION} failed:" >&2
-  tail -n 40 "${log}" >&2
-  exit 1
-fi
-# Only a complete binary is ever at the cached path.
-mkdir -p "${dir}/bin"
-mv -f -- "${partial}/crane" "${crane}"
-rm -rf -- "${partial}"
-echo "25-crane: built crane ${CRANE_VERSION} in $((SECONDS - started)) s: ${crane}" >&2
+build_into() {
+  local gobin="$1.gobin"
+  rm -rf -- "${gobin}"
+  GOBIN="${gobin}" GOTOOLCHAIN=local CGO_ENABLED=0 go install "${MODULE}@${CRANE_VERSION}" && mv -f -- "${gobin}/crane" "$1" && rm -rf -- "${gobin}"
+}
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=lib/cached-go-binary.sh
+source "${root}/scripts/test-deps.d/lib/cached-go-binary.sh"
+cached_go_binary 25-crane "${crane}" "$@"

@@ -5,10 +5,8 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { cleanUpOnExit } from '../control-plane/exit-cleanup.js';
 import { repoRoot } from '../control-plane/repo-root.js';
-import { startWatchdog } from '../control-plane/watchdog.js';
+import { superviseRegistry, type SupervisedRegistry } from './supervised-registry.js';
 import { makeTempDir, removeTempDir } from './temp-dir.js';
 
 let cachedPath: string | undefined;
@@ -37,18 +35,7 @@ export interface CraneLoggedRequest {
   errorCode?: string;
 }
 
-export interface RunningCraneRegistry {
-  port: number;
-  pid: number;
-  dir: string;
-  /** `127.0.0.1:<port>`. */
-  host: string;
-  /** `http://127.0.0.1:<port>`. */
-  url: string;
-  requests(): CraneLoggedRequest[];
-  waitForRequests(count: number, timeoutMs?: number): Promise<CraneLoggedRequest[]>;
-  stop(): Promise<void>;
-}
+export type RunningCraneRegistry = SupervisedRegistry<CraneLoggedRequest>;
 
 // `log.Printf("serving on port %s", port)` in cmd/crane/cmd/serve.go; requests are logged by
 // pkg/registry as "<method> <url>" or "<method> <url> <status> <code> <message>".
@@ -70,72 +57,21 @@ export async function startCraneRegistry(): Promise<RunningCraneRegistry> {
     cwd: dir,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  const watchdogPid = startWatchdog(dir);
-  if (child.pid !== undefined) writeFileSync(join(dir, 'pids'), `${child.pid}\n`);
-  const release = cleanUpOnExit({ dir, pids: () => (child.pid === undefined ? [watchdogPid] : [child.pid, watchdogPid]) });
-  const stopWatchdog = (): void => {
-    release();
-    try {
-      process.kill(watchdogPid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  };
-  const logged: CraneLoggedRequest[] = [];
-  const lines = createInterface({ input: child.stderr as NodeJS.ReadableStream });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('crane registry serve did not log "serving on port" within 10 s')), 10_000);
-    child.once('error', (error) => {
-      clearTimeout(timer);
-      reject(new Error(`cannot start crane registry serve: ${error.message} (run scripts/test-deps.d/25-crane.sh)`));
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`crane registry serve exited with ${code} before serving`));
-    });
-    // Keep reading every line: an unread stderr pipe fills and blocks the registry.
-    lines.on('line', (line) => {
-      const serving = SERVING.exec(line);
-      if (serving?.[1] !== undefined) {
-        clearTimeout(timer);
-        resolve(Number(serving[1]));
-        return;
-      }
+  return superviseRegistry<CraneLoggedRequest>(child, dir, {
+    name: 'crane registry serve',
+    installScript: 'scripts/test-deps.d/25-crane.sh',
+    ready: SERVING,
+    readyWords: 'serving on port',
+    scheme: 'http',
+    parseRequest(line) {
       const request = REQUEST.exec(line);
-      if (request?.[1] === undefined || request[2] === undefined) return;
+      if (request?.[1] === undefined || request[2] === undefined) return undefined;
       const entry: CraneLoggedRequest = { method: request[1], uri: request[2] };
       if (request[3] !== undefined) entry.status = Number(request[3]);
       if (request[4] !== undefined) entry.errorCode = request[4];
-      logged.push(entry);
-    });
-  }).catch(async (error: unknown) => {
-    child.kill('SIGTERM');
-    stopWatchdog();
-    removeTempDir(dir);
-    throw error;
+      return entry;
+    },
   });
-  return {
-    port,
-    pid: child.pid as number,
-    dir,
-    host: `127.0.0.1:${port}`,
-    url: `http://127.0.0.1:${port}`,
-    requests: () => [...logged],
-    async waitForRequests(count, timeoutMs = 2_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (logged.length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-      return [...logged];
-    },
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
-        await exited;
-      }
-      stopWatchdog();
-      removeTempDir(dir);
-    },
-  };
 }
 
 /**

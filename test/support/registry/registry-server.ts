@@ -5,10 +5,8 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { cleanUpOnExit } from '../control-plane/exit-cleanup.js';
-import { startWatchdog } from '../control-plane/watchdog.js';
-import { makeTempDir, removeTempDir } from './temp-dir.js';
+import { superviseRegistry, type SupervisedRegistry } from './supervised-registry.js';
+import { makeTempDir } from './temp-dir.js';
 
 export type RegistryAuth =
   | { kind: 'none' }
@@ -26,22 +24,7 @@ export interface LoggedRequest {
   status: number;
 }
 
-export interface RunningRegistry {
-  port: number;
-  /** PID of the docker-registry process. */
-  pid: number;
-  /** Its scratch directory (config, storage), removed on stop. */
-  dir: string;
-  /** `127.0.0.1:<port>`, what image references name. */
-  host: string;
-  /** `http://127.0.0.1:<port>` or `https://...`. */
-  url: string;
-  /** Requests the registry has logged so far (it logs a line when each response completes). */
-  requests(): LoggedRequest[];
-  /** Waits until at least `count` requests are logged (log lines trail responses slightly). */
-  waitForRequests(count: number, timeoutMs?: number): Promise<LoggedRequest[]>;
-  stop(): Promise<void>;
-}
+export type RunningRegistry = SupervisedRegistry<LoggedRequest>;
 
 const LISTENING = /listening on 127\.0\.0\.1:(\d+)/;
 const FIELD = (name: string): RegExp => new RegExp(`${name.replace(/\./g, '\\.')}=("(?:[^"\\\\]|\\\\.)*"|\\S+)`);
@@ -108,72 +91,20 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Runn
   });
   // A test process that ends without stop() (a failed hook, Ctrl-C, the runner's timeout, SIGKILL)
   // must not leave the registry running: the exit handler and the watchdog kill it by PID.
-  const watchdogPid = startWatchdog(dir);
-  if (child.pid !== undefined) writeFileSync(join(dir, 'pids'), `${child.pid}\n`);
-  const release = cleanUpOnExit({ dir, pids: () => (child.pid === undefined ? [watchdogPid] : [child.pid, watchdogPid]) });
-  const stopWatchdog = (): void => {
-    release();
-    try {
-      process.kill(watchdogPid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  };
-  const logged: LoggedRequest[] = [];
-  const lines = createInterface({ input: child.stderr as NodeJS.ReadableStream });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('docker-registry did not log "listening on" within 10 s')), 10_000);
-    child.once('error', (error) => {
-      clearTimeout(timer);
-      reject(new Error(`cannot start docker-registry: ${error.message} (run scripts/test-deps.d/20-registry.sh)`));
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`docker-registry exited with ${code} before listening`));
-    });
-    // Keep reading every line: an unread stderr pipe fills and blocks the registry.
-    lines.on('line', (line) => {
-      const listening = LISTENING.exec(line);
-      if (listening?.[1] !== undefined) {
-        clearTimeout(timer);
-        resolve(Number(listening[1]));
-        return;
-      }
+  return superviseRegistry<LoggedRequest>(child, dir, {
+    name: 'docker-registry',
+    installScript: 'scripts/test-deps.d/20-registry.sh',
+    ready: LISTENING,
+    readyWords: 'listening on',
+    scheme: options.tls === undefined ? 'http' : 'https',
+    parseRequest(line) {
       // Answered requests log "response completed"; refused ones only "error authorizing context" (a 401).
       const denied = line.includes('msg="error authorizing context');
-      if (!denied && !line.includes('msg="response completed')) return;
+      if (!denied && !line.includes('msg="response completed')) return undefined;
       const method = field(line, 'http.request.method');
       const uri = field(line, 'http.request.uri');
       const status = denied ? '401' : field(line, 'http.response.status');
-      if (method !== undefined && uri !== undefined && status !== undefined) logged.push({ method, uri, status: Number(status) });
-    });
-  }).catch(async (error: unknown) => {
-    child.kill('SIGTERM');
-    stopWatchdog();
-    removeTempDir(dir);
-    throw error;
+      return method !== undefined && uri !== undefined && status !== undefined ? { method, uri, status: Number(status) } : undefined;
+    },
   });
-  const scheme = options.tls === undefined ? 'http' : 'https';
-  return {
-    port,
-    pid: child.pid as number,
-    dir,
-    host: `127.0.0.1:${port}`,
-    url: `${scheme}://127.0.0.1:${port}`,
-    requests: () => [...logged],
-    async waitForRequests(count, timeoutMs = 2_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (logged.length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-      return [...logged];
-    },
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
-        await exited;
-      }
-      stopWatchdog();
-      removeTempDir(dir);
-    },
-  };
 }
