@@ -4,10 +4,8 @@
 // rules that need it say "unknown" instead of failing. Types only. src/facts/ holds these types and
 // the interfaces the core owns (registry-gateway.ts, local-machine.ts); it imports only core types.
 //
-// Room for what comes next, each as another optional member of `Facts` with its interface here:
-// cluster facts (namespaces, service accounts, secrets, nodes, pods, events) read over a
-// `KubeGateway` (kube-gateway.ts), images present on the nodes or in the local engine over a
-// `LocalRuntime`, and a snapshot file as a second source of the same facts (snapshot.ts).
+// Cluster facts are read over a `ClusterReader` (cluster-reader.ts): the live gateway or a snapshot
+// file (cluster-snapshot.ts, snapshot-reader.ts), the same facts from either source.
 import type { JsonPath, ManifestObject } from '../manifests/model.js';
 import type { ImageCheckResult } from './registry-gateway.js';
 import type { PullObjectFacts } from './pull-objects.js';
