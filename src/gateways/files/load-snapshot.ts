@@ -6,14 +6,15 @@ import { SNAPSHOT_SCHEMA_VERSION, type ClusterSnapshot } from '../../facts/clust
 import { snapshotReader } from '../../facts/snapshot-reader.js';
 import { ConfigError } from '../../shared/errors.js';
 
-export function loadSnapshot(path: string): ClusterReader {
-  return snapshotReader(readSnapshotFile(path), `snapshot ${path}`);
+/** `path` is read; `shown` (the path as the user wrote it) is what messages name. */
+export function loadSnapshot(path: string, shown = path): ClusterReader {
+  return snapshotReader(readSnapshotFile(path, shown), `snapshot ${shown}`);
 }
 
-export function readSnapshotFile(path: string): ClusterSnapshot {
+export function readSnapshotFile(readPath: string, path = readPath): ClusterSnapshot {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readFileSync(readPath, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new ConfigError(code === 'ENOENT' ? 'snapshot file not found' : `cannot read snapshot file (${code ?? 'unknown error'})`, {
