@@ -93,6 +93,11 @@ export interface KubeletFixContext {
   image?: string;
   /** Its registry host[:port], when known. */
   registry?: string;
+  /**
+   * The host the failure names (`lookup HOST`, a URL's host, a dialled address), which may be a
+   * mirror, a token service or a blob CDN rather than the registry itself.
+   */
+  host?: string;
   target: RemediationTarget;
   /** Whether the pull sent credentials, when the message says (`failed to fetch anonymous token`: no). */
   credentialsSent?: boolean;

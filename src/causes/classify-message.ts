@@ -6,7 +6,7 @@
 import type { CauseId, KubeletFixContext, Recurrence, RemediationTarget } from './cause.js';
 import { getCause, MESSAGE_PATTERNS } from './index.js';
 import { credentialsSent } from './support/credential-signals.js';
-import { extractImage, extractRegistry } from './support/extract-image.js';
+import { extractHost, extractImage, extractRegistry } from './support/extract-names.js';
 import { normalizePullMessage } from './support/normalize-pull-message.js';
 import { redactMessageSecrets } from './support/redact-message-secrets.js';
 
@@ -16,6 +16,8 @@ export interface MessageClassification {
   image?: string;
   /** Its registry host[:port] (`docker.io` for Docker Hub), else the host of the URL the message names. */
   registry?: string;
+  /** The host the failure names (`lookup HOST`, a URL's host, a dialled address), when it names one. */
+  host?: string;
   /** A later attempt may succeed (429, pull QPS, 5xx, timeouts, resets): wait instead of failing. */
   transient: boolean;
   recurrence: Recurrence;
@@ -52,6 +54,7 @@ export function classifyMessage(message: string, options: ClassifyMessageOptions
   const text = redactMessageSecrets(normalizePullMessage(message));
   const image = text === '' ? undefined : extractImage(text);
   const registry = text === '' ? undefined : extractRegistry(image, text);
+  const host = text === '' ? undefined : extractHost(text);
   const sent = credentialsSent(text);
 
   const leaves = text.replace(QUOTED_NAME, '"…"').replace(URL, 'URL');
@@ -62,7 +65,7 @@ export function classifyMessage(message: string, options: ClassifyMessageOptions
       const match = entry.pattern.exec(leaves);
       if (match === null) continue;
       id = entry.cause;
-      evidence = match[0].trim().slice(0, MAX_EVIDENCE_CHARS);
+      evidence = evidenceFrom(leaves, match.index, match[0]);
       break;
     }
   }
@@ -72,12 +75,14 @@ export function classifyMessage(message: string, options: ClassifyMessageOptions
     target: options.target ?? REMOTE_TARGET,
     ...(image === undefined ? {} : { image }),
     ...(registry === undefined ? {} : { registry }),
+    ...(host === undefined ? {} : { host }),
     ...(sent === undefined ? {} : { credentialsSent: sent }),
   };
   return {
     cause: id,
     ...(image === undefined ? {} : { image }),
     ...(registry === undefined ? {} : { registry }),
+    ...(host === undefined ? {} : { host }),
     transient: cause.recurrence === 'transient',
     recurrence: cause.recurrence,
     summary: cause.summary,
@@ -85,4 +90,20 @@ export function classifyMessage(message: string, options: ClassifyMessageOptions
     ...(evidence === undefined || evidence === '' || id === 'unknown' ? {} : { evidence }),
     ...(sent === undefined ? {} : { credentialsSent: sent }),
   };
+}
+
+/**
+ * The deciding phrase and what follows it (the leaf is the end of a message): `401 Unauthorized`,
+ * `lookup HOST on IP:53: no such host`. A match that starts at a separator (`: not found`) takes
+ * the part before it too, so that it says what was not found.
+ */
+function evidenceFrom(leaves: string, index: number, matched: string): string | undefined {
+  let start = index;
+  if (matched.startsWith(':')) {
+    const previous = leaves.lastIndexOf(': ', index - 1);
+    start = previous < 0 ? 0 : previous + 2;
+  }
+  const phrase = leaves.slice(start).trim();
+  if (phrase === '') return undefined;
+  return phrase.length > MAX_EVIDENCE_CHARS ? `${phrase.slice(0, MAX_EVIDENCE_CHARS - 1)}…` : phrase;
 }

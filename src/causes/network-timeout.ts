@@ -23,8 +23,8 @@ export const cause: Cause = {
         source: 'Go net/net.go, net/http/client.go; containerd internal/cri/server/images/image_pull.go',
       },
     ],
-    fix: ({ registry }) =>
-      `The node got no answer from ${registry ?? 'the registry'} in time, or the connection broke: the kubelet retries on its own; if it persists, open the path from the nodes to the registry and its blob host (egress rules, NAT, the container runtime's proxy, private endpoints).`,
+    fix: ({ host, registry }) =>
+      `The node got no answer from ${host ?? registry ?? 'the registry'} in time, or the connection broke: the kubelet retries on its own; if it persists, open the path from the nodes to the registry and its blob host (egress rules, NAT, the container runtime's proxy, private endpoints).`,
   },
   remediation: () => undefined,
 };

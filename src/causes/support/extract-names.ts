@@ -1,6 +1,6 @@
-// Which image and which registry a pull-error message is about, from the wordings of kubelet and
+// Which image, registry and host a pull-error message is about, from the wordings of kubelet and
 // the runtimes (the pod's image as written comes first: it is what the user will search for in
-// the manifests). Pure.
+// the manifests). Pure; the only state is a bounded cache of parsed image references.
 import { parseImageReference } from '../../images/parse-image-reference.js';
 
 /** Each pattern's first group is the image; the first pattern that matches wins, so the order matters. */
@@ -76,4 +76,22 @@ function registryOfImage(image: string): string | undefined {
   if (registryCache.size >= 1024) registryCache.clear();
   registryCache.set(image, registry);
   return registry;
+}
+
+// The host the failure itself names: the name a DNS lookup failed for, a URL's host (a mirror, a
+// token service or a blob CDN may answer for the registry), the address a dial went to.
+const HOST_IN_TEXT: readonly RegExp[] = [
+  /\blookup ([^\s:]+)(?::\d+)?(?: on |: )/,
+  /\bhttps?:\/\/(?:[^/\s"@]+@)?([^/\s"?#]+)/i,
+  /\bdial tcp ((?:\d{1,3}\.){3}\d{1,3}:\d+|\[[0-9a-f:]+\]:\d+)/i,
+  /\bpinging (?:container|docker) registry ([^\s:]+(?::\d+)?)/,
+];
+
+/** The host the failure names, when the message names one. */
+export function extractHost(message: string): string | undefined {
+  for (const pattern of HOST_IN_TEXT) {
+    const host = pattern.exec(message)?.[1];
+    if (host !== undefined && host.length <= 255) return host;
+  }
+  return undefined;
 }
