@@ -25,10 +25,13 @@ export const cause: Cause = {
         source: 'containerd core/remotes/docker/authorizer.go; Artifact Registry answers; containers/image docker/docker_client.go',
       },
     ],
-    fix: ({ registry, credentialsSent }) =>
-      credentialsSent === false
+    fix: ({ registry: named, host, credentialsSent }) => {
+      // The token service or API host the message names stands in when no image says which registry.
+      const registry = named ?? host;
+      return credentialsSent === false
         ? `${registry ?? 'The registry'} refuses anonymous pulls of this repository: give the pods a pull secret (imagePullSecrets) for an account that may pull it.`
-        : `Grant pull access on this repository to the identity that pulls: the pull secret's account, or the node identity (AcrPull on AKS, the node role on EKS, roles/artifactregistry.reader on GKE).`,
+        : `Grant pull access on this repository to the identity that pulls: the pull secret's account, or the node identity (AcrPull on AKS, the node role on EKS, roles/artifactregistry.reader on GKE).`;
+    },
   },
   remediation: ({ registry, credentialSource, sendsCredentials }) =>
     // An anonymous pull has no account to grant anything to: the pods need credentials first.

@@ -25,8 +25,11 @@ export const cause: Cause = {
         source: 'containerd core/remotes/docker/errors.go; moby registry/errors.go; GHCR answers',
       },
     ],
-    fix: ({ registry }) =>
-      `${registry ?? 'The registry'} does not say whether the repository is missing or private: check the name (push the image if it is yours), or give the pods a pull secret for ${registry ?? 'the registry'} that can read it.`,
+    fix: ({ registry: named, host }) => {
+      // The token service or API host the message names stands in when no image says which registry.
+      const registry = named ?? host;
+      return `${registry ?? 'The registry'} does not say whether the repository is missing or private: check the name (push the image if it is yours), or give the pods a pull secret for ${registry ?? 'the registry'} that can read it.`;
+    },
   },
   remediation: ({ registry }) => `Check the repository name; if it is private, give the pods a pull secret for ${registry} (imagePullSecrets).`,
 };

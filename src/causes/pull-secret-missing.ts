@@ -21,8 +21,11 @@ export const cause: Cause = {
       // secret %s/%s for %s/%s due to %v.  The image pull may not succeed.`
       { pattern: /Unable to retrieve (some image pull secrets|pull secret)/i, precedence: 15, source: 'kubernetes pkg/kubelet/kubelet_pods.go getPullSecretsForPod' },
     ],
-    fix: ({ registry }) =>
-      `Create the pull secret the pod names, in the pod's namespace (kubectl create secret docker-registry NAME -n NAMESPACE --docker-server=${registry ?? 'REGISTRY'} ...), or fix the name in the manifest.`,
+    fix: ({ registry: named, host }) => {
+      // The token service or API host the message names stands in when no image says which registry.
+      const registry = named ?? host;
+      return `Create the pull secret the pod names, in the pod's namespace (kubectl create secret docker-registry NAME -n NAMESPACE --docker-server=${registry ?? 'REGISTRY'} ...), or fix the name in the manifest.`;
+    },
   },
   remediation: ({ missingSecrets, registry }) => {
     const secret = missingSecrets?.[0];

@@ -21,8 +21,11 @@ export const cause: Cause = {
         source: 'containerd core/remotes/docker/fetcher.go; moby registry; cri-dockerd core/image.go',
       },
     ],
-    fix: ({ registry }) =>
-      `${registry ?? 'The registry'} failed on its side: the kubelet retries with back-off (up to 5 minutes; deleting the pod retries at once); check its status page, or mirror critical images into a registry the nodes use.`,
+    fix: ({ registry: named, host }) => {
+      // The token service or API host the message names stands in when no image says which registry.
+      const registry = named ?? host;
+      return `${registry ?? 'The registry'} failed on its side: the kubelet retries with back-off (up to 5 minutes; deleting the pod retries at once); check its status page, or mirror critical images into a registry the nodes use.`;
+    },
   },
   remediation: () => undefined,
 };

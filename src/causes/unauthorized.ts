@@ -30,10 +30,13 @@ export const cause: Cause = {
         source: 'containerd core/remotes/docker/resolver.go; containers/image docker/errors.go; ECR, ACR, Quay, Artifact Registry answers',
       },
     ],
-    fix: ({ registry, credentialsSent }) =>
-      credentialsSent === true
+    fix: ({ registry: named, host, credentialsSent }) => {
+      // The token service or API host the message names stands in when no image says which registry.
+      const registry = named ?? host;
+      return credentialsSent === true
         ? `${registry ?? 'The registry'} rejected the credentials sent: renew the pull secret (or the node identity's access to the registry).`
-        : `${registry ?? 'The registry'} wants credentials: create a pull secret (kubectl create secret docker-registry regcred --docker-server=${registry ?? 'REGISTRY'} ...) and list it in imagePullSecrets, or let the nodes pull with their own identity (az aks update --attach-acr, the EKS node role, the GKE node service account).`,
+        : `${registry ?? 'The registry'} wants credentials: create a pull secret (kubectl create secret docker-registry regcred --docker-server=${registry ?? 'REGISTRY'} ...) and list it in imagePullSecrets, or let the nodes pull with their own identity (az aks update --attach-acr, the EKS node role, the GKE node service account).`;
+    },
   },
   remediation: ({ registry, credentialSource, sendsCredentials }) =>
     sendsCredentials
