@@ -132,8 +132,11 @@ function time(label, run) {
   const wall = median(walls);
   const cpu = median(cpus);
   const perSecond = Math.round(count / (wall / 1000));
-  console.log(`  ${label.padEnd(34)} ${String(perSecond).padStart(9)} messages/s  (wall ${wall.toFixed(0)} ms, CPU ${cpu.toFixed(0)} ms)`);
-  return perSecond;
+  const perCpuSecond = Math.round(count / (cpu / 1000));
+  console.log(
+    `  ${label.padEnd(34)} ${String(perSecond).padStart(9)} messages/s, ${String(perCpuSecond).padStart(9)} per CPU second  (wall ${wall.toFixed(0)} ms, CPU ${cpu.toFixed(0)} ms)`,
+  );
+  return { perSecond, perCpuSecond };
 }
 
 console.log(`\nclassify: throughput on ${count} messages in process, median of ${runs} runs; ${machineLine()}`);
@@ -148,6 +151,7 @@ const normalisePerSecond = time('baseline + pullguard normalisation', () => {
   for (const message of messages) sink += baselineReason(normalizePullMessage(message)).length;
 });
 console.log(
-  `  goal >= 100000 messages/s: ${oursPerSecond >= 100_000 ? 'met' : 'NOT met'}; pullguard/baseline ${(oursPerSecond / theirsPerSecond).toFixed(2)}x ` +
-    `(${(oursPerSecond / normalisePerSecond).toFixed(2)}x against the baseline with the same normalisation) [${sink > 0 ? 'ok' : 'no work'}]`,
+  `  goal >= 100000 messages/s: ${oursPerSecond.perSecond >= 100_000 ? 'met' : 'not met'} by wall time, ` +
+    `${oursPerSecond.perCpuSecond >= 100_000 ? 'met' : 'not met'} per CPU second; pullguard/baseline ${(oursPerSecond.perCpuSecond / theirsPerSecond.perCpuSecond).toFixed(2)}x ` +
+    `(${(oursPerSecond.perCpuSecond / normalisePerSecond.perCpuSecond).toFixed(2)}x against the baseline with the same normalisation) per CPU second [${sink > 0 ? 'ok' : 'no work'}]`,
 );

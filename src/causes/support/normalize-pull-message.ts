@@ -29,7 +29,8 @@ const REASON_PREFIX = /^(?:Reason: )?(?:ErrImagePull|ImagePullBackOff|ErrImageNe
 /** The message on one line, unescaped, without the columns around it; '' for a blank line. */
 export function normalizePullMessage(raw: string): string {
   let text = raw.length > MAX_MESSAGE_CHARS ? `${raw.slice(0, KEEP_EACH_END)} … ${raw.slice(-KEEP_EACH_END)}` : raw;
-  text = text.replace(ANSI_ESCAPE, '').replace(CONTROL, ' ');
+  if (text.includes('\u001b')) text = text.replace(ANSI_ESCAPE, '');
+  text = text.replace(CONTROL, ' ');
   if (text.includes('\\')) text = text.replace(ESCAPED_QUOTE, '"').replace(ESCAPED_BREAK, ' ');
   text = text.trim();
   return stripReason(stripEventColumns(text));
