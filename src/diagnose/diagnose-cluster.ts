@@ -1,6 +1,6 @@
 // diagnose/: pods and events → why images cannot be pulled, grouped by workload, image and cause;
 // the incident report's model (report/). Reads the cluster only through a ClusterReader; pure.
-import type { ReplicaSet } from 'kubernetes-types/apps/v1.js';
+import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1.js';
 import type { Job } from 'kubernetes-types/batch/v1.js';
 import type { Pod } from 'kubernetes-types/core/v1.js';
 import type { RemediationTarget } from '../causes/index.js';
@@ -24,29 +24,36 @@ export interface ClusterRecords {
   events: ClusterEvent[];
   replicaSets?: ReplicaSet[];
   jobs?: Job[];
+  /** Read only for the report (the field manager of a template change); diagnose does not need them. */
+  deployments?: Deployment[];
   gaps: string[];
 }
 
-export async function readClusterRecords(reader: ClusterReader, namespace: string | undefined): Promise<ClusterRecords> {
+export async function readClusterRecords(reader: ClusterReader, namespace: string | undefined, withDeployments = false): Promise<ClusterRecords> {
   const scope: ListScope = namespace === undefined ? {} : { namespace };
   const optional = <T>(read: ((scope?: ListScope) => Promise<ClusterFact<T>>) | undefined): Promise<ClusterFact<T>> =>
     read === undefined ? Promise.resolve({ unknown: 'not read by this version of the cluster reader' }) : read(scope);
-  const [pods, events, replicaSets, jobs] = await Promise.all([
+  const [pods, events, replicaSets, jobs, deployments] = await Promise.all([
     reader.pods(scope),
     reader.events(scope),
     optional(reader.replicaSets?.bind(reader)),
     optional(reader.jobs?.bind(reader)),
+    withDeployments ? optional(reader.deployments?.bind(reader)) : Promise.resolve(undefined),
   ]);
   const gaps: string[] = [];
   if (!isKnownClusterFact(pods)) gaps.push(`pods: ${pods.unknown}`);
   if (!isKnownClusterFact(events)) gaps.push(`events: ${events.unknown} (causes come from container status only; no attempt counts or first/last seen)`);
   if (!isKnownClusterFact(replicaSets)) gaps.push(`replicaSets: ${replicaSets.unknown} (Deployments inferred from the pod-template-hash label)`);
   if (!isKnownClusterFact(jobs)) gaps.push(`jobs: ${jobs.unknown} (CronJobs inferred from Job names)`);
+  if (deployments !== undefined && !isKnownClusterFact(deployments)) {
+    gaps.push(`deployments: ${deployments.unknown} (who last changed a pod template is not known)`);
+  }
   return {
     pods: isKnownClusterFact(pods) ? pods.value : [],
     events: isKnownClusterFact(events) ? events.value : [],
     ...(isKnownClusterFact(replicaSets) ? { replicaSets: replicaSets.value } : {}),
     ...(isKnownClusterFact(jobs) ? { jobs: jobs.value } : {}),
+    ...(deployments !== undefined && isKnownClusterFact(deployments) ? { deployments: deployments.value } : {}),
     gaps,
   };
 }
