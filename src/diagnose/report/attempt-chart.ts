@@ -31,11 +31,10 @@ export function modelledAttempts(count: number, spanSeconds: number, backOff: bo
 /** One decimal: enough for a chart, and the same digits on every run. */
 const round1 = (value: number): number => Math.round(value * 10) / 10;
 
-/** When the modelled wait first reached the cap, in seconds after the first attempt, if it did. */
+/** The attempt after which kubelet's wait is at its cap (10·2^(i−1) ≥ 300 s first holds for the 6th wait). */
+export const CAPPED_WAIT_INDEX = 1 + Math.ceil(Math.log2(MAX_BACK_OFF_SECONDS / FIRST_BACK_OFF_SECONDS));
+
+/** When the modelled wait first reached the cap, in seconds after the first attempt; undefined when it did not. */
 export function backOffCapReachedAt(points: readonly ChartPoint[]): number | undefined {
-  const last = points.at(-1);
-  if (last === undefined || points.length < 3) return undefined;
-  const largest = Math.max(...points.map((p) => p.waitSeconds));
-  const reached = points.find((p, i) => i > 0 && p.waitSeconds === largest && largest > 0);
-  return reached?.offsetSeconds;
+  return points[CAPPED_WAIT_INDEX]?.offsetSeconds;
 }

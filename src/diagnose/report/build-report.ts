@@ -245,16 +245,18 @@ function timeline(
       from: 'earliest firstTimestamp of the pull events',
     });
   }
+  const reported = failure.backOffs === undefined ? '' : `; kubelet reported back-off ${failure.backOffs} times`;
   if (chart !== undefined && chart.model === 'kubelet-back-off') {
     const capAt = backOffCapReachedAt(chart.points);
-    if (capAt !== undefined) {
-      items.push({
-        at: iso(Date.parse(chart.start) + capAt * 1000),
-        kind: 'back-off',
-        text: `Back-off between pulls grew from 10 s to kubelet's 5-minute cap${failure.backOffs === undefined ? '' : `; kubelet reported back-off ${failure.backOffs} times`}.`,
-        from: 'modelled from the attempt count',
-      });
-    }
+    items.push({
+      at: capAt === undefined ? chart.end : iso(Date.parse(chart.start) + capAt * 1000),
+      kind: 'back-off',
+      text:
+        capAt === undefined
+          ? `Back-off between pulls doubling from 10 s; not yet at kubelet's 5-minute cap by the last attempt${reported}.`
+          : `Back-off between pulls reached kubelet's 5-minute cap${reported}.`,
+      from: 'modelled from the attempt count',
+    });
   } else if (failure.backOffs !== undefined) {
     items.push({ ...(failure.lastSeen === undefined ? {} : { at: failure.lastSeen }), kind: 'back-off', text: `kubelet reported back-off ${failure.backOffs} times.`, from: 'BackOff event count' });
   }

@@ -34,6 +34,11 @@ export function templateWriter(entries: readonly ManagedFieldsEntry[] | undefine
   return newest;
 }
 
+/** Not listed at all, or listed without it (deleted since, or another namespace read). */
+function missing(list: readonly unknown[] | undefined): string {
+  return list === undefined ? 'was not read' : 'is not among the objects read';
+}
+
 function writerText(entry: ManagedFieldsEntry | undefined): string {
   if (entry === undefined) return '';
   const how = entry.operation === 'Apply' ? 'server-side apply' : (entry.operation ?? 'a write');
@@ -56,8 +61,10 @@ export function triggerOf(workload: Workload, pod: Pod | undefined, records: Tri
     let text = `ReplicaSet ${replicaSetName}${revision === undefined ? '' : ` (revision ${revision})`} was created` + (deploymentName === undefined ? '' : ` for Deployment ${deploymentName}`);
     if (writer !== undefined) text += `; its pod template was last written by ${writerText(writer)} at ${writer.time ?? 'an unrecorded time'}`;
     text += '.';
-    if (replicaSet === undefined) gaps.push(`ReplicaSet ${replicaSetName} was not read: its creation time and revision are unknown.`);
-    if (deploymentName !== undefined && deployment === undefined) gaps.push(`Deployment ${deploymentName} was not read: which field manager changed its pod template is unknown.`);
+    if (replicaSet === undefined) gaps.push(`ReplicaSet ${replicaSetName} ${missing(records.replicaSets)}: its creation time and revision are unknown.`);
+    if (deploymentName !== undefined && deployment === undefined) {
+      gaps.push(`Deployment ${deploymentName} ${missing(records.deployments)}: which field manager changed its pod template is unknown.`);
+    }
     else if (deployment !== undefined && writer === undefined) gaps.push(`Deployment ${deploymentName} has no managedFields entry for its pod template: who changed it is unknown.`);
     const at = replicaSet?.metadata?.creationTimestamp ?? writer?.time;
     return { ...(at === undefined ? {} : { at }), text, from: replicaSet !== undefined ? 'ReplicaSet creationTimestamp' : 'Deployment managedFields', gaps };
@@ -67,7 +74,7 @@ export function triggerOf(workload: Workload, pod: Pod | undefined, records: Tri
     const job = find(records.jobs, jobName);
     const cronJob = link('CronJob');
     const text = `Job ${jobName} was created${cronJob === undefined ? '' : ` by CronJob ${cronJob}`}.`;
-    if (job === undefined) gaps.push(`Job ${jobName} was not read: its creation time is unknown.`);
+    if (job === undefined) gaps.push(`Job ${jobName} ${missing(records.jobs)}: its creation time is unknown.`);
     const at = job?.metadata?.creationTimestamp;
     return { ...(at === undefined ? {} : { at }), text, from: 'Job creationTimestamp', gaps };
   }
