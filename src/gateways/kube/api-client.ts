@@ -114,7 +114,8 @@ export class ApiClient {
       try {
         response = await this.#send(path, auth, remaining);
       } catch (error) {
-        if (isTimeout(error)) throw timeout();
+        // Past the budget, whatever undici calls it (an abort, a connect timeout): a slow answer.
+        if (isTimeout(error) || performance.now() >= deadline) throw timeout();
         const failure = describeConnectionFailure(error);
         if (failure.detail === 'connection reset' && attempt < this.options.maxRetries) continue;
         throw new ClusterUnreachable(`cannot reach the API server ${this.server} of context "${this.context.contextName}": ${failure.detail}`, {
