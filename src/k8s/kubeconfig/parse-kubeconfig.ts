@@ -23,7 +23,7 @@ const INTERACTIVE_MODES: readonly InteractiveMode[] = ['Never', 'IfAvailable', '
 /** `file` is the absolute path the text came from: messages name it and relative paths resolve against its folder. */
 export function parseKubeconfig(text: string, file: string): KubeconfigFile {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { version: '1.1', lineCounter, prettyErrors: false, uniqueKeys: false });
+  const document = parseDocument(text, { version: '1.1', lineCounter, prettyErrors: true, uniqueKeys: false });
   const parsed: KubeconfigFile = { file, clusters: new Map(), users: new Map(), contexts: new Map() };
   const syntaxError = document.errors[0];
   if (syntaxError !== undefined) {
