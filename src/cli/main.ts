@@ -53,6 +53,9 @@ Examples:
   $ pullguard lint k8s/ --target aks              static checks of the manifests, no network
   $ pullguard check k8s/ --target aks             lint, then ask every image's registry
   $ pullguard explain latest-tag                  what a finding means and how to fix it
+  $ pullguard snapshot -A -o cluster.json         capture the cluster's facts to a file
+  $ pullguard diagnose -A --target aks            why pods cannot pull, and the fix
+  $ pullguard report -n shop --format html        the incident's post-mortem from the records
 
 Run \`pullguard COMMAND --help\` for the options and examples of a command.`,
   );
