@@ -23,6 +23,6 @@ export async function report(options: ReportCommandOptions): Promise<IncidentRep
   const target = resolveTarget(options.target, undefined);
   const namespace = options.allNamespaces === true ? undefined : (options.namespace ?? options.reader.context.namespace);
   const records = await readClusterRecords(options.reader, namespace, true);
-  const diagnosis = diagnoseRecords(records, { ...(namespace === undefined ? {} : { namespace }), target, source: options.reader.source });
+  const diagnosis = diagnoseRecords(records, { ...(namespace === undefined ? {} : { namespace }), target, source: options.reader.source, includeRecovered: true });
   return buildIncidentReport(diagnosis, records, { now: options.now ?? Date.now(), ...(options.manifests === undefined ? {} : { manifests: options.manifests }) });
 }

@@ -16,6 +16,8 @@ export interface DiagnoseOptions {
   /** One namespace, or undefined for all (`-A`). */
   namespace?: string;
   target: RemediationTarget;
+  /** Also containers that failed to pull and run now (the report's recovery). */
+  includeRecovered?: boolean;
 }
 
 /** What diagnose read, kept for the report (which needs the same objects again). */
@@ -88,9 +90,9 @@ export function diagnoseRecords(records: ClusterRecords, options: DiagnoseOption
     const key = workloadKey(workload);
     podsPerWorkload.set(key, (podsPerWorkload.get(key) ?? 0) + 1);
     const podKey = `${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''}`;
-    for (const failure of podPullFailures(pod, eventsByPod.get(podKey) ?? [])) {
+    for (const failure of podPullFailures(pod, eventsByPod.get(podKey) ?? [], { recovered: options.includeRecovered === true })) {
       failures.push({ failure, workload });
-      failingPods.add(podKey);
+      if (failure.recoveredAt === undefined) failingPods.add(podKey);
     }
   }
   return {

@@ -18,7 +18,8 @@ export function groupFailures(
 ): DiagnosisEntry[] {
   const groups = new Map<string, FailureWithWorkload[]>();
   for (const item of failures) {
-    const key = `${workloadKey(item.workload)}\u0000${item.failure.image}\u0000${item.failure.cause}`;
+    const recovered = item.failure.recoveredAt === undefined ? 'now' : 'recovered';
+    const key = `${workloadKey(item.workload)}\u0000${item.failure.image}\u0000${item.failure.cause}\u0000${recovered}`;
     const group = groups.get(key);
     if (group === undefined) groups.set(key, [item]);
     else group.push(item);
@@ -33,7 +34,8 @@ function compareEntries(a: DiagnosisEntry, b: DiagnosisEntry): number {
     compare(a.workload.kind, b.workload.kind) ||
     compare(a.workload.name, b.workload.name) ||
     compare(a.image, b.image) ||
-    compare(a.cause, b.cause)
+    compare(a.cause, b.cause) ||
+    compare(a.recoveredAt ?? '', b.recoveredAt ?? '')
   );
 }
 
@@ -60,6 +62,7 @@ function entryOf(group: readonly FailureWithWorkload[], podsPerWorkload: Readonl
   const firstSeen = failures.map((f) => f.firstSeen).filter((t): t is string => t !== undefined).sort(compare)[0];
   const lastSeen = failures.map((f) => f.lastSeen).filter((t): t is string => t !== undefined).sort(compare).at(-1);
   const missingSecrets = sortedUnique(failures.flatMap((f) => f.missingSecrets ?? []));
+  const recoveredAt = failures.every((f) => f.recoveredAt !== undefined) ? failures.map((f) => f.recoveredAt as string).sort(compare).at(-1) : undefined;
   const parsed = parseImageReference(image);
   const registry = parsed.ok ? parsed.reference.domain : '';
   const catalogue = getCause(cause);
@@ -90,6 +93,7 @@ function entryOf(group: readonly FailureWithWorkload[], podsPerWorkload: Readonl
     ...(speaking?.evidence === undefined ? {} : { evidence: speaking.evidence }),
     agedOut: failures.every((f) => f.agedOut),
     ...(missingSecrets.length === 0 ? {} : { missingSecrets }),
+    ...(recoveredAt === undefined ? {} : { recoveredAt }),
     failures,
   };
 }

@@ -167,7 +167,15 @@ function missingSecretsOf(events: readonly PodEvent[]): string[] | undefined {
   return listed === undefined ? [] : listed.split(',').map((name) => name.trim()).filter((name) => name !== '');
 }
 
-export function podPullFailures(pod: Pod, podEvents: readonly PodEvent[]): ContainerPullFailure[] {
+export interface PodPullFailureOptions {
+  /**
+   * Also the containers that run now but whose events show they failed to pull before (for the
+   * report's recovery); `diagnose` asks only about what fails now.
+   */
+  recovered?: boolean;
+}
+
+export function podPullFailures(pod: Pod, podEvents: readonly PodEvent[], options: PodPullFailureOptions = {}): ContainerPullFailure[] {
   const namespace = pod.metadata?.namespace ?? '';
   const podName = pod.metadata?.name ?? '';
   const uid = pod.metadata?.uid;
@@ -215,8 +223,41 @@ export function podPullFailures(pod: Pod, podEvents: readonly PodEvent[]): Conta
   });
   const sandbox = sandboxFailure(pod, events, sites);
   if (sandbox !== undefined) failures.push({ ...common, ...sandbox, ...(missingSecrets === undefined ? {} : { missingSecrets }) });
+  if (options.recovered === true) {
+    for (const site of sites) {
+      if (failing.includes(site)) continue;
+      const recovered = recoveredFailure(site, eventsOfSite(site, withRoles, false));
+      if (recovered !== undefined) failures.push({ ...common, ...recovered });
+    }
+  }
   return failures;
 }
+
+/** A container that runs (or ran) now, after pull failures its events still show. */
+function recoveredFailure(site: ContainerSite, siteEvents: readonly SiteEvents[]): Omit<ContainerPullFailure, keyof PodCommon> | undefined {
+  const state = site.status?.state;
+  const startedAt = state?.running?.startedAt ?? state?.terminated?.startedAt;
+  if (startedAt === undefined) return undefined;
+  const failed = siteEvents.filter(({ role }) => CARRIES_CAUSE.has(role) || role === 'error');
+  if (failed.length === 0) return undefined;
+  const reason = failed.map(({ event }) => /^Error: (\w+)$/.exec(event.message)?.[1]).find((r) => r !== undefined) ?? (failed.some(({ role }) => role === 'never-pull') ? 'ErrImageNeverPull' : 'ErrImagePull');
+  const named = nameCause(reason, undefined, siteEvents);
+  return {
+    container: site.name,
+    containerKind: site.kind,
+    image: site.image,
+    waitingReason: reason,
+    cause: named.cause,
+    transient: getCause(named.cause).recurrence === 'transient',
+    ...(named.message === undefined ? {} : { message: named.message }),
+    ...(named.evidence === undefined ? {} : { evidence: named.evidence }),
+    agedOut: named.cause === 'unknown',
+    ...tally(siteEvents),
+    recoveredAt: startedAt,
+  };
+}
+
+type PodCommon = Pick<ContainerPullFailure, 'namespace' | 'pod' | 'podUid' | 'node' | 'pullSecrets' | 'podCreated' | 'podScheduled'>;
 
 /** The pull secret kubelet could not find explains an auth failure (or one whose words aged out). */
 function withSecretEvent(cause: CauseId, missingSecrets: readonly string[] | undefined): CauseId {

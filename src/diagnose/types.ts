@@ -44,6 +44,8 @@ export interface ContainerPullFailure {
   /** When the pod was created, for the impact and the timeline. */
   podCreated?: string;
   podScheduled?: string;
+  /** When the container started after all (only when recovered failures are asked for). */
+  recoveredAt?: string;
 }
 
 /** Failures of one workload, image and cause: one block of `diagnose`. */
@@ -68,6 +70,8 @@ export interface DiagnosisEntry {
   evidence?: Evidence;
   agedOut: boolean;
   missingSecrets?: string[];
+  /** Every failure of the entry recovered: when the last of them did (the report's recovery). */
+  recoveredAt?: string;
   /** With `--verify`: what the registry said with the pod's own pull secrets. */
   verification?: Verification;
   failures: ContainerPullFailure[];
@@ -92,6 +96,7 @@ export interface Diagnosis {
   namespace?: string;
   target: string;
   entries: DiagnosisEntry[];
+  /** Pods that cannot pull now (recovered ones not counted). */
   failingPods: number;
   /** Facts that could not be read and what that leaves out (`events: forbidden: list events`). */
   gaps: string[];

@@ -59,7 +59,7 @@ export function buildIncidentReport(diagnosis: Diagnosis, records: ClusterRecord
   const rows = diagnosis.entries.map((entry) => impactRow(entry, now));
   const impact = {
     workloads: new Set(diagnosis.entries.map((e) => `${e.workload.namespace}/${e.workload.kind}/${e.workload.name}`)).size,
-    pods: diagnosis.failingPods,
+    pods: new Set(diagnosis.entries.flatMap((e) => e.pods.names.map((name) => `${e.workload.namespace}/${name}`))).size,
     unavailableReplicaSeconds: rows.reduce((sum, row) => sum + row.unavailableReplicaSeconds, 0),
     rows,
   };
@@ -90,13 +90,15 @@ export function buildIncidentReport(diagnosis: Diagnosis, records: ClusterRecord
   const cause = getCause(primary.cause);
   const others = diagnosis.entries.filter((e) => e !== primary);
   const spanText = failure.firstSeen !== undefined && failure.lastSeen !== undefined ? ` over ${duration((Date.parse(failure.lastSeen) - Date.parse(failure.firstSeen)) / 1000)}` : '';
+  const recovered = primary.recoveredAt !== undefined;
   const summaryText =
     `${primary.pods.failing} of ${primary.pods.total} pod${primary.pods.total === 1 ? '' : 's'} of ${primary.workload.kind} ${primary.workload.namespace}/${primary.workload.name} ` +
-    `cannot start: kubelet cannot get image ${primary.image} (${primary.waitingReasons.join(', ')}). Cause: ${primary.cause} (${lowerFirst(cause.summary).replace(/\.$/, '')}).` +
-    (primary.attempts === undefined ? '' : ` ${primary.attempts} attempt${primary.attempts === 1 ? '' : 's'}${spanText}, still failing at ${iso(now)}.`) +
+    `${recovered ? 'could not' : 'cannot'} start: kubelet ${recovered ? 'could not' : 'cannot'} get image ${primary.image} (${primary.waitingReasons.join(', ')}). Cause: ${primary.cause} (${lowerFirst(cause.summary).replace(/\.$/, '')}).` +
+    (primary.attempts === undefined ? '' : ` ${primary.attempts} attempt${primary.attempts === 1 ? '' : 's'}${spanText}`) +
+    (recovered ? `; recovered at ${primary.recoveredAt}.` : primary.attempts === undefined ? '' : `, still failing at ${iso(now)}.`) +
     (others.length === 0 ? '' : ` ${others.length} other workload/image/cause group${others.length === 1 ? '' : 's'} also fail${others.length === 1 ? 's' : ''} (see Impact).`);
 
-  const title = `${primary.waitingReasons.join('/')}: ${primary.workload.kind} ${primary.workload.namespace}/${primary.workload.name} cannot pull ${primary.image}`;
+  const title = `${primary.waitingReasons.join('/')}: ${primary.workload.kind} ${primary.workload.namespace}/${primary.workload.name} ${recovered ? 'could not pull' : 'cannot pull'} ${primary.image}${recovered ? ' (recovered)' : ''}`;
   return {
     ...base,
     title,
@@ -123,8 +125,10 @@ export function buildIncidentReport(diagnosis: Diagnosis, records: ClusterRecord
 
 const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
 
-/** The group that hurts most: most failing pods, then most attempts, then the diagnosis order. */
-function primaryEntry(entries: readonly DiagnosisEntry[]): DiagnosisEntry | undefined {
+/** The group that hurts most: failing now before recovered, then most failing pods, then most attempts, then the diagnosis order. */
+function primaryEntry(all: readonly DiagnosisEntry[]): DiagnosisEntry | undefined {
+  const current = all.filter((entry) => entry.recoveredAt === undefined);
+  const entries = current.length > 0 ? current : all;
   let best: DiagnosisEntry | undefined;
   for (const entry of entries) {
     if (best === undefined || entry.pods.failing > best.pods.failing || (entry.pods.failing === best.pods.failing && (entry.attempts ?? 0) > (best.attempts ?? 0))) best = entry;
@@ -150,7 +154,8 @@ function impactRow(entry: DiagnosisEntry, now: number): ImpactRow {
     const start = ms(failure.podCreated) ?? ms(failure.firstSeen);
     if (start === undefined) continue;
     since = since === undefined ? start : Math.min(since, start);
-    seconds += Math.max(0, Math.round((now - start) / 1000));
+    const end = ms(failure.recoveredAt) ?? now;
+    seconds += Math.max(0, Math.round((end - start) / 1000));
   }
   return {
     workload: { kind: entry.workload.kind, name: entry.workload.name, namespace: entry.workload.namespace },
@@ -263,10 +268,15 @@ function timeline(
   if (failure.attempts !== undefined && failure.lastSeen !== undefined) {
     items.push({ at: failure.lastSeen, kind: 'attempts', text: `Attempt ${failure.attempts}, the last recorded, failed the same way.`, from: 'latest lastTimestamp of the pull events' });
   }
-  const recovered = events.find((e) => e.reason === 'Pulled' && (e.lastMs ?? 0) > (ms(failure.lastSeen) ?? Number.MAX_SAFE_INTEGER));
-  if (recovered?.lastMs !== undefined) items.push({ at: iso(recovered.lastMs), kind: 'recovery', text: `Image pulled: ${recovered.message}`, from: 'event Pulled' });
-  items.push({ at: iso(now), kind: 'now', text: `Report written: ${entry.pods.failing} pod${entry.pods.failing === 1 ? '' : 's'} still cannot pull.`, from: '--now' });
-  if (recovered === undefined) items.push({ kind: 'recovery', text: 'Not recovered as of the report.', from: 'pod status' });
+  const pulled = events.find((e) => e.reason === 'Pulled' && (e.lastMs ?? 0) > (ms(failure.lastSeen) ?? Number.MAX_SAFE_INTEGER));
+  if (pulled?.lastMs !== undefined) items.push({ at: iso(pulled.lastMs), kind: 'recovery', text: `Image pulled: ${pulled.message}`, from: 'event Pulled' });
+  if (failure.recoveredAt !== undefined) {
+    items.push({ at: failure.recoveredAt, kind: 'recovery', text: `${container === 'the pod sandbox' ? 'The pod' : `Container ${failure.container}`} started.`, from: 'container state startedAt' });
+    items.push({ at: iso(now), kind: 'now', text: 'Report written: the pods of this incident run.', from: '--now' });
+  } else {
+    items.push({ at: iso(now), kind: 'now', text: `Report written: ${entry.pods.failing} pod${entry.pods.failing === 1 ? '' : 's'} still cannot pull.`, from: '--now' });
+    if (pulled === undefined) items.push({ kind: 'recovery', text: 'Not recovered as of the report.', from: 'pod status' });
+  }
   void pod;
   // Stable: dated entries in time order (ties keep the order above), undated ones where they were.
   return items

@@ -30,7 +30,7 @@ async function htmlOf(snapshot: ClusterSnapshot): Promise<string> {
   const target = getTargetProfile('aks');
   assert.ok(target !== undefined);
   const records = await readClusterRecords(reader, 'monadic-pipeline', true);
-  const diagnosis = diagnoseRecords(records, { namespace: 'monadic-pipeline', target, source: reader.source });
+  const diagnosis = diagnoseRecords(records, { namespace: 'monadic-pipeline', target, source: reader.source, includeRecovered: true });
   return formatReportHtml(buildIncidentReport(diagnosis, records, { now: NOW }));
 }
 

@@ -24,7 +24,7 @@ async function reportOf(file: string, namespace: string, target: string, now: st
   const profile = getTargetProfile(target);
   assert.ok(profile !== undefined);
   const records = await readClusterRecords(reader, namespace, true);
-  return buildIncidentReport(diagnoseRecords(records, { namespace, target: profile, source: reader.source }), records, { now: Date.parse(now) });
+  return buildIncidentReport(diagnoseRecords(records, { namespace, target: profile, source: reader.source, includeRecovered: true }), records, { now: Date.parse(now) });
 }
 
 const seed = () => reportOf('seed-incident.snapshot.json', 'monadic-pipeline', 'aks', '2025-10-02T11:00:00Z');
@@ -160,6 +160,26 @@ describe('report: other incidents', () => {
     assert.equal(report.rootCause?.agedOut, true);
     assert.equal(report.timeline.find((t) => t.kind === 'back-off')?.text, "Back-off between pulls reached kubelet's 5-minute cap; kubelet reported back-off 271 times.");
     assert.ok(report.dataGaps.includes("The cause has aged out of the events and the status shows only back-off: the runtime's words are not in the records, and no cause is guessed."));
+  });
+
+  it('tells the story of an incident that recovered: when, and the replica-seconds until then', async () => {
+    const report = await reportOf('cases.snapshot.json', 'recovered', 'remote', '2026-11-30T09:00:00Z');
+    assert.equal(report.clean, false);
+    assert.equal(report.title, 'ErrImagePull: Pod recovered/late could not pull registry.example.com/shop/late:3 (recovered)');
+    assert.equal(
+      report.summary.text,
+      '1 of 1 pod of Pod recovered/late could not start: kubelet could not get image registry.example.com/shop/late:3 (ErrImagePull). ' +
+        'Cause: image-not-found (the registry has no such repository, tag or digest). 6 attempts over 18 min 50 s; recovered at 2026-11-30T08:20:00Z.',
+    );
+    assert.equal(report.impact.unavailableReplicaSeconds, 1200);
+    assert.deepEqual(
+      report.timeline.filter((t) => t.kind === 'recovery' || t.kind === 'now').map((t) => `${t.at} ${t.kind}: ${t.text}`),
+      [
+        '2026-11-30T08:19:55Z recovery: Image pulled: Successfully pulled image "registry.example.com/shop/late:3" in 1.2s (1.2s including waiting). Image size: 5242880 bytes.',
+        '2026-11-30T08:20:00Z recovery: Container late started.',
+        '2026-11-30T09:00:00Z now: Report written: the pods of this incident run.',
+      ],
+    );
   });
 
   it('says so when nothing is failing', async () => {
