@@ -105,7 +105,7 @@ export function buildIncidentReport(diagnosis: Diagnosis, records: ClusterRecord
     clean: false,
     summary: { text: summaryText, ...(event === undefined ? {} : { event }) },
     impact,
-    timeline: timeline(primary, failure, pod, podEvents, trigger, chart, now),
+    timeline: timeline(primary, failure, podEvents, trigger, chart, now),
     ...(chart === undefined ? {} : { chart }),
     rootCause: {
       cause: primary.cause,
@@ -211,7 +211,6 @@ function attemptChart(failure: ContainerPullFailure, entry: DiagnosisEntry): Att
 function timeline(
   entry: DiagnosisEntry,
   failure: ContainerPullFailure,
-  pod: Pod | undefined,
   events: readonly PodEvent[],
   trigger: ReturnType<typeof triggerOf>,
   chart: AttemptChart | undefined,
@@ -277,7 +276,6 @@ function timeline(
     items.push({ at: iso(now), kind: 'now', text: `Report written: ${entry.pods.failing} pod${entry.pods.failing === 1 ? '' : 's'} still cannot pull.`, from: '--now' });
     if (pulled === undefined) items.push({ kind: 'recovery', text: 'Not recovered as of the report.', from: 'pod status' });
   }
-  void pod;
   // Stable: dated entries in time order (ties keep the order above), undated ones where they were.
   return items
     .map((item, index) => ({ item, index }))
