@@ -16,19 +16,19 @@ export function mayAsk(io: CliIo, nonInteractive: boolean): boolean {
 }
 
 export async function askClusterLocation(io: CliIo, context: string, configName: string): Promise<ClusterLocationAnswer> {
-  const lines = createInterface({ input: io.stdin, output: io.stderr as NodeJS.WritableStream, terminal: true });
-  let ended = false;
-  lines.on('close', () => (ended = true));
-  const ask = (question: string): Promise<string | undefined> =>
-    new Promise((resolve) => {
-      if (ended) return resolve(undefined);
-      const onClose = () => resolve(undefined);
-      lines.once('close', onClose);
-      lines.question(question, (reply) => {
-        lines.off('close', onClose);
-        resolve(reply.trim().toLowerCase());
-      });
-    });
+  // The terminal echoes what is typed (canonical mode); readline only splits lines. Prompts go
+  // through io.stderr, the run's redacting stream, like every other byte pullguard writes.
+  const reader = createInterface({ input: io.stdin, terminal: false, crlfDelay: Infinity });
+  const lines = reader[Symbol.asyncIterator]();
+  const ask = async (question: string): Promise<string | undefined> => {
+    io.stderr.write(question);
+    const next = await lines.next();
+    if (next.done === true) {
+      io.stderr.write('\n');
+      return undefined;
+    }
+    return (next.value as string).trim().toLowerCase();
+  };
   try {
     io.stderr.write(`pullguard: the evidence for context "${context}" holds only hints (listed below).\n`);
     let location: 'local' | 'remote' | undefined;
@@ -41,6 +41,9 @@ export async function askClusterLocation(io: CliIo, context: string, configName:
     const save = await ask(`Save "${location}" for context "${context}" in ${configName}? [y/N]: `);
     return { location, save: save === 'y' || save === 'yes' };
   } finally {
-    lines.close();
+    reader.close();
+    // A terminal stdin left reading would keep the process alive after the answer.
+    io.stdin.pause();
+    (io.stdin as { unref?: () => void }).unref?.();
   }
 }
