@@ -66,8 +66,8 @@ describe('resolveContext', () => {
       hint: 'Pass another --context; contexts: dev, ghost-cluster, ghost-user, noserver, plain.',
     });
     assert.throws(() => resolveContext(mergeKubeconfigs([parseKubeconfig('', FILE)])), { message: `no current context in ${FILE}`, hint: 'Pass --context NAME; the kubeconfig defines no contexts.' });
-    assert.throws(() => resolveContext(config(), { context: 'ghost-cluster' }), { message: `${FILE}:29:3: context "ghost-cluster" names cluster "nope", which no kubeconfig file defines` });
-    assert.throws(() => resolveContext(config(), { context: 'ghost-user' }), { message: `${FILE}:31:3: context "ghost-user" names user "nope", which no kubeconfig file defines` });
+    assert.throws(() => resolveContext(config(), { context: 'ghost-cluster' }), { message: `${FILE}:27:3: context "ghost-cluster" names cluster "nope", which no kubeconfig file defines` });
+    assert.throws(() => resolveContext(config(), { context: 'ghost-user' }), { message: `${FILE}:29:3: context "ghost-user" names user "nope", which no kubeconfig file defines` });
     assert.throws(() => resolveContext(config(), { context: 'noserver' }), { message: `${FILE}:4:3: cluster "noserver" has no server` });
   });
 
