@@ -11,11 +11,12 @@ import { registerCheck } from './commands/check.js';
 import { registerDetect } from './commands/detect.js';
 import { registerExplain } from './commands/explain.js';
 import { registerLint } from './commands/lint.js';
+import { registerSnapshot } from './commands/snapshot.js';
 import { describeError } from './print-error.js';
 import { processIo, redactingIo, type CliIo } from './io.js';
 
 /** In the order `pullguard --help` lists them. */
-const COMMANDS: readonly ((program: Command, cli: CliContext) => void)[] = [registerLint, registerCheck, registerDetect, registerExplain];
+const COMMANDS: readonly ((program: Command, cli: CliContext) => void)[] = [registerLint, registerCheck, registerDetect, registerExplain, registerSnapshot];
 
 export async function run(argv: readonly string[], processStreams: CliIo = processIo()): Promise<number> {
   // Every byte written from here on passes the redactor of the run's secrets.
