@@ -41,6 +41,9 @@ export function scoreEvidence(evidence: readonly Evidence[], context: ScoringCon
   if (contradictions(likely, evidence, excluded).length > 0) confidence = lower(confidence);
   const locality = LOCALITY[likely];
   let local = locality === 'local' || (locality === 'server' && context.serverOnThisMachine);
+  // A server distribution is local only because its API server answers on this machine's address,
+  // and a loopback address may be a tunnel (detection.md §1c): the type may be certain, "local" is not.
+  if (local && locality === 'server' && confidence === 'high') confidence = 'medium';
   if (local && evidence.some((item) => item.kind === 'veto' && item.rulesOut?.includes('local'))) {
     // detection.md §4: "Any veto caps 'local' at low."
     local = false;
