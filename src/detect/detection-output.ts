@@ -14,7 +14,8 @@ export interface DetectionJson {
   type: Detection['type'];
   local: boolean;
   confidence: Detection['confidence'];
-  runsOn: string | null;
+  /** Absent when no evidence names the infrastructure (docs/json-output.md: optional fields are never null). */
+  runsOn?: string;
   target: string;
   imageDelivery: DetectedImageDelivery;
   evidence: Evidence[];
@@ -27,7 +28,7 @@ export function detectionToJson(detection: Detection): DetectionJson {
     type: detection.type,
     local: detection.local,
     confidence: detection.confidence,
-    runsOn: detection.runsOn ?? null,
+    ...(detection.runsOn === undefined ? {} : { runsOn: detection.runsOn }),
     target: targetForCluster(detection).id,
     imageDelivery: detection.imageDelivery,
     evidence: detection.evidence,
