@@ -47,7 +47,7 @@ describe('README.md and the CLI', () => {
     assert.deepEqual(named.filter((flag) => !options.has(flag)), []);
   });
 
-  for (const command of ['lint', 'check', 'detect', 'explain']) {
+  for (const command of ['lint', 'check', 'detect', 'explain', 'snapshot']) {
     it(`\`pullguard ${command} --help\` teaches: a description, examples of the command, defaults`, () => {
       const help = helpOf([command]);
       assert.match(help, new RegExp(`^Usage: pullguard ${command} \\[options\\]`));
