@@ -85,10 +85,13 @@ try {
       },
       { label: 'pullguard detect -o json', file: process.execPath, args: [cli, 'detect', '--kubeconfig', cp.adminKubeconfigPath, '-o', 'json'], check: isEks },
       { label: 'pullguard detect (text)', file: process.execPath, args: [cli, 'detect', '--kubeconfig', cp.adminKubeconfigPath], check: (s) => s.startsWith('eks: ') },
+      { label: 'node -e 0', file: process.execPath, args: ['-e', '0'], check: () => true },
     ]);
     console.log(`against the local control plane (etcd + kube-apiserver, ${nodeCount} EKS-shaped nodes):`);
     print(rows, rows[0].ms);
     const detectMs = rows[1].ms;
+    // On a busy machine process start dominates; what pullguard adds over an empty Node process is the comparable part.
+    console.log(`pullguard detect over node -e 0: ${(detectMs - rows[3].ms).toFixed(0)} ms; kubectl: ${rows[0].ms.toFixed(0)} ms`);
     console.log(`goal: detect under ${GOAL_MS} ms against the local control plane: ${detectMs < GOAL_MS ? 'met' : 'NOT met'} (${detectMs.toFixed(0)} ms)`);
   } finally {
     await cp.stop();
