@@ -54,7 +54,7 @@ export function registerDetect(program: Command, cli: CliContext): void {
         reader,
         ...(options.clusterType === undefined ? {} : { clusterType: options.clusterType }),
         ...(config === undefined ? {} : { config }),
-      });
+      }).finally(() => (reader as { close?: () => Promise<void> }).close?.());
       let detection = result.detection;
       if (result.unsure && mayAsk(cli.io, options.nonInteractive === true)) {
         const configName = options.config ?? '.pullguard.yaml';
