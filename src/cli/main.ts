@@ -10,6 +10,7 @@ import type { CliContext } from './cli-context.js';
 import { registerCheck } from './commands/check.js';
 import { registerClassify } from './commands/classify.js';
 import { registerDiagnose } from './commands/diagnose.js';
+import { registerDetect } from './commands/detect.js';
 import { registerExplain } from './commands/explain.js';
 import { registerLint } from './commands/lint.js';
 import { registerReport } from './commands/report.js';
@@ -21,6 +22,7 @@ import { processIo, redactingIo, type CliIo } from './io.js';
 const COMMANDS: readonly ((program: Command, cli: CliContext) => void)[] = [
   registerLint,
   registerCheck,
+  registerDetect,
   registerSnapshot,
   registerDiagnose,
   registerReport,
@@ -61,6 +63,7 @@ async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
 Examples:
   $ pullguard lint k8s/ --target aks              static checks of the manifests, no network
   $ pullguard check k8s/ --target aks             lint, then ask every image's registry
+  $ pullguard detect                              what cluster the current context is, from evidence
   $ pullguard snapshot -A -o cluster.json         capture the cluster's facts to a file
   $ pullguard diagnose -A --target aks            why pods cannot pull, and the fix
   $ pullguard report -n shop --format html        the incident's post-mortem from the records
