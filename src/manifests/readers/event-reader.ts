@@ -14,6 +14,8 @@ import { MERGE_KEY, resolvePlainScalar } from '../resolve-plain-scalar.js';
  */
 export function readWithEventReader(text: string, start: number, end: number, limits: LoadLimits): DocumentRead | undefined {
   const source = start === 0 && end === text.length ? text : text.slice(start, end);
+  // go-yaml refuses tabs in places js-yaml takes them (goYamlTabProblem); the exact reader checks.
+  if (source.includes('\t')) return undefined;
   let events: Event[];
   try {
     events = parseEvents(source, { maxDepth: limits.maxDepth });

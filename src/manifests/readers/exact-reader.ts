@@ -18,6 +18,7 @@ import type { LoadLimits } from '../load-limits.js';
 import type { LineIndex } from '../line-index.js';
 import { LocTreeLocator, type LocNode } from '../node-locator.js';
 import { MERGE_KEY, resolvePlainScalar } from '../resolve-plain-scalar.js';
+import { goYamlTabProblem } from './go-yaml-tabs.js';
 import { relaxFlowIndentation } from './relax-flow-indentation.js';
 
 /**
@@ -75,6 +76,10 @@ export function readWithExactReader(
       return { kind: 'problem', problem: { code: 'yaml-syntax', offset: start + opening, message: `this ${quote === "'" ? 'single' : 'double'}-quoted string is never closed (missing ${quote})` } };
     }
     return { kind: 'problem', problem: { code: 'yaml-syntax', offset: start + error.pos[0], message: syntaxMessage(error.message) } };
+  }
+  const tab = goYamlTabProblem(parsed, doc);
+  if (tab !== undefined) {
+    return { kind: 'problem', problem: { code: 'yaml-syntax', offset: start + (toOriginal ? toOriginal(tab.offset) : tab.offset), message: tab.message } };
   }
   const contents = doc.contents as ParsedNode | null;
   if (contents === null || isEmptyScalar(contents)) return { kind: 'empty' };

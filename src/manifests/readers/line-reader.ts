@@ -585,6 +585,8 @@ class SimpleReader {
       let s = lineStart;
       while (s < this.#lineEnd && text.charCodeAt(s) === SPACE) s++;
       const spaces = s - lineStart;
+      // go-yaml refuses a tab before the indentation (before the first content, anywhere).
+      if (text.charCodeAt(s) === TAB && (contentIndent < 0 || spaces < contentIndent)) decline();
       if (s === this.#lineEnd) {
         // A blank line: empty, or content spaces beyond the indentation.
         if (contentIndent < 0) {
