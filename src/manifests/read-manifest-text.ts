@@ -8,10 +8,10 @@ import { LocatedManifestObject } from './located-manifest-object.js';
 import type { NodeLocator } from './node-locator.js';
 import { isListObject, objectRefOf } from './object-ref.js';
 import { isOpenShiftTemplate, templateOrigin } from './openshift-template.js';
-import { looksLikeJson, readJsonDocument } from './readers/json-reader.js';
+import { kubectlReadsJson, readJsonStream } from './readers/json-reader.js';
 import { readWithLineReader, ScalarCache } from './readers/line-reader.js';
 import type { FullYamlReaders } from './readers/full-yaml-readers.js';
-import { isDroppedByKubectl, kubectlPrologueProblem, splitYamlDocuments } from './split-yaml-documents.js';
+import { splitYamlDocuments } from './split-yaml-documents.js';
 
 export interface ParsedManifestText {
   objects: ManifestObject[];
@@ -92,28 +92,26 @@ function readWith(
   const result: ParsedManifestText = { objects: [], problems: [], skippedDocuments: 0, emptyDocuments: 0 };
   const exactOnly = options.reader === 'exact';
   const stats = options.stats;
-  // The BOM is no content; JSON.parse and js-yaml must not see it.
-  const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let jsonProblem: DocumentRead | undefined;
-  const readsBefore = options.reads?.length ?? 0;
-  if (looksLikeJson(text, file, from)) {
-    if (exactOnly) {
-      if (readers === undefined) return undefined;
-      if (stats) stats.exact++;
-      addDocument(result, readers.exact(text, 0, text.length, limits, lines), file, 0, lines, options.reads);
-      return result;
-    }
-    const read = readJsonDocument(text, from, limits);
-    // A `{` that is not JSON may still be a YAML flow mapping: kubectl's YAMLOrJSONDecoder falls
-    // back to YAML too, and when that fails as well it reports the JSON error (kept for .json files).
-    if (read.kind !== 'problem') {
+  let yamlFrom = 0;
+  let jsonFailure: DocumentRead | undefined;
+  let documentIndex = 0;
+  // kubectl's decoder reads a stream that starts with `{` as JSON (a BOM is no white space to it).
+  if (kubectlReadsJson(text)) {
+    const stream = readJsonStream(text, limits);
+    for (const read of stream.documents) {
       if (stats) stats.json++;
-      addDocument(result, read, file, 0, lines, options.reads);
+      addDocument(result, read, file, documentIndex++, lines, options.reads);
+    }
+    if (stream.yamlFrom === undefined) {
+      if (stream.failure !== undefined) addDocument(result, stream.failure, file, documentIndex, lines, options.reads);
       return result;
     }
-    if (file.toLowerCase().endsWith('.json')) jsonProblem = read;
+    // One value at most, then something else: kubectl reads the rest as YAML, and when its first
+    // document fails too, reports the JSON error (kept for .json files, where it is the helpful one).
+    yamlFrom = stream.yamlFrom;
+    if (file.toLowerCase().endsWith('.json')) jsonFailure = stream.failure;
   }
-  const chunks = splitYamlDocuments(text, from);
+  const chunks = splitYamlDocuments(text, yamlFrom);
   // The line reader knows LF and CRLF line breaks only. includes() first: a regex scan of a
   // 10 MB text costs some twenty times as much.
   const lineReaderFits = !text.includes('\r') || !/\r(?!\n)/.test(text);
@@ -121,10 +119,8 @@ function readWith(
   for (let index = 0; index < chunks.length; index++) {
     const chunk = chunks[index]!;
     let read: DocumentRead | undefined;
-    const refused = kubectlPrologueProblem(text, chunk);
-    if (refused !== undefined) read = { kind: 'problem', problem: { code: 'yaml-syntax', ...refused } };
-    else if (isDroppedByKubectl(text, chunk, index)) read = { kind: 'empty' };
-    if (read === undefined && !exactOnly && !chunk.hasDirective) {
+    if (chunk.refused !== undefined) read = { kind: 'problem', problem: { code: 'yaml-syntax', ...chunk.refused } };
+    if (read === undefined && !exactOnly) {
       read = lineReaderFits ? readWithLineReader(text, chunk.start, chunk.end, limits, scalars) : undefined;
       if (read !== undefined) {
         if (stats) stats.line++;
@@ -139,14 +135,8 @@ function readWith(
       read = readers.exact(text, chunk.start, chunk.end, limits, lines);
       if (stats) stats.exact++;
     }
-    addDocument(result, read, file, index, lines, options.reads);
-  }
-  if (jsonProblem !== undefined && result.problems.length > 0) {
-    const failed: ParsedManifestText = { objects: [], problems: [], skippedDocuments: 0, emptyDocuments: 0 };
-    if (options.reads) options.reads.length = readsBefore;
-    if (stats) stats.json++;
-    addDocument(failed, jsonProblem, file, 0, lines, options.reads);
-    return failed;
+    if (index === 0 && jsonFailure !== undefined && read.kind === 'problem') read = jsonFailure;
+    addDocument(result, read, file, documentIndex++, lines, options.reads);
   }
   return result;
 }
