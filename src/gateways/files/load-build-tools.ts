@@ -5,7 +5,6 @@
 // its syntax errors are reported. Docs: ../../../docs/build-tools.md.
 import { access, readFile } from 'node:fs/promises';
 import { isAbsolute, posix, resolve } from 'node:path';
-import { LineCounter, parseAllDocuments } from 'yaml';
 import { BuildToolIndex, type BuildToolFiles } from '../../build-tools/build-tool-index.js';
 import type { ImageBuild } from '../../build-tools/image-build.js';
 import { readKustomization, type Kustomization } from '../../build-tools/kustomize-images.js';
@@ -109,6 +108,9 @@ interface ParsedYaml {
 async function parseYamlFile(file: string, cwd: string): Promise<ParsedYaml | undefined> {
   const text = await readText(file, cwd);
   if (text === undefined) return undefined;
+  // Loaded here, not at start-up: most trees have no kustomization or skaffold.yaml, and the
+  // `yaml` package is a large part of the CLI's bundle to compile.
+  const { LineCounter, parseAllDocuments } = await import('yaml');
   // The failsafe schema keeps every scalar as written (`newTag: 1.10` stays "1.10", as kustomize reads it).
   const lineCounter = new LineCounter();
   const parsed = parseAllDocuments(text, { lineCounter, schema: 'failsafe', uniqueKeys: false });
