@@ -30,6 +30,8 @@ export function splitYamlDocuments(text: string, from = 0): DocumentChunk[] {
   const chunks: DocumentChunk[] = [];
   const length = text.length;
   const loneCr = text.includes('\r') && /\r(?!\n)/.test(text);
+  // The next `...` line at an LF line start, found once and reused while it is still ahead.
+  const dots = { at: -2 };
   let pieceStart = from;
   let pieceHasLines = false;
   let lineStart = from;
@@ -48,7 +50,7 @@ export function splitYamlDocuments(text: string, from = 0): DocumentChunk[] {
       if (invalid >= 0) {
         const refused = { offset: invalid, message: INVALID_SEPARATOR };
         // kubectl stops before it decodes the piece this line ends: that document is never applied.
-        const previous = pieceHasLines ? firstDocument(text, pieceStart, lineStart, loneCr) : undefined;
+        const previous = pieceHasLines ? firstDocument(text, pieceStart, lineStart, loneCr, dots) : undefined;
         if (previous !== undefined && previous.hasContent) chunks.push({ ...previous.chunk, refused: previous.chunk.refused ?? refused });
         else {
           if (previous !== undefined) chunks.push(previous.chunk);
@@ -57,7 +59,7 @@ export function splitYamlDocuments(text: string, from = 0): DocumentChunk[] {
         pieceStart = nextLine;
         pieceHasLines = false;
       } else if (pieceHasLines) {
-        chunks.push(firstDocument(text, pieceStart, lineStart, loneCr).chunk);
+        chunks.push(firstDocument(text, pieceStart, lineStart, loneCr, dots).chunk);
         pieceStart = nextLine;
         pieceHasLines = false;
       } else pieceHasLines = true;
@@ -67,7 +69,7 @@ export function splitYamlDocuments(text: string, from = 0): DocumentChunk[] {
     pieceHasLines = true;
     lineStart = nextLine;
   }
-  if (pieceHasLines) chunks.push(firstDocument(text, pieceStart, length, loneCr).chunk);
+  if (pieceHasLines) chunks.push(firstDocument(text, pieceStart, length, loneCr, dots).chunk);
   return chunks;
 }
 
@@ -109,7 +111,13 @@ function isGoSpace(c: number): boolean {
  * go-yaml's first document of the piece `start`..`end`: from the start (past a byte order mark)
  * to the next document marker after its first content line (`...` included), or the piece's end.
  */
-function firstDocument(text: string, start: number, end: number, loneCr: boolean): { chunk: DocumentChunk; hasContent: boolean } {
+function firstDocument(
+  text: string,
+  start: number,
+  end: number,
+  loneCr: boolean,
+  dots: { at: number },
+): { chunk: DocumentChunk; hasContent: boolean } {
   const from = text.charCodeAt(start) === 0xfeff ? start + 1 : start;
   let lineStart = from;
   while (lineStart < end) {
@@ -135,7 +143,7 @@ function firstDocument(text: string, start: number, end: number, loneCr: boolean
           hasContent: true,
         };
       }
-      const documentEnd = nextMarker(text, nextLineStart(text, lineEnd, end), end, loneCr);
+      const documentEnd = nextMarker(text, nextLineStart(text, lineEnd, end), end, loneCr, dots);
       return { chunk: { start: from, end: documentEnd }, hasContent: true };
     }
     lineStart = nextLineStart(text, lineEnd, end);
@@ -144,17 +152,18 @@ function firstDocument(text: string, start: number, end: number, loneCr: boolean
 }
 
 /** The end of the document whose content goes on at `from`: at a `---` line, after a `...` line, or `end`. */
-function nextMarker(text: string, from: number, end: number, loneCr: boolean): number {
+function nextMarker(text: string, from: number, end: number, loneCr: boolean, dots: { at: number }): number {
   if (!loneCr) {
     // At LF line starts, `---` lines are kubectl's cuts: only `...` can end the document early.
-    let at = from;
     for (;;) {
-      if (at >= end) return end;
-      const found = at === from && startsWithDots(text, at) ? at : text.indexOf('\n...', at - 1) + 1;
-      if (found <= 0 || found >= end) return end;
-      const lineEnd = endOfLine(text, found, end, false);
-      if (isMarker(text, found, lineEnd, DOT)) return nextLineStart(text, lineEnd, end);
-      at = lineEnd;
+      if (dots.at !== -1 && dots.at < from) {
+        const found = text.indexOf('\n...', from - 1);
+        dots.at = found < 0 ? -1 : found + 1;
+      }
+      if (dots.at < 0 || dots.at >= end) return end;
+      const lineEnd = endOfLine(text, dots.at, end, false);
+      if (isMarker(text, dots.at, lineEnd, DOT)) return nextLineStart(text, lineEnd, end);
+      from = lineEnd + 1;
     }
   }
   let lineStart = from;
@@ -165,10 +174,6 @@ function nextMarker(text: string, from: number, end: number, loneCr: boolean): n
     lineStart = nextLineStart(text, lineEnd, end);
   }
   return end;
-}
-
-function startsWithDots(text: string, at: number): boolean {
-  return text.charCodeAt(at) === DOT && text.charCodeAt(at + 1) === DOT && text.charCodeAt(at + 2) === DOT;
 }
 
 /** End of the line at `lineStart` (before its break): LF, CRLF, and with `loneCr` a lone CR too. */
