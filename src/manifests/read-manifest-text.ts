@@ -60,33 +60,48 @@ export function readManifestText(
   fullReaders: FullYamlReaders,
   options: ParseManifestOptions = {},
 ): ParsedManifestText {
-  return readWith(fullReaders, text, file, options)!;
+  return readWith(fullReaders, text, file, options) as ParsedManifestText;
+}
+
+/** Loaders of the two full YAML readers, each called once, when the first document needs that reader. */
+export interface FullYamlReaderLoaders {
+  events: () => Promise<FullYamlReaders['events']>;
+  exact: () => Promise<FullYamlReaders['exact']>;
 }
 
 /**
  * readManifestText for a caller that has not loaded the full YAML readers: they cost start-up
- * time that most manifests, read by the line reader alone, never need. `loadFullReaders` is called
- * once, when the first document needs them; that file is then read again with them.
+ * time that most manifests, read by the line reader alone, never need. Each reader is loaded
+ * when the first document needs it (js-yaml's event reader is much smaller than `yaml`), and that
+ * file is then read again. `load` gives both readers at once, or one loader each.
  */
 export function lazyManifestReader(
-  loadFullReaders: () => Promise<FullYamlReaders>,
+  load: (() => Promise<FullYamlReaders>) | FullYamlReaderLoaders,
 ): (text: string, file: string, options?: ParseManifestOptions) => Promise<ParsedManifestText> {
-  let fullReaders: FullYamlReaders | undefined;
+  const readers: Partial<FullYamlReaders> = {};
   return async (text, file, options = {}) => {
-    const parsed = readWith(fullReaders, text, file, options);
-    if (parsed !== undefined) return parsed;
-    fullReaders = await loadFullReaders();
-    return readWith(fullReaders, text, file, options)!;
+    const readsBefore = options.reads?.length ?? 0;
+    const statsBefore = options.stats === undefined ? undefined : { ...options.stats };
+    for (;;) {
+      const parsed = readWith(readers, text, file, options);
+      if (typeof parsed !== 'string') return parsed;
+      // Read again from the start: forget what the interrupted read counted.
+      if (options.reads) options.reads.length = readsBefore;
+      if (options.stats && statsBefore) Object.assign(options.stats, statsBefore);
+      if (typeof load === 'function') Object.assign(readers, await load());
+      else if (parsed === 'events') readers.events = await load.events();
+      else readers.exact = await load.exact();
+    }
   };
 }
 
-/** Undefined when a document needs the full readers and none were given. */
+/** Which full reader is missing, when a document needs one that `readers` lacks. */
 function readWith(
-  readers: FullYamlReaders | undefined,
+  readers: Partial<FullYamlReaders>,
   text: string,
   file: string,
   options: ParseManifestOptions,
-): ParsedManifestText | undefined {
+): ParsedManifestText | 'events' | 'exact' {
   const limits: LoadLimits = { ...DEFAULT_LOAD_LIMITS, ...options.limits };
   const lines = new LineIndex(text);
   const result: ParsedManifestText = { objects: [], problems: [], skippedDocuments: 0, emptyDocuments: 0 };
@@ -125,13 +140,13 @@ function readWith(
       if (read !== undefined) {
         if (stats) stats.line++;
       } else {
-        if (readers === undefined) return undefined;
+        if (readers.events === undefined) return 'events';
         read = readers.events(text, chunk.start, chunk.end, limits);
         if (read !== undefined && stats) stats.events++;
       }
     }
     if (read === undefined) {
-      if (readers === undefined) return undefined;
+      if (readers.exact === undefined) return 'exact';
       read = readers.exact(text, chunk.start, chunk.end, limits, lines);
       if (stats) stats.exact++;
     }

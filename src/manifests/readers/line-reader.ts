@@ -41,6 +41,8 @@ interface Frame {
   keys?: string[];
   seq?: unknown[];
   /** A `key:` whose value is on the following lines (or is empty). */
+  /** A `-` with nothing but a comment after it: the item is on the following lines. */
+  pendingItem?: boolean;
   pendingKey?: string;
   pendingKeyOffset?: number;
   pendingEmptyOffset?: number;
@@ -165,6 +167,18 @@ class SimpleReader {
     const isEntry = text.charCodeAt(c) === DASH && this.#isBlankAt(c + 1);
     this.#popTo(indent, isEntry);
     const top = this.#stack[this.#stack.length - 1];
+    if (top !== undefined && top.pendingItem === true) {
+      // The item of a `- # comment` line: a mapping or a scalar indented below the dash.
+      top.pendingItem = undefined;
+      const code = text.charCodeAt(c);
+      if (isEntry || code === 124 /* | */ || code === 62 /* > */) decline();
+      if (this.#startsMappingEntry(c)) {
+        const map = this.#newFrame('map', indent, c, -1);
+        (top.seq as unknown[]).push(map.map);
+        this.#entry(map, c);
+      } else (top.seq as unknown[]).push(this.#inlineValue(c, -1, top.indent));
+      return;
+    }
     if (isEntry) {
       let seq: Frame;
       if (top !== undefined && top.kind === 'seq' && top.indent === indent) seq = top;
@@ -205,6 +219,11 @@ class SimpleReader {
     for (;;) {
       const top = this.#stack[this.#stack.length - 1];
       if (top === undefined) return;
+      // An empty item (`-` and nothing below it): rare, and its position subtle; the full readers decide.
+      if (top.pendingItem === true) {
+        if (indent > top.indent) return;
+        decline();
+      }
       if (top.pendingKey !== undefined) {
         // The value goes on below: a deeper line, or an indentless sequence at the key's indent.
         if (indent > top.indent || (isEntry && indent === top.indent)) return;
@@ -220,6 +239,7 @@ class SimpleReader {
 
   #closeTop(): void {
     const top = this.#stack.pop() as Frame;
+    if (top.pendingItem === true) decline();
     if (top.pendingKey !== undefined) this.#resolvePendingAsNull(top);
     if (top.keys !== undefined) this.#index.setKeys(top.node, top.keys);
     this.#index.close(top.node);
@@ -270,7 +290,13 @@ class SimpleReader {
     const text = this.#text;
     let i = from;
     while (i < this.#lineEnd && text.charCodeAt(i) === SPACE) i++;
-    if (i >= this.#lineEnd || text.charCodeAt(i) === HASH || text.charCodeAt(i) === TAB) decline();
+    if (i < this.#lineEnd && text.charCodeAt(i) === TAB) decline();
+    if (i >= this.#lineEnd || text.charCodeAt(i) === HASH) {
+      if (i === from && i < this.#lineEnd) decline();
+      seq.pendingItem = true;
+      this.#nextLine();
+      return;
+    }
     const c = text.charCodeAt(i);
     if (c === DASH && this.#isBlankAt(i + 1)) decline();
     if (this.#startsMappingEntry(i)) {
