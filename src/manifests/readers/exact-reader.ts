@@ -34,7 +34,8 @@ export function readWithExactReader(
   lines: LineIndex,
 ): DocumentRead {
   // A lone CR breaks a line for go-yaml as LF does; `yaml` reads LF and CRLF only. Same length, same offsets.
-  const chunk = text.slice(start, end);
+  // kubectl's splitter ends every line with a line break, the last one of a file too.
+  const chunk = end === text.length && end > start && text.charCodeAt(end - 1) !== 10 ? `${text.slice(start, end)}\n` : text.slice(start, end);
   const source = chunk.includes('\r') ? chunk.replace(/\r(?!\n)/g, '\n') : chunk;
   let docs: Document.Parsed[];
   // `yaml` makes an Error for every problem it meets, one per line of a broken document of many

@@ -792,9 +792,9 @@ class SimpleReader {
       lines.push(text.slice(lineStart + contentIndent, this.#lineEnd));
       this.#nextLine();
     }
-    // A scalar running into the end of a file that lacks a final line break, or an empty one
-    // made of indented blank lines: rare, and subtle; the full readers decide.
-    if (this.#pos >= text.length && text.charCodeAt(text.length - 1) !== LF) decline();
+    // A file that ends without a line break reads as if it had one: kubectl's splitter ends
+    // every line it passes on with one. An empty scalar made of indented blank lines is rare and
+    // subtle: the full readers decide.
     if (contentIndent < 0 && leadingBlankMax > 0) decline();
     // Trailing empty lines are subject to chomping.
     let last = lines.length;

@@ -13,7 +13,7 @@ import { after, describe, it } from 'node:test';
 import { isDeepStrictEqual } from 'node:util';
 import { decodeManifestBytes } from '../../../src/manifests/decode-manifest-bytes.js';
 import type { DocumentRead } from '../../../src/manifests/document-read.js';
-import { readManifestText } from '../../../src/manifests/read-manifest-text.js';
+import { readManifestText, type ReaderStats } from '../../../src/manifests/read-manifest-text.js';
 import { FULL_YAML_READERS } from '../../../src/manifests/readers/full-yaml-readers.js';
 import { repoRoot } from '../../support/control-plane/repo-root.js';
 import { decodeLikeKubectl, type KubectlDecoding } from '../../support/kubectl-yaml-oracle.js';
@@ -38,11 +38,11 @@ type Entry = { value: unknown } | { problem: string };
  * pullguard's documents of one file in order, as kubectl would count them: empty and `null`
  * documents are dropped (kubectl skips them too).
  */
-function pullguardEntries(bytes: Uint8Array, name: string, reader: 'auto' | 'exact'): Entry[] {
+function pullguardEntries(bytes: Uint8Array, name: string, reader: 'auto' | 'exact', stats: ReaderStats): Entry[] {
   const decoded = decodeManifestBytes(bytes);
   if ('rejected' in decoded) return [{ problem: decoded.rejected.message }];
   const reads: DocumentRead[] = [];
-  readManifestText(decoded.text, name, FULL_YAML_READERS, { reader, reads });
+  readManifestText(decoded.text, name, FULL_YAML_READERS, { reader, reads, stats });
   const entries: Entry[] = [];
   for (const read of reads) {
     if (read.kind === 'problem') entries.push({ problem: read.problem.message });
@@ -111,17 +111,23 @@ describe("pullguard's readers agree with kubectl's YAML decoder, document by doc
     for (const reader of ['auto', 'exact'] as const) {
       it(`over ${title} (${reader} readers)`, (t) => {
         const decodings = decodeLikeKubectl(files);
+        const stats: ReaderStats = { line: 0, events: 0, exact: 0, json: 0 };
         const disagreements: string[] = [];
         let compared = 0;
         let rejected = 0;
         files.forEach((file, index) => {
           const name = relative(base, file).split(sep).join('/');
-          const result = compare(name, decodings[index]!, pullguardEntries(readFileSync(file), name, reader));
+          const result = compare(name, decodings[index]!, pullguardEntries(readFileSync(file), name, reader, stats));
           disagreements.push(...result.disagreements);
           compared += result.compared;
           if (decodings[index]!.error !== undefined) rejected++;
         });
-        t.diagnostic(`${files.length} files, ${compared} documents compared with kubectl's decoder; kubectl rejects ${rejected} files`);
+        t.diagnostic(
+          `${files.length} files, ${compared} documents compared with kubectl's decoder; kubectl rejects ${rejected} files; ` +
+            `documents read by the line reader ${stats.line}, the event reader ${stats.events}, yaml ${stats.exact}, JSON ${stats.json}`,
+        );
+        // Each reader of the chain met kubectl on the generated documents (so their agreement means something).
+        if (base === casesDir && reader === 'auto') assert.ok(stats.line > 0 && stats.events > 0 && stats.exact > 0 && stats.json > 0, JSON.stringify(stats));
         assert.deepEqual(disagreements, []);
         assert.ok(compared >= files.length, 'documents were compared');
       });

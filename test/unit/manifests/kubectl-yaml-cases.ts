@@ -285,4 +285,14 @@ export const KUBECTL_YAML_CASES: [name: string, text: string][] = [
   ["item-after-comment-i8.yaml", "a:\n  -\n    # only a comment\n    k: v\n"],
   ["item-after-comment-i9.yaml", "a:\n  - # c\n    - x\n"],
   ["item-after-comment-i10.yaml", "a:\n  - # c\n    'q'\n"],
+  // A file that ends without a line break: kubectl ends every line it passes on with one (block scalars keep it).
+  ["no-final-break-e1.yaml", "a: |\n  x"],
+  ["no-final-break-e2.yaml", "a: |+\n  x"],
+  ["no-final-break-e3.yaml", "a: |-\n  x"],
+  ["no-final-break-e4.yaml", "a: >\n  x\n  y"],
+  ["no-final-break-e5.yaml", "a: |\n  x\n\n  y"],
+  ["no-final-break-e6.yaml", "a: |\n  x\n  "],
+  ["no-final-break-e7.yaml", "a: |+\n  x\n\n  "],
+  ["no-final-break-e8.yaml", "a:\n  - |\n    x\r\n    y"],
+  ["no-final-break-e9.yaml", "a: >+\n  x\n\n  y"],
 ];
