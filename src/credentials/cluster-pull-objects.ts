@@ -20,6 +20,8 @@ export interface ClusterPullObjectsInput {
   secrets: ReadonlyMap<string, ClusterFact<readonly SecretSummary[]>>;
   /** By `namespace/name`: the credentials of the secrets the pods use. */
   credentials: ReadonlyMap<string, ClusterFact<readonly PullSecretCredential[]>>;
+  /** Namespaces that do not exist yet: creating one creates its `default` ServiceAccount (empty). */
+  missingNamespaces?: ReadonlySet<string>;
 }
 
 export function isDockerConfigType(type: string): boolean {
@@ -76,7 +78,11 @@ export function clusterPullObjects(input: ClusterPullObjectsInput): PullObjectSo
   return {
     description: input.description,
     authoritative: known(input.serviceAccounts) && known(input.secrets),
-    serviceAccount: (namespace, name) => find(input.serviceAccounts, namespace, name) as Record<string, unknown> | undefined,
+    serviceAccount: (namespace, name) =>
+      (find(input.serviceAccounts, namespace, name) as Record<string, unknown> | undefined) ??
+      (name === 'default' && input.missingNamespaces?.has(namespace) === true
+        ? { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace } }
+        : undefined),
     secret: (namespace, name) => {
       const key = `${namespace}/${name}`;
       const cached = secretObjects.get(key);

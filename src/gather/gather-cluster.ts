@@ -214,6 +214,7 @@ export async function gatherCluster(options: GatherClusterOptions): Promise<Gath
     nodeImages,
     unknown,
   };
-  const pullObjects = clusterPullObjects({ description: `the cluster (${reader.source})`, serviceAccounts, secrets, credentials });
+  const missingNamespaces = new Set([...facts.namespaces].filter(([, state]) => 'value' in state && state.value.phase === undefined).map(([name]) => name));
+  const pullObjects = clusterPullObjects({ description: `the cluster (${reader.source})`, serviceAccounts, secrets, credentials, missingNamespaces });
   return { facts, pullObjects };
 }
