@@ -10,11 +10,12 @@ import type { CliContext } from './cli-context.js';
 import { registerCheck } from './commands/check.js';
 import { registerExplain } from './commands/explain.js';
 import { registerLint } from './commands/lint.js';
+import { registerSnapshot } from './commands/snapshot.js';
 import { describeError } from './print-error.js';
 import { processIo, redactingIo, type CliIo } from './io.js';
 
 /** In the order `pullguard --help` lists them. */
-const COMMANDS: readonly ((program: Command, cli: CliContext) => void)[] = [registerLint, registerCheck, registerExplain];
+const COMMANDS: readonly ((program: Command, cli: CliContext) => void)[] = [registerLint, registerCheck, registerExplain, registerSnapshot];
 
 export async function run(argv: readonly string[], processStreams: CliIo = processIo()): Promise<number> {
   // Every byte written from here on passes the redactor of the run's secrets.

@@ -50,6 +50,11 @@ export interface ClusterSnapshot {
   /** RFC 3339. */
   capturedAt: string;
   context: ClusterContext;
+  /**
+   * Which namespaces the namespaced lists (serviceAccounts, pods, events, secrets) were read from:
+   * every one (`pullguard snapshot -A`) or one. Absent in snapshots written by hand: taken as all.
+   */
+  scope?: { allNamespaces: true } | { allNamespaces: false; namespace: string };
   version: ServerVersion;
   /** API group names (`apps`, `route.openshift.io`, ...); the core group is not listed. */
   apiGroups: string[];

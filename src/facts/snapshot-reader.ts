@@ -6,6 +6,7 @@ import type { ClusterReader, ClusterFact, ListScope } from './cluster-reader.js'
 import type { ClusterSnapshot } from './cluster-snapshot.js';
 
 type Member = 'nodes' | 'namespaces' | 'serviceAccounts' | 'pods' | 'events' | 'configMaps' | 'secrets';
+const NAMESPACED = new Set<Member>(['serviceAccounts', 'pods', 'events', 'secrets']);
 
 export function snapshotReader(snapshot: ClusterSnapshot, source: string): ClusterReader {
   const list = <T extends object>(member: Member, scope?: ListScope): ClusterFact<T[]> => {
@@ -13,6 +14,11 @@ export function snapshotReader(snapshot: ClusterSnapshot, source: string): Clust
     if (reason !== undefined) return { unknown: reason };
     const items = snapshot[member] as T[] | undefined;
     if (items === undefined) return { unknown: `not in the snapshot: ${member}` };
+    const captured = snapshot.scope;
+    if (captured?.allNamespaces === false && NAMESPACED.has(member) && scope?.namespace !== captured.namespace) {
+      const asked = scope?.namespace === undefined ? 'all namespaces' : `namespace ${scope.namespace}`;
+      return { unknown: `not in the snapshot: ${member} of ${asked} (it holds namespace ${captured.namespace} only; take it with -A)` };
+    }
     return { value: items.filter((item) => inScope(item, scope)) };
   };
   return {
