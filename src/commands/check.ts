@@ -115,7 +115,9 @@ export async function check(options: CheckOptions): Promise<Report> {
   // --target overrides the profile; reading a cluster, detection comes before .pullguard.yaml's target.
   const profile: ClusterProfile | undefined = reader === undefined ? undefined : await profileForCluster(reader);
   const target = options.target === undefined && profile !== undefined ? profile.target : resolveTarget(options.target, config.target);
-  const clusterName = profile !== undefined && profile.target.id === target.id ? profile.clusterName : undefined;
+  const sameType = profile !== undefined && profile.target.id === target.id;
+  const clusterName = sameType ? profile.clusterName : undefined;
+  const loadCommand = sameType ? profile.loadCommand : undefined;
   const platforms = options.platforms ?? config.platforms;
   const platformsFrom = options.platforms !== undefined ? '--platform' : `${config.file ?? 'config'}: platforms`;
   let nodePlatforms = parsePlatforms(platforms ?? DEFAULT_PLATFORMS, platformsFrom);
@@ -147,6 +149,7 @@ export async function check(options: CheckOptions): Promise<Report> {
         manifestPullObjects,
         target,
         ...(clusterName === undefined ? {} : { clusterName }),
+        ...(loadCommand === undefined ? {} : { loadCommand }),
         ...(localRuntime === undefined ? {} : { localRuntime }),
         ...(options.signal === undefined ? {} : { signal: options.signal }),
       });

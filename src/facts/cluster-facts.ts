@@ -49,6 +49,8 @@ export interface ClusterFacts {
   contextName: string;
   /** The name the cluster's own tool knows it by (kind cluster, minikube profile, k3d cluster), for load commands. */
   clusterName?: string;
+  /** The load command detection worked out for this cluster, `IMAGE` standing for the image. */
+  loadCommand?: string;
   /** The registry to push to when the nodes need one: the cluster's advertised local registry, else the one the manifests use most. */
   registry?: string;
   /** Each namespace the manifests deploy into, by name; unknown when namespaces could not be read. */

@@ -34,6 +34,8 @@ export interface GatherClusterOptions {
   manifestPullObjects: PullObjectSource;
   target: TargetProfile;
   clusterName?: string;
+  /** The load command detection worked out, `IMAGE` standing for the image. */
+  loadCommand?: string;
   /** This machine's container runtime; asked only on local targets, for images the nodes lack. */
   localRuntime?: LocalRuntime;
   signal?: AbortSignal;
@@ -209,6 +211,7 @@ export async function gatherCluster(options: GatherClusterOptions): Promise<Gath
     ...(registry === undefined ? {} : { registry }),
     contextName: reader.context.name,
     ...(options.clusterName === undefined ? {} : { clusterName: options.clusterName }),
+    ...(options.loadCommand === undefined ? {} : { loadCommand: options.loadCommand }),
     namespaces: namespaceStates(namespaces, namespaceList, pods),
     nodes: nodeFact,
     nodeImages,

@@ -13,6 +13,11 @@ export interface ClusterProfile {
   target: TargetProfile;
   /** The name the cluster's tool knows it by (kind cluster, minikube profile, k3d cluster), for load commands. */
   clusterName?: string;
+  /**
+   * The exact load command for this cluster with `IMAGE` for the image (detection's
+   * `imageDelivery.command` when it is `loadable`); preferred over the profile's command + clusterName.
+   */
+  loadCommand?: string;
   /** What decided it, one line each (`providerID kind://docker/dev/dev-control-plane`). */
   evidence: string[];
 }

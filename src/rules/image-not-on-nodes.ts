@@ -51,6 +51,7 @@ export const rule: Rule = {
     const delivery: DeliveryContext = {
       target: context.target,
       ...(cluster.clusterName === undefined ? {} : { clusterName: cluster.clusterName }),
+      ...(cluster.loadCommand === undefined ? {} : { loadCommandTemplate: cluster.loadCommand }),
       ...(cluster.registry === undefined ? {} : { registry: cluster.registry }),
     };
     const nodes = 'value' in cluster.nodes ? cluster.nodes.value.count : 0;

@@ -136,7 +136,11 @@ async function clusterToRead(flags: ClusterFlags, implicit: boolean, io: CliIo) 
   const context = kubeconfigCurrentContext(io.env, io.cwd);
   if (context === undefined) return undefined;
   try {
-    return await openClusterReader(flags, io);
+    const reader = await openClusterReader(flags, io);
+    // An unreachable server or refused credentials fail every request: found out here, with one
+    // request, so that an implicit context never turns an offline check into an error.
+    await reader.version();
+    return reader;
   } catch (error) {
     io.stderr.write(`pullguard: not reading the cluster of context ${context} (${(error as Error).message}); checking without it (--no-cluster silences this)\n`);
     return undefined;

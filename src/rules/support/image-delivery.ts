@@ -9,8 +9,15 @@ export interface DeliveryContext {
   target: TargetProfile;
   /** kind cluster, minikube profile, k3d cluster. */
   clusterName?: string;
+  /** Detection's load command for this cluster, `IMAGE` standing for the image. */
+  loadCommandTemplate?: string;
   /** A registry the nodes pull from (the manifests' own, or the cluster's advertised local registry). */
   registry?: string;
+}
+
+/** Shell-safe words stay as they are; anything else is single-quoted, so a printed command can be pasted. */
+function shellWord(word: string): string {
+  return /^[A-Za-z0-9_./:@+=,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /** `docker build` for an image that exists nowhere yet. */
@@ -21,6 +28,7 @@ export function buildCommand(image: string): string {
 /** The command that copies an image from this machine's engine onto the nodes, when the cluster has one. */
 export function loadCommand(image: string, context: DeliveryContext): string | undefined {
   const { target } = context;
+  if (context.loadCommandTemplate !== undefined) return context.loadCommandTemplate.replace(/\bIMAGE\b/g, shellWord(image));
   if (target.imageDelivery !== 'load-command' || target.loadCommand === undefined) return undefined;
   return target.loadCommand(image, context.clusterName);
 }

@@ -52,6 +52,13 @@ ruleTester(rule, {
       ],
     },
     {
+      name: "detection's load command for this cluster wins over the profile's",
+      target: 'kind',
+      yaml: pod('api:dev', 'Never'),
+      facts: facts({ 'api:dev': { localRuntime: present } }, { loadCommand: 'kind load docker-image IMAGE --name desktop' }),
+      errors: [{ line: 8, column: 14, message: /has it \(0123456789ab\)$/, remediation: 'Load it onto the nodes: `kind load docker-image api:dev --name desktop`.' }],
+    },
+    {
       name: 'minikube: nowhere yet, so build then load into the profile',
       target: 'minikube',
       yaml: pod('api:dev'),
