@@ -98,5 +98,9 @@ export function clusterPullObjects(input: ClusterPullObjectsInput): PullObjectSo
       return secret;
     },
     secretContentUnknown: unreadable,
+    serviceAccountUnknown: (namespace) => {
+      const fact = input.serviceAccounts.get(namespace);
+      return fact !== undefined && !('value' in fact) ? fact.unknown : undefined;
+    },
   };
 }

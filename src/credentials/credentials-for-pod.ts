@@ -39,6 +39,8 @@ export interface PodPullSecrets {
   unresolvedSecrets: string[];
   /** Secrets that exist but whose contents could not be read (a snapshot, `forbidden: get secrets`). */
   unreadableSecrets: { name: string; reason: string; keyring: Keyring<string> }[];
+  /** Set when the pod takes its pull secrets from a ServiceAccount that could not be read: why. */
+  serviceAccountUnknown?: string;
   problems: CredentialProblem[];
   /** Set when kubelet fails every image pull of these pods: the problem that causes it. */
   blockedBy?: CredentialProblem;
@@ -179,6 +181,8 @@ export function podPullSecrets(pod: PodPullContext, objects: PullObjectSource): 
   }
 
   const result: PodPullSecrets = { namespace, serviceAccount, origin, secretNames, secrets, unresolvedSecrets, unreadableSecrets, problems, keyring };
+  const accountUnknown = podListsNone && sa === undefined ? objects.serviceAccountUnknown?.(namespace, serviceAccount) : undefined;
+  if (accountUnknown !== undefined) result.serviceAccountUnknown = `the pull secrets of ${saLabel} are unknown (${accountUnknown})`;
   const blockedBy = blocking?.problems.find((p) => p.breaksPulls === true);
   if (blockedBy !== undefined) result.blockedBy = blockedBy;
   return result;
@@ -195,7 +199,8 @@ export function credentialsForImage(pullSecrets: PodPullSecrets, image: Pick<Ima
   };
   if (pullSecrets.blockedBy !== undefined) result.blockedBy = pullSecrets.blockedBy;
   const unreadable = pullSecrets.unreadableSecrets.find((secret) => secret.keyring.lookup(image.name).length > 0);
-  if (unreadable !== undefined) {
+  if (pullSecrets.serviceAccountUnknown !== undefined) result.credentialsUnknown = pullSecrets.serviceAccountUnknown;
+  else if (unreadable !== undefined) {
     result.credentialsUnknown = `the credentials of secret ${pullSecrets.namespace}/${unreadable.name} for this image are unknown (${unreadable.reason})`;
   }
   return result;

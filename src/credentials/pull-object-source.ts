@@ -72,5 +72,9 @@ export function layeredPullObjects(first: PullObjectSource, second: PullObjectSo
       first.secret(namespace, name) !== undefined
         ? first.secretContentUnknown?.(namespace, name)
         : second.secretContentUnknown?.(namespace, name),
+    serviceAccountUnknown: (namespace, name) =>
+      first.serviceAccount(namespace, name) !== undefined
+        ? undefined
+        : (first.serviceAccountUnknown?.(namespace, name) ?? second.serviceAccountUnknown?.(namespace, name)),
   };
 }

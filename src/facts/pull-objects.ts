@@ -15,6 +15,8 @@ export interface PullObjectSource {
    * holds credentials for, so that only the images those keys match are left unchecked.
    */
   secretContentUnknown?(namespace: string, name: string): { reason: string; registries: readonly string[] } | undefined;
+  /** For a ServiceAccount `serviceAccount()` cannot answer for because its namespace could not be read: why. */
+  serviceAccountUnknown?(namespace: string, name: string): string | undefined;
 }
 
 /** Where the rules look up the pods' pull secrets and ServiceAccounts (`check`: the manifests and the --pull-secret files). */
