@@ -12,6 +12,7 @@ import type { ClusterReader } from '../facts/cluster-reader.js';
 import type { LocalRuntime } from '../facts/local-runtime.js';
 import { gatherCluster, type GatheredCluster } from '../gather/gather-cluster.js';
 import { profileForCluster, type ClusterProfile } from '../gather/profile-for-cluster.js';
+import { oncePerRun } from '../gather/once-per-run.js';
 import { clusterSummary } from '../gather/cluster-summary.js';
 import type { Platform, RegistryGateway, RegistryHostSettings } from '../facts/registry-gateway.js';
 import { DEFAULT_CONCURRENCY } from '../gather/check-images.js';
@@ -111,7 +112,7 @@ export async function check(options: CheckOptions): Promise<Report> {
   const cwd = options.cwd ?? process.cwd();
   const env = options.env ?? process.env;
   const { config } = options;
-  const reader = options.cluster;
+  const reader = options.cluster === undefined ? undefined : oncePerRun(options.cluster);
   // --target overrides the profile; reading a cluster, detection comes before .pullguard.yaml's target.
   const profile: ClusterProfile | undefined = reader === undefined ? undefined : await profileForCluster(reader);
   const target = options.target === undefined && profile !== undefined ? profile.target : resolveTarget(options.target, config.target);

@@ -9,18 +9,20 @@ import { parseImageReference } from '../images/parse-image-reference.js';
 /** kubelet's default --node-status-max-images: a node listing this many may hold more. */
 export const NODE_STATUS_MAX_IMAGES = 50;
 
-/** The names a node reports, plus their normalised forms (`docker.io/library/myapp:dev` for `myapp:dev`). */
-function addImageNames(names: readonly string[], into: Set<string>): void {
+/** The names nodes report, plus their normalised forms (`docker.io/library/myapp:dev` for `myapp:dev`), each parsed once. */
+function withNormalisedNames(names: ReadonlySet<string>): Set<string> {
+  const all = new Set(names);
   for (const name of names) {
-    into.add(name);
     const parsed = parseImageReference(name);
-    if (parsed.ok) into.add(parsed.reference.normalized);
+    if (parsed.ok) all.add(parsed.reference.normalized);
   }
+  return all;
 }
 
 export function nodeFacts(nodes: readonly Node[]): NodeFacts {
   const platforms = new Map<string, Platform>();
-  const imageNames = new Set<string>();
+  // Nodes of one cluster mostly hold the same images: collect the distinct names, then parse those.
+  const reported = new Set<string>();
   let nodesWithoutImageList = 0;
   let nodesAtImageLimit = 0;
   for (const node of nodes) {
@@ -31,8 +33,8 @@ export function nodeFacts(nodes: readonly Node[]): NodeFacts {
     const images = node.status?.images ?? [];
     if (images.length === 0) nodesWithoutImageList++;
     if (images.length >= NODE_STATUS_MAX_IMAGES) nodesAtImageLimit++;
-    for (const image of images) addImageNames(image.names ?? [], imageNames);
+    for (const image of images) for (const name of image.names ?? []) reported.add(name);
   }
   const sorted = [...platforms.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, platform]) => platform);
-  return { count: nodes.length, platforms: sorted, imageNames, nodesWithoutImageList, nodesAtImageLimit };
+  return { count: nodes.length, platforms: sorted, imageNames: withNormalisedNames(reported), nodesWithoutImageList, nodesAtImageLimit };
 }
