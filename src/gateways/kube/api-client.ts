@@ -1,6 +1,6 @@
 // The gateway's Kubernetes API client: GETs and paginated LISTs with the context's credentials,
 // each within a time budget, 429 and 5xx retried after Retry-After (bounded), 401 retried once
-// with a fresh exec credential. Knows undici only through api-transport.ts.
+// with a fresh exec credential. The HTTP itself is api-transport.ts.
 import { readFileSync, statSync } from 'node:fs';
 import type { ResolvedContext, ExecCredential } from '../../k8s/kubeconfig/index.js';
 import { registerSecret } from '../../shared/run-secrets.js';
@@ -157,19 +157,10 @@ export class ApiClient {
 
   async #send(path: string, auth: Auth, remainingMs: number): Promise<{ statusCode: number; headers: Record<string, string | string[] | undefined>; text: string }> {
     this.options.onRequest?.(path);
-    const dispatcher = this.#transport.dispatcher(auth.certificate);
     const headers: Record<string, string> = { accept: 'application/json', 'user-agent': `pullguard/${VERSION}` };
     if (auth.authorization !== undefined) headers.authorization = auth.authorization;
     const url = new URL(path, this.#transport.server);
-    const response = await dispatcher.request({
-      origin: url.origin,
-      path: `${this.#basePath()}${url.pathname}${url.search}`,
-      method: 'GET',
-      headers,
-      signal: AbortSignal.timeout(Math.max(1, Math.ceil(remainingMs))),
-    });
-    const text = await response.body.text();
-    return { statusCode: response.statusCode, headers: response.headers, text };
+    return this.#transport.get(`${this.#basePath()}${url.pathname}${url.search}`, headers, auth.certificate, AbortSignal.timeout(Math.max(1, Math.ceil(remainingMs))));
   }
 
   /** A server URL with a path (`https://host/k8s/clusters/c-1`, Rancher) prefixes every request. */
