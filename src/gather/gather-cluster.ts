@@ -132,6 +132,8 @@ function onNodes(need: NodeImageNeed, nodes: ClusterFact<NodeFacts>): ClusterFac
   const facts = nodes.value;
   if (facts.imageNames.has(need.image) || facts.imageNames.has(need.reference.normalized)) return { value: true };
   if (facts.count === 0) return { unknown: 'the cluster has no nodes' };
+  // kubelet always lists at least its pause image: nodes that list none were not reported by a kubelet.
+  if (facts.nodesWithoutImageList === facts.count) return { unknown: 'no node lists its images (status.images is empty)' };
   if (facts.nodesAtImageLimit > 0) {
     return { unknown: `${facts.nodesAtImageLimit} node(s) list kubelet's maximum of ${NODE_STATUS_MAX_IMAGES} images (--node-status-max-images), so the list may be incomplete` };
   }

@@ -60,6 +60,12 @@ describe('gatherCluster', () => {
     ]);
   });
 
+  it('nodes that list no images at all (not reported by a kubelet) leave the question open', async () => {
+    const bare = { ...SNAPSHOT, nodes: SNAPSHOT.nodes.map((node) => ({ ...node, status: { ...node.status, images: [] } })) };
+    const { facts } = await gather(manifests('shop.yaml'), snapshotReader(bare, 'snapshot'));
+    assert.deepEqual(facts.nodeImages.get('api:dev')?.onNodes, { unknown: 'no node lists its images (status.images is empty)' });
+  });
+
   it('a secret in the snapshot exists with its type, and its contents are unknown for the registries it names', async () => {
     const { pullObjects, facts } = await gather(manifests('shop.yaml'));
     assert.equal(pullObjects.authoritative, true);
