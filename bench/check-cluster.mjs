@@ -116,6 +116,9 @@ for (const count of [20, 200]) {
   files[count] = join(work, `workloads-${count}.yaml`);
   writeFileSync(files[count], `${manifests(count)}\n`);
 }
+// For the CLI run, process start included: every image never pulled, so no registry is asked at all.
+const neverFile = join(work, 'workloads-never-200.yaml');
+writeFileSync(neverFile, `${manifests(200).replace(/image: "registry\.acme\.dev\/team\/(svc-\d+):[^"]*"\}/g, 'image: "$1:dev", imagePullPolicy: Never}')}\n`);
 
 async function measureCheck(label, open, count) {
   const samples = [];
@@ -182,6 +185,7 @@ for (const count of [20, 200]) {
 }
 
 let kubectlMs;
+let cliMs;
 if (!options['no-live']) {
   const { startControlPlane } = await import(build('test/support/control-plane/index.js'));
   const { openCluster } = await import(build('src/gateways/kube/open-cluster.js'));
@@ -202,6 +206,15 @@ if (!options['no-live']) {
       }, count);
       rows.push({ source: 'live', workloads: count, ...result, unit: 'HTTP requests' });
     }
+    const cliSamples = [];
+    for (let run = 0; run < runs; run++) {
+      const started = performance.now();
+      const cli = spawnSync(process.execPath, [join(root, 'bin/pullguard.js'), 'check', neverFile, '--kubeconfig', cp.adminKubeconfigPath, '-o', 'json', '--no-docker-config'], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: work }, maxBuffer: 64 * 1024 * 1024 });
+      cliSamples.push(performance.now() - started);
+      const report = JSON.parse(cli.stdout || '{}');
+      if (report.cluster?.namespaces?.length !== NAMESPACES || report.images?.length !== 0) throw new Error(`pullguard check (CLI) failed: ${cli.stderr}`);
+    }
+    cliMs = median(cliSamples);
     const samples = [];
     for (let run = 0; run < runs; run++) {
       const started = performance.now();
@@ -220,7 +233,10 @@ for (const row of rows) {
   const verdict = row.median < GOAL_MS ? 'under' : 'OVER';
   console.log(`  ${row.source.padEnd(8)} ${String(row.workloads).padStart(3)} workloads  ${ms(row.median).padStart(8)} (${verdict} ${GOAL_MS / 1000} s; offline check ${ms(offline[row.workloads])})  ${row.calls} ${row.unit}${ratio}`);
 }
-if (kubectlMs !== undefined) console.log(`  kubectl get nodes -o json (${nodeCount} nodes, process start included): ${ms(kubectlMs)}`);
+if (kubectlMs !== undefined) {
+  console.log(`  kubectl get nodes -o json (${nodeCount} nodes, process start included): ${ms(kubectlMs)}`);
+  console.log(`  pullguard check of 200 workloads, every image never pulled (CLI, process start included): ${ms(cliMs)}, ${(cliMs / kubectlMs).toFixed(2)}x kubectl`);
+}
 const byWorkloads = (source) => rows.filter((row) => row.source === source).map((row) => row.calls);
 for (const source of ['snapshot', 'live']) {
   const calls = byWorkloads(source);
