@@ -11,7 +11,8 @@ import { resolveTarget } from '../detect/resolve-target.js';
 import type { ClusterReader } from '../facts/cluster-reader.js';
 import type { LocalRuntime } from '../facts/local-runtime.js';
 import { gatherCluster, type GatheredCluster } from '../gather/gather-cluster.js';
-import { profileForCluster, type ClusterProfile } from '../gather/profile-for-cluster.js';
+import { profileFromDetection, type ClusterProfile } from '../gather/profile-for-cluster.js';
+import { detect } from './detect.js';
 import { oncePerRun } from '../gather/once-per-run.js';
 import { clusterSummary } from '../gather/cluster-summary.js';
 import type { Platform, RegistryGateway, RegistryHostSettings } from '../facts/registry-gateway.js';
@@ -114,7 +115,9 @@ export async function check(options: CheckOptions): Promise<Report> {
   const { config } = options;
   const reader = options.cluster === undefined ? undefined : oncePerRun(options.cluster);
   // --target overrides the profile; reading a cluster, detection comes before .pullguard.yaml's target.
-  const profile: ClusterProfile | undefined = reader === undefined ? undefined : await profileForCluster(reader);
+  // Detection as `pullguard detect` answers it, answers saved in .pullguard.yaml (clusters.CONTEXT) included.
+  const detected = reader === undefined ? undefined : await detect({ reader, config });
+  const profile: ClusterProfile | undefined = detected === undefined ? undefined : profileFromDetection(detected.detection, detected.facts);
   const target = options.target === undefined && profile !== undefined ? profile.target : resolveTarget(options.target, config.target);
   const sameType = profile !== undefined && profile.target.id === target.id;
   const clusterName = sameType ? profile.clusterName : undefined;

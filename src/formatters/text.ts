@@ -98,7 +98,7 @@ function imageLines(images: readonly ImageVerdict[], paint: Palette): string[] {
 function clusterLines(cluster: ClusterSummary, paint: Palette): string[] {
   const kind = `${cluster.type}${cluster.clusterName === undefined ? '' : ` ${cluster.clusterName}`}, ${cluster.local ? 'local' : 'remote'}`;
   const nodes = cluster.nodes === undefined ? '' : `; ${cluster.nodes.count} node(s)${cluster.nodes.platforms.length === 0 ? '' : ` (${cluster.nodes.platforms.join(', ')})`}`;
-  const lines = [paint.bold('Cluster'), `  ${printable(cluster.source)}: ${printable(kind)} (${cluster.typeFrom === 'detected' ? `detected: ${printable(cluster.evidence.join('; '))}` : 'from --target'})${nodes}`];
+  const lines = [paint.bold('Cluster'), `  ${printable(cluster.source)}: ${printable(kind)} (${cluster.typeFrom === 'detected' ? `detected: ${printable(cluster.evidence[0] ?? '')}` : 'from --target'})${nodes}`];
   for (const namespace of cluster.namespaces) {
     const detail = namespace.status === 'unknown' ? `unknown (${namespace.reason ?? ''})` : namespace.pods === undefined ? namespace.status : `${namespace.status}, ${namespace.pods} pod(s)`;
     lines.push(`  namespace ${printable(namespace.name)}: ${printable(detail)}`);

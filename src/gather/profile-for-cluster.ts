@@ -1,12 +1,12 @@
-// THE SEAM to cluster detection: which target profile `check` lints for when it reads a cluster and
-// no --target is given. The `detect` work (src/detect/, evidence and scoring) replaces the body of
-// `profileForCluster` with its own function; everything else in check only sees `ClusterProfile`.
-// Until then: identity evidence only (node providerID schemes and the labels and osImage the cluster
-// tools write, ../shared/docs/detection.md §1), and "remote" whenever that is missing, because a false
-// "local" is the mistake pullguard exists to prevent.
-import type { Node } from 'kubernetes-types/core/v1.js';
-import { getTargetProfile } from '../detect/profiles.js';
-import type { TargetId, TargetProfile } from '../detect/target-profile.js';
+// Which target profile `check` lints for when it reads a cluster and no --target is given: the
+// cluster detection of src/detect/ (evidence, scoring, image delivery; `pullguard detect` shows the
+// same answer), as the few things check needs. A low-confidence answer is "remote"
+// (targetForCluster), because a false "local" is the mistake pullguard exists to prevent.
+import { detectCluster, type Detection, type DetectionFacts } from '../detect/detect-cluster.js';
+import { describeEvidence } from '../detect/detection-output.js';
+import { clusterName } from '../detect/image-delivery.js';
+import { targetForCluster } from '../detect/target-for-cluster.js';
+import type { TargetProfile } from '../detect/target-profile.js';
 import type { ClusterReader } from '../facts/cluster-reader.js';
 
 export interface ClusterProfile {
@@ -18,38 +18,23 @@ export interface ClusterProfile {
    * `imageDelivery.command` when it is `loadable`); preferred over the profile's command + clusterName.
    */
   loadCommand?: string;
-  /** What decided it, one line each (`providerID kind://docker/dev/dev-control-plane`). */
+  /** What decided it, one line each (`nodes providerID: kind://docker/dev/dev-control-plane → kind (identity, +6)`). */
   evidence: string[];
 }
 
-function profile(id: TargetId, evidence: string[], clusterName?: string): ClusterProfile {
-  const target = getTargetProfile(id) as TargetProfile;
-  return clusterName === undefined ? { target, evidence } : { target, clusterName, evidence };
-}
-
-/** The first identity a node carries. */
-function identify(node: Node): ClusterProfile | undefined {
-  const providerID = node.spec?.providerID ?? '';
-  const labels = node.metadata?.labels ?? {};
-  const osImage = node.status?.nodeInfo?.osImage ?? '';
-  const kind = /^kind:\/\/[^/]+\/([^/]+)\//.exec(providerID);
-  if (kind !== null) return profile('kind', [`providerID ${providerID}`], kind[1]);
-  const k3d = /^k3s:\/\/k3d-(.+)-(?:server|agent)-\d+$/.exec(providerID);
-  if (k3d !== null) return profile('k3d', [`providerID ${providerID}`], k3d[1]);
-  const minikube = labels['minikube.k8s.io/name'];
-  if (minikube !== undefined) return profile('minikube', [`node label minikube.k8s.io/name=${minikube}`], minikube);
-  if (osImage === 'Docker Desktop') return profile('docker-desktop', ['node osImage "Docker Desktop"']);
-  if (osImage === 'OrbStack') return profile('orbstack', ['node osImage "OrbStack"']);
-  if (labels['microk8s.io/cluster'] === 'true') return profile('microk8s', ['node label microk8s.io/cluster=true']);
-  return undefined;
+export function profileFromDetection(detection: Detection, facts: DetectionFacts): ClusterProfile {
+  const target = targetForCluster(detection);
+  const name = target.location === 'local' ? clusterName(detection.type, facts.context, facts.nodes) : undefined;
+  const delivery = detection.imageDelivery;
+  return {
+    target,
+    ...(name === undefined ? {} : { clusterName: name }),
+    ...(delivery.method === 'loadable' && target.location === 'local' ? { loadCommand: delivery.command } : {}),
+    evidence: [`${detection.type}, ${detection.local ? 'local' : 'remote'}, ${detection.confidence} confidence`, ...detection.evidence.map(describeEvidence)],
+  };
 }
 
 export async function profileForCluster(reader: ClusterReader): Promise<ClusterProfile> {
-  const nodes = await reader.nodes();
-  if (!('value' in nodes)) return profile('remote', [`nodes unknown (${nodes.unknown}): assuming a remote cluster`]);
-  for (const node of nodes.value) {
-    const found = identify(node);
-    if (found !== undefined) return found;
-  }
-  return profile('remote', ['no node carries the identity of a local cluster: assuming a remote cluster']);
+  const { detection, facts } = await detectCluster(reader);
+  return profileFromDetection(detection, facts);
 }

@@ -31,7 +31,7 @@ describe('pullguard check and the cluster', () => {
         '                 fix: Build it, then load it onto the nodes: `docker build -t worker:dev . && kind load docker-image worker:dev --name dev`.',
         '',
         'Cluster',
-        `  snapshot ${join(CLUSTER, 'kind-dev.json')}: kind dev, local (detected: providerID kind://docker/dev/dev-control-plane); 2 node(s) (linux/amd64)`,
+        `  snapshot ${join(CLUSTER, 'kind-dev.json')}: kind dev, local (detected: kind, local, high confidence); 2 node(s) (linux/amd64)`,
         '  namespace shop: active, 2 pod(s)',
         '',
         '✖ 1 error in 1 file (1 object, 1 container checked)',

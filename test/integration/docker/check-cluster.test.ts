@@ -73,14 +73,17 @@ describe('check against a kind cluster snapshot, with a real docker engine', () 
         ],
       ],
     );
-    assert.deepEqual(report.cluster, {
+    const evidence = report.cluster?.evidence ?? [];
+    assert.equal(evidence[0], 'kind, local, high confidence');
+    assert.ok(evidence.includes('nodes providerID: kind://docker/dev/dev-control-plane (2 of 2 nodes) → kind (identity, +6)'), evidence.join('\n'));
+    assert.deepEqual({ ...report.cluster, evidence: [] }, {
       source: 'snapshot kind-dev.json',
       context: 'kind-dev',
       type: 'kind',
       local: true,
       clusterName: 'dev',
       typeFrom: 'detected',
-      evidence: ['providerID kind://docker/dev/dev-control-plane'],
+      evidence: [],
       nodes: { count: 2, platforms: ['linux/amd64'] },
       namespaces: [{ name: 'shop', status: 'active', pods: 2 }],
       unknown: [{ fact: 'credentials of secret shop/regcred', reason: 'the snapshot holds no secret values' }],
@@ -125,7 +128,8 @@ describe('check against a kind cluster snapshot, with a real docker engine', () 
       pullSecretCredentials: 'forbidden: get secrets in the namespace',
     });
     const { report } = await run(['shop.yaml', 'other.yaml'], reader);
-    assert.equal(report.target, 'remote', 'no node identity: remote, the safe answer');
+    // Nodes refused: detection goes by the kubeconfig (kind-dev on a loopback server), as `pullguard detect` does.
+    assert.equal(report.target, 'kind');
     assert.deepEqual(report.cluster?.unknown.map((u) => `${u.fact}: ${u.reason}`), [
       'nodes: forbidden: list nodes',
       'namespaces: forbidden: list namespaces',
