@@ -34,3 +34,6 @@ export { loadManifests } from './gateways/files/load-manifests.js';
 export { FORMATTERS, getFormatter } from './formatters/index.js';
 export { RULES, getRule } from './rules/index.js';
 export { VERSION } from './version.js';
+export type { ClusterFacts, NodeImageFact } from './facts/cluster-facts.js';
+export type { LocalRuntime } from './facts/local-runtime.js';
+export { dockerEngine } from './gateways/local/docker-engine.js';

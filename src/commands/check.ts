@@ -8,6 +8,13 @@ import { UsageError } from '../shared/errors.js';
 import { summarizeImages } from '../core/summarize-images.js';
 import type { Report, UnverifiedPolicy } from '../core/types.js';
 import { resolveTarget } from '../detect/resolve-target.js';
+import type { ClusterReader } from '../facts/cluster-reader.js';
+import type { LocalRuntime } from '../facts/local-runtime.js';
+import { gatherCluster, type GatheredCluster } from '../gather/gather-cluster.js';
+import { profileFromDetection, type ClusterProfile } from '../gather/profile-for-cluster.js';
+import { detect } from './detect.js';
+import { oncePerRun } from '../gather/once-per-run.js';
+import { clusterSummary } from '../gather/cluster-summary.js';
 import type { Platform, RegistryGateway, RegistryHostSettings } from '../facts/registry-gateway.js';
 import { DEFAULT_CONCURRENCY } from '../gather/check-images.js';
 import { gatherImages } from '../gather/gather-images.js';
@@ -35,7 +42,7 @@ export interface CheckOptions {
   pullSecretFiles?: string[];
   /** Node platforms (`linux/arm64`); default `config.platforms`, else linux/amd64. */
   platforms?: string[];
-  /** Namespace of objects that do not name one. Default `default`. */
+  /** Namespace of objects that do not name one. Default: the cluster context's, else `default`. */
   namespace?: string;
   /** Registry checks in flight at once. */
   concurrency?: number;
@@ -58,6 +65,17 @@ export interface CheckOptions {
   onProgress?: (done: number, total: number) => void;
   /** Called as directory walks list folders (see LintOptions). */
   onWalkProgress?: (progress: WalkProgress) => void;
+  /**
+   * The cluster to check against (the CLI opens it from --snapshot, --context, --kubeconfig or the
+   * current context): namespaces, ServiceAccounts, pull secrets and their credentials, node platforms
+   * and images. Without `target`, the profile is detected from it. The caller closes it, if needed.
+   */
+  cluster?: ClusterReader;
+  /**
+   * This machine's container runtime, asked on local clusters about images the nodes lack. Default:
+   * the Docker Engine the docker CLI would use (DOCKER_HOST, docker contexts); `false`: never ask.
+   */
+  localRuntime?: LocalRuntime | false;
 }
 
 export function parsePlatforms(texts: readonly string[], where: string): Platform[] {
@@ -95,9 +113,18 @@ export async function check(options: CheckOptions): Promise<Report> {
   const cwd = options.cwd ?? process.cwd();
   const env = options.env ?? process.env;
   const { config } = options;
-  const target = resolveTarget(options.target, config.target);
+  const reader = options.cluster === undefined ? undefined : oncePerRun(options.cluster);
+  // --target overrides the profile; reading a cluster, detection comes before .pullguard.yaml's target.
+  // Detection as `pullguard detect` answers it, answers saved in .pullguard.yaml (clusters.CONTEXT) included.
+  const detected = reader === undefined ? undefined : await detect({ reader, config });
+  const profile: ClusterProfile | undefined = detected === undefined ? undefined : profileFromDetection(detected.detection, detected.facts);
+  const target = options.target === undefined && profile !== undefined ? profile.target : resolveTarget(options.target, config.target);
+  const sameType = profile !== undefined && profile.target.id === target.id;
+  const clusterName = sameType ? profile.clusterName : undefined;
+  const loadCommand = sameType ? profile.loadCommand : undefined;
   const platforms = options.platforms ?? config.platforms;
-  const nodePlatforms = parsePlatforms(platforms ?? DEFAULT_PLATFORMS, options.platforms !== undefined ? '--platform' : `${config.file ?? 'config'}: platforms`);
+  const platformsFrom = options.platforms !== undefined ? '--platform' : `${config.file ?? 'config'}: platforms`;
+  let nodePlatforms = parsePlatforms(platforms ?? DEFAULT_PLATFORMS, platformsFrom);
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const budgetMs = options.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a whole number of at least 1, got ${concurrency}`);
@@ -105,12 +132,40 @@ export async function check(options: CheckOptions): Promise<Report> {
 
   const load = await loadManifestPaths(options.paths, cwd, options.stdin, options.onWalkProgress);
   const secretObjects = await loadPullSecretObjects(options.pullSecretFiles ?? [], cwd);
-  const namespace = options.namespace ?? 'default';
+  const namespace = options.namespace ?? reader?.context.namespace ?? 'default';
   const fromManifests = pullObjectsFromManifests(load.objects, namespace);
-  const pullObjects =
+  const manifestPullObjects =
     secretObjects.length === 0
       ? fromManifests
       : layeredPullObjects(fromManifests, { ...pullObjectsFromManifests(secretObjects, namespace), description: 'the --pull-secret files' });
+
+  let cluster: GatheredCluster | undefined;
+  if (reader !== undefined) {
+    const localRuntime =
+      options.localRuntime === false || target.location !== 'local'
+        ? undefined
+        : (options.localRuntime ?? (await import('../gateways/local/docker-engine.js').then(({ dockerEngine }) => dockerEngine(env))));
+    try {
+      cluster = await gatherCluster({
+        reader,
+        objects: load.objects,
+        defaultNamespace: namespace,
+        manifestPullObjects,
+        target,
+        ...(clusterName === undefined ? {} : { clusterName }),
+        ...(loadCommand === undefined ? {} : { loadCommand }),
+        ...(localRuntime === undefined ? {} : { localRuntime }),
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
+      });
+    } finally {
+      if (options.localRuntime === undefined) await localRuntime?.close();
+    }
+    // The nodes' own platforms, unless --platform or .pullguard.yaml say otherwise.
+    const nodes = cluster.facts.nodes;
+    if (platforms === undefined && 'value' in nodes && nodes.value.platforms.length > 0) nodePlatforms = [...nodes.value.platforms];
+  }
+  // The manifests about to be applied win over what the cluster holds.
+  const pullObjects = cluster === undefined ? manifestPullObjects : layeredPullObjects(manifestPullObjects, cluster.pullObjects);
 
   const registry =
     options.gateway ??
@@ -142,9 +197,20 @@ export async function check(options: CheckOptions): Promise<Report> {
     load,
     target.id,
     config,
-    { images: gathered.images, pullObjects: { source: pullObjects, defaultNamespace: namespace } },
+    {
+      images: gathered.images,
+      pullObjects: { source: pullObjects, defaultNamespace: namespace },
+      ...(cluster === undefined ? {} : { cluster: cluster.facts }),
+    },
     await loadBuildToolsFor(load, options.paths, cwd),
   );
   const unverifiedPolicy = options.unverified ?? config.unverified ?? 'fail';
-  return { ...report, images: gathered.verdicts, summary: { ...report.summary, images: summarizeImages(gathered.verdicts, unverifiedPolicy) } };
+  return {
+    ...report,
+    ...(cluster === undefined || profile === undefined
+      ? {}
+      : { cluster: clusterSummary(cluster.facts, target, profile, options.target === undefined ? 'detected' : '--target') }),
+    images: gathered.verdicts,
+    summary: { ...report.summary, images: summarizeImages(gathered.verdicts, unverifiedPolicy) },
+  };
 }

@@ -81,7 +81,31 @@ export interface Report {
   findings: Finding[];
   /** Present when registry checks ran. */
   images?: ImageVerdict[];
+  /** Present when `check` read a cluster (or a snapshot of one). */
+  cluster?: ClusterSummary;
   summary: Summary;
+}
+
+/** What `check` read from the cluster, and what it could not read (with the reason: `forbidden: list secrets`). */
+export interface ClusterSummary {
+  /** `context kind-dev`, `snapshot cluster.json`. */
+  source: string;
+  context: string;
+  /** The target profile linted for (detected unless --target was given). */
+  type: string;
+  local: boolean;
+  /** kind cluster, minikube profile, k3d cluster: the name load commands use. */
+  clusterName?: string;
+  /** `detected` from the cluster, or `--target`. */
+  typeFrom: 'detected' | '--target';
+  /** What decided the type, one line each. */
+  evidence: string[];
+  /** Node count and platforms; absent when the nodes could not be read. */
+  nodes?: { count: number; platforms: string[] };
+  /** The namespaces the workloads deploy into. */
+  namespaces: { name: string; status: 'active' | 'terminating' | 'missing' | 'unknown'; pods?: number; reason?: string }[];
+  /** Facts that could not be read, each with the reason. */
+  unknown: { fact: string; reason: string }[];
 }
 
 /**

@@ -37,6 +37,10 @@ export interface PodPullSecrets {
   secrets: PullSecretReading[];
   /** Names not found in the source; when the source is not authoritative they may exist in the cluster. */
   unresolvedSecrets: string[];
+  /** Secrets that exist but whose contents could not be read (a snapshot, `forbidden: get secrets`). */
+  unreadableSecrets: { name: string; reason: string; keyring: Keyring<string> }[];
+  /** Set when the pod takes its pull secrets from a ServiceAccount that could not be read: why. */
+  serviceAccountUnknown?: string;
   problems: CredentialProblem[];
   /** Set when kubelet fails every image pull of these pods: the problem that causes it. */
   blockedBy?: CredentialProblem;
@@ -52,6 +56,11 @@ export interface ImageCredentials {
   serviceAccount: string;
   unresolvedSecrets: string[];
   blockedBy?: CredentialProblem;
+  /**
+   * Set when a pull secret of the pod that exists holds credentials for this image but could not be
+   * read: what kubelet sends is unknown, so nothing should be asked in its name.
+   */
+  credentialsUnknown?: string;
 }
 
 /** `imagePullSecrets` as kubelet sees it (pod-pull-secrets.ts), with a problem when the field is malformed. */
@@ -123,6 +132,7 @@ export function podPullSecrets(pod: PodPullContext, objects: PullObjectSource): 
 
   const secrets: PullSecretReading[] = [];
   const unresolvedSecrets: string[] = [];
+  const unreadableSecrets: PodPullSecrets['unreadableSecrets'] = [];
   for (const name of secretNames) {
     const secret = objects.secret(namespace, name);
     if (secret === undefined) {
@@ -137,6 +147,15 @@ export function podPullSecrets(pod: PodPullContext, objects: PullObjectSource): 
         message: objects.authoritative
           ? `secret ${namespace}/${name} (from ${origin === 'pod' ? 'the pod spec' : saLabel}) does not exist; kubelet ignores it ("Unable to retrieve some image pull secrets") and pulls without it`
           : `secret ${namespace}/${name} (from ${origin === 'pod' ? 'the pod spec' : saLabel}) is not among ${objects.description}; if it is not in the cluster either, kubelet pulls without it`,
+      });
+      continue;
+    }
+    const unreadable = objects.secretContentUnknown?.(namespace, name);
+    if (unreadable !== undefined) {
+      unreadableSecrets.push({
+        name,
+        reason: unreadable.reason,
+        keyring: createKeyring(unreadable.registries.map((configKey) => ({ configKey, value: configKey }))),
       });
       continue;
     }
@@ -161,7 +180,9 @@ export function podPullSecrets(pod: PodPullContext, objects: PullObjectSource): 
     });
   }
 
-  const result: PodPullSecrets = { namespace, serviceAccount, origin, secretNames, secrets, unresolvedSecrets, problems, keyring };
+  const result: PodPullSecrets = { namespace, serviceAccount, origin, secretNames, secrets, unresolvedSecrets, unreadableSecrets, problems, keyring };
+  const accountUnknown = podListsNone && sa === undefined ? objects.serviceAccountUnknown?.(namespace, serviceAccount) : undefined;
+  if (accountUnknown !== undefined) result.serviceAccountUnknown = `the pull secrets of ${saLabel} are unknown (${accountUnknown})`;
   const blockedBy = blocking?.problems.find((p) => p.breaksPulls === true);
   if (blockedBy !== undefined) result.blockedBy = blockedBy;
   return result;
@@ -177,6 +198,11 @@ export function credentialsForImage(pullSecrets: PodPullSecrets, image: Pick<Ima
     unresolvedSecrets: pullSecrets.unresolvedSecrets,
   };
   if (pullSecrets.blockedBy !== undefined) result.blockedBy = pullSecrets.blockedBy;
+  const unreadable = pullSecrets.unreadableSecrets.find((secret) => secret.keyring.lookup(image.name).length > 0);
+  if (pullSecrets.serviceAccountUnknown !== undefined) result.credentialsUnknown = pullSecrets.serviceAccountUnknown;
+  else if (unreadable !== undefined) {
+    result.credentialsUnknown = `the credentials of secret ${pullSecrets.namespace}/${unreadable.name} for this image are unknown (${unreadable.reason})`;
+  }
   return result;
 }
 

@@ -34,6 +34,8 @@ export interface ImagePull {
   searched: string;
   /** Set when kubelet fails every pull of this pod because of a pull secret. */
   blockedBy?: CredentialProblem;
+  /** Set when a pull secret holding credentials for this image exists but could not be read: why. */
+  credentialsUnknown?: string;
   nodeIdentity?: NodeIdentityMatch;
 }
 
@@ -63,7 +65,7 @@ export function collectImagePulls(objects: readonly ManifestObject[], options: I
         const verdict = classifyImage(object, info);
         if (verdict.kind !== 'valid') continue;
         if (effectivePullPolicy(info, verdict.reference).policy === 'Never') continue;
-        const { credentials, blockedBy, unresolvedSecrets } = credentialsForImage(pullSecrets, verdict.reference);
+        const { credentials, blockedBy, unresolvedSecrets, credentialsUnknown } = credentialsForImage(pullSecrets, verdict.reference);
         const pull: ImagePull = {
           image: verdict.image,
           reference: verdict.reference,
@@ -76,6 +78,7 @@ export function collectImagePulls(objects: readonly ManifestObject[], options: I
           searched: options.pullObjects.description,
         };
         if (blockedBy !== undefined) pull.blockedBy = blockedBy;
+        if (credentialsUnknown !== undefined) pull.credentialsUnknown = credentialsUnknown;
         const nodeIdentity = matchNodeIdentityRegistry(verdict.reference, options.target.nodeIdentityRegistries);
         if (nodeIdentity !== undefined) pull.nodeIdentity = nodeIdentity;
         pulls.push(pull);

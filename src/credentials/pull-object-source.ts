@@ -67,5 +67,14 @@ export function layeredPullObjects(first: PullObjectSource, second: PullObjectSo
     authoritative: first.authoritative || second.authoritative,
     secret: (namespace, name) => first.secret(namespace, name) ?? second.secret(namespace, name),
     serviceAccount: (namespace, name) => first.serviceAccount(namespace, name) ?? second.serviceAccount(namespace, name),
+    // Whichever layer holds the secret says whether its contents are known.
+    secretContentUnknown: (namespace, name) =>
+      first.secret(namespace, name) !== undefined
+        ? first.secretContentUnknown?.(namespace, name)
+        : second.secretContentUnknown?.(namespace, name),
+    serviceAccountUnknown: (namespace, name) =>
+      first.serviceAccount(namespace, name) !== undefined
+        ? undefined
+        : (first.serviceAccountUnknown?.(namespace, name) ?? second.serviceAccountUnknown?.(namespace, name)),
   };
 }

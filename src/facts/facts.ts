@@ -9,6 +9,7 @@
 import type { JsonPath, ManifestObject } from '../manifests/model.js';
 import type { ImageCheckResult } from './registry-gateway.js';
 import type { PullObjectFacts } from './pull-objects.js';
+import type { ClusterFacts } from './cluster-facts.js';
 
 /** A fact that could not be gathered, and why (`forbidden`, `timeout`, `not asked`, ...). */
 export interface UnknownFact {
@@ -44,6 +45,8 @@ export interface Facts {
   images?: ReadonlyMap<ManifestObject, readonly ImagePullFact[]>;
   /** Absent: the rules look among the manifests of the run, in namespace `default`. */
   pullObjects?: PullObjectFacts;
+  /** What the cluster said (`check` against a cluster or a snapshot); absent offline. */
+  cluster?: ClusterFacts;
 }
 
 /** The facts of a run that gathered nothing (`lint`). */

@@ -84,6 +84,51 @@ const imageVerdict = {
 
 const count = { type: 'integer', minimum: 0 } as const;
 
+const clusterSummary = {
+  type: 'object',
+  description: 'What check read from the cluster (or a snapshot of one); present only then.',
+  additionalProperties: false,
+  required: ['source', 'context', 'type', 'local', 'typeFrom', 'evidence', 'namespaces', 'unknown'],
+  properties: {
+    source: { type: 'string', minLength: 1 },
+    context: { type: 'string' },
+    type: { enum: [...TARGET_IDS] },
+    local: { type: 'boolean' },
+    clusterName: { type: 'string' },
+    typeFrom: { enum: ['detected', '--target'] },
+    evidence: { type: 'array', items: { type: 'string' } },
+    nodes: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['count', 'platforms'],
+      properties: { count, platforms: { type: 'array', items: { type: 'string' } } },
+    },
+    namespaces: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'status'],
+        properties: {
+          name: { type: 'string', minLength: 1 },
+          status: { enum: ['active', 'terminating', 'missing', 'unknown'] },
+          pods: count,
+          reason: { type: 'string' },
+        },
+      },
+    },
+    unknown: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['fact', 'reason'],
+        properties: { fact: { type: 'string', minLength: 1 }, reason: { type: 'string', minLength: 1 } },
+      },
+    },
+  },
+} as const;
+
 export const JSON_REPORT_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   title: 'pullguard report, schemaVersion 1',
@@ -105,6 +150,7 @@ export const JSON_REPORT_SCHEMA = {
     target: { enum: [...TARGET_IDS] },
     findings: { type: 'array', items: finding },
     images: { type: 'array', items: imageVerdict },
+    cluster: clusterSummary,
     summary: {
       type: 'object',
       additionalProperties: false,

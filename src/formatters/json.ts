@@ -1,7 +1,7 @@
 // `--format json`: the versioned contract of docs/json-output.md. Every object is rebuilt field
 // by field in a fixed order, so that the output carries exactly the documented fields (nothing a
 // caller happened to attach at run time) and the same key order in every release.
-import type { Finding, ImageSummary, ImageVerdict, Report, Summary, ToolInfo } from '../core/types.js';
+import type { ClusterSummary, Finding, ImageSummary, ImageVerdict, Report, Summary, ToolInfo } from '../core/types.js';
 import type { ObjectRef } from '../manifests/model.js';
 import { wholeOutput, type ChunkedFormatter, type Formatter } from './formatter.js';
 import { sortedFindings, sortedImages } from './report-order.js';
@@ -91,6 +91,21 @@ function imageSummaryJson(images: ImageSummary): Fields<ImageSummary> {
   };
 }
 
+function clusterJson(cluster: ClusterSummary): Fields<ClusterSummary> {
+  return {
+    source: cluster.source,
+    context: cluster.context,
+    type: cluster.type,
+    local: cluster.local,
+    clusterName: cluster.clusterName,
+    typeFrom: cluster.typeFrom,
+    evidence: [...cluster.evidence],
+    nodes: cluster.nodes === undefined ? undefined : { count: cluster.nodes.count, platforms: [...cluster.nodes.platforms] },
+    namespaces: cluster.namespaces.map((namespace) => ({ name: namespace.name, status: namespace.status, pods: namespace.pods, reason: namespace.reason })),
+    unknown: cluster.unknown.map((item) => ({ fact: item.fact, reason: item.reason })),
+  };
+}
+
 /** The report as `--format json` prints it, without the findings (absent optional fields are left out). */
 function reportFrame(report: Report): Fields<Report> {
   return {
@@ -98,6 +113,7 @@ function reportFrame(report: Report): Fields<Report> {
     tool: { name: report.tool.name, version: report.tool.version } satisfies Fields<ToolInfo>,
     target: report.target,
     findings: STREAMED_ARRAY,
+    cluster: report.cluster === undefined ? undefined : clusterJson(report.cluster),
     images: report.images === undefined ? undefined : sortedImages(report.images).map(imageJson),
     summary: summaryJson(report.summary),
   };

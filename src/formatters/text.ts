@@ -2,7 +2,7 @@
 // object/container and the remediation on indented lines beneath, an image table when registry
 // checks ran, and a one-line verdict. Every string that came from a manifest goes through
 // `printable`, so a hostile manifest cannot drive the terminal.
-import type { Finding, ImageVerdict, Report } from '../core/types.js';
+import type { ClusterSummary, Finding, ImageVerdict, Report } from '../core/types.js';
 import type { Severity } from '../shared/severity.js';
 import { palette, type Palette } from './ansi.js';
 import { wholeOutput, type ChunkedFormatter, type Formatter } from './formatter.js';
@@ -94,6 +94,19 @@ function imageLines(images: readonly ImageVerdict[], paint: Palette): string[] {
   return lines;
 }
 
+/** What was read from the cluster, and each fact that could not be (the reason names the missing permission). */
+function clusterLines(cluster: ClusterSummary, paint: Palette): string[] {
+  const kind = `${cluster.type}${cluster.clusterName === undefined ? '' : ` ${cluster.clusterName}`}, ${cluster.local ? 'local' : 'remote'}`;
+  const nodes = cluster.nodes === undefined ? '' : `; ${cluster.nodes.count} node(s)${cluster.nodes.platforms.length === 0 ? '' : ` (${cluster.nodes.platforms.join(', ')})`}`;
+  const lines = [paint.bold('Cluster'), `  ${printable(cluster.source)}: ${printable(kind)} (${cluster.typeFrom === 'detected' ? `detected: ${printable(cluster.evidence[0] ?? '')}` : 'from --target'})${nodes}`];
+  for (const namespace of cluster.namespaces) {
+    const detail = namespace.status === 'unknown' ? `unknown (${namespace.reason ?? ''})` : namespace.pods === undefined ? namespace.status : `${namespace.status}, ${namespace.pods} pod(s)`;
+    lines.push(`  namespace ${printable(namespace.name)}: ${printable(detail)}`);
+  }
+  for (const item of cluster.unknown) lines.push(`  ${paint.yellow('unknown')} ${printable(item.fact)}: ${printable(item.reason)}`);
+  return lines;
+}
+
 function summaryLine(report: Report, paint: Palette): string {
   const sentence = summarySentence(report.summary);
   const details = ` (${sentence.details})`;
@@ -110,6 +123,7 @@ export const textChunks: ChunkedFormatter = function* (report, context) {
     yield* findingLines(sortedFindings(report.findings), paint);
     yield '\n\n';
   }
+  if (report.cluster !== undefined) yield `${clusterLines(report.cluster, paint).join('\n')}\n\n`;
   if (report.images !== undefined && report.images.length > 0) yield `${imageLines(report.images, paint).join('\n')}\n\n`;
   yield `${summaryLine(report, paint)}\n`;
 };

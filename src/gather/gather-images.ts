@@ -48,7 +48,7 @@ export interface GatheredImages {
 /** The verdict kubelet reaches without asking the registry: a pull secret it cannot read fails every pull. */
 function blockedVerdict(pull: ImagePull): ImageCheckResult | undefined {
   const problem = pull.blockedBy;
-  if (problem === undefined) return undefined;
+  if (problem === undefined) return pull.credentialsUnknown === undefined ? undefined : credentialsUnknownVerdict(pull, pull.credentialsUnknown);
   const secret = problem.secret === undefined ? 'a pull secret' : `secret ${problem.secret.namespace}/${problem.secret.name}`;
   return {
     status: problem.cause ?? 'unauthorized',
@@ -56,6 +56,11 @@ function blockedVerdict(pull: ImagePull): ImageCheckResult | undefined {
     registry: pull.reference.domain,
     credentialSource: secret,
   };
+}
+
+/** Asking with other credentials than kubelet's would answer another question: the check is left open. */
+function credentialsUnknownVerdict(pull: ImagePull, reason: string): ImageCheckResult {
+  return { status: 'unknown', summary: `not checked: ${reason}`, registry: pull.reference.domain };
 }
 
 /**
@@ -157,7 +162,7 @@ export async function gatherImages(options: GatherImagesOptions): Promise<Gather
   pulls.forEach((pull, index) => {
     const result = missingSecretVerdict(pull, results[index] as ImageCheckResult);
     const missing = result.status === 'pull-secret-missing' ? `\u0000missing:${pull.unresolvedSecrets.map((s) => `${s.namespace}/${s.name}`).join(',')}` : '';
-    const key = `${pull.image}\u0000${pull.blockedBy === undefined ? requestKey(requests[index] as ImageCheckRequest) : `blocked:${result.credentialSource ?? ''}`}${missing}`;
+    const key = `${pull.image}\u0000${blockedVerdict(pull) === undefined ? requestKey(requests[index] as ImageCheckRequest) : `blocked:${result.credentialSource ?? ''}:${pull.credentialsUnknown ?? ''}`}${missing}`;
     let verdict = verdicts.get(key);
     if (verdict === undefined) {
       verdict = imageVerdict(pull, result);

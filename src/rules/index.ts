@@ -4,6 +4,7 @@ import type { Rule } from '../core/rule.js';
 import { rule as buildToolImage } from './build-tool-image.js';
 import { rule as deprecatedRegistry } from './deprecated-registry.js';
 import { rule as fileUnreadable } from './file-unreadable.js';
+import { rule as imageNotOnNodes } from './image-not-on-nodes.js';
 import { rule as imagePull } from './image-pull.js';
 import { rule as invalidImageReference } from './invalid-image-reference.js';
 import { rule as invalidPullSecret } from './invalid-pull-secret.js';
@@ -12,6 +13,7 @@ import { rule as localOnlyImage } from './local-only-image.js';
 import { rule as localhostRegistryOnRemote } from './localhost-registry-on-remote.js';
 import { rule as missingPullSecret } from './missing-pull-secret.js';
 import { rule as missingTag } from './missing-tag.js';
+import { rule as namespaceMissing } from './namespace-missing.js';
 import { rule as neverPullOnRemote } from './never-pull-on-remote.js';
 import { rule as placeholderRegistry } from './placeholder-registry.js';
 import { rule as targetMismatch } from './target-mismatch.js';
@@ -24,6 +26,7 @@ export const RULES: readonly Rule[] = Object.freeze([
   buildToolImage,
   deprecatedRegistry,
   fileUnreadable,
+  imageNotOnNodes,
   imagePull,
   invalidImageReference,
   invalidPullSecret,
@@ -32,6 +35,7 @@ export const RULES: readonly Rule[] = Object.freeze([
   localhostRegistryOnRemote,
   missingPullSecret,
   missingTag,
+  namespaceMissing,
   neverPullOnRemote,
   placeholderRegistry,
   targetMismatch,

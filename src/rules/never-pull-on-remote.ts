@@ -40,8 +40,11 @@ export const rule: Rule = {
             remediation: NEVER_PULL_MISSING.remediation({ image: image ?? '', registry: '', target, sendsCredentials: false }) ?? '',
           });
         } else if (target.imageDelivery === 'load-command' && target.loadCommand !== undefined && image !== undefined && container.build === undefined) {
-          // (A Skaffold or Tilt build is loaded onto the nodes by the tool itself.)
-          const command = target.loadCommand(image);
+          // (A Skaffold or Tilt build is loaded onto the nodes by the tool itself.) Against a
+          // cluster whose nodes were read, image-not-on-nodes says whether the load is needed.
+          const onNodes = context.facts.cluster?.nodeImages.get(image)?.onNodes;
+          if (onNodes !== undefined && 'value' in onNodes) continue;
+          const command = target.loadCommand(image, context.facts.cluster?.clusterName);
           context.report({
             path,
             ...extra,

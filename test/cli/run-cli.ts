@@ -2,7 +2,8 @@
 // would: a separate process, its own working directory, stdin, environment and exit code.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../support/control-plane/repo-root.js';
 
@@ -26,9 +27,23 @@ export interface CliOptions {
   script?: string;
 }
 
+/**
+ * The HOME of every run unless a test gives its own: empty, so that no run ever reads this
+ * machine's kubeconfig (check would read its cluster) or docker config.
+ */
+let emptyHome: string | undefined;
+function isolatedHome(): string {
+  if (emptyHome === undefined) {
+    const dir = mkdtempSync(join(tmpdir(), 'pullguard-cli-home-'));
+    emptyHome = dir;
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  }
+  return emptyHome;
+}
+
 export function runCli(args: readonly string[], options: CliOptions = {}): CliRun {
   assert.ok(existsSync(join(ROOT, 'dist/pullguard.js')), 'dist/pullguard.js is missing: run `node scripts/build.mjs` first');
-  const env: Record<string, string> = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? '/tmp', ...options.env };
+  const env: Record<string, string> = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: isolatedHome(), ...options.env };
   const result = spawnSync(process.execPath, [options.script ?? BIN, ...args], {
     cwd: options.cwd ?? FIXTURES,
     env,

@@ -7,6 +7,8 @@ import type { Rule } from '../../src/core/rule.js';
 import { runRules, type RuleSetting } from '../../src/core/run-rules.js';
 import type { Finding } from '../../src/core/types.js';
 import type { Severity } from '../../src/shared/severity.js';
+import type { Facts } from '../../src/facts/facts.js';
+import type { ManifestObject } from '../../src/manifests/model.js';
 import { getTargetProfile } from '../../src/detect/profiles.js';
 import { readManifestText } from '../../src/manifests/read-manifest-text.js';
 import { FULL_YAML_READERS } from '../../src/manifests/readers/full-yaml-readers.js';
@@ -20,6 +22,8 @@ export interface RuleTestCase {
   target?: string;
   /** Settings from `.pullguard.yaml` (`rules:`), e.g. `{ 'latest-tag': 'error' }`. */
   ruleSettings?: Record<string, RuleSetting>;
+  /** What `check` gathered (cluster facts, registry verdicts), built from the case's objects. */
+  facts?: (objects: readonly ManifestObject[]) => Facts;
 }
 
 export interface ExpectedFinding {
@@ -83,6 +87,7 @@ export function lintCase(rule: Rule, testCase: RuleTestCase): Finding[] {
   const result = runRules(parsed.objects, [rule], {
     target,
     ...(testCase.ruleSettings === undefined ? {} : { ruleSettings: testCase.ruleSettings }),
+    ...(testCase.facts === undefined ? {} : { facts: testCase.facts(parsed.objects) }),
   });
   return result.findings;
 }

@@ -89,6 +89,7 @@ const REQUIRED_HEADINGS: Record<string, string[]> = {
   'docs/image-sites.md': ['# Image sites: where pullguard finds images', '## Listed kinds', '## Kinds the table does not list', '### The fallback'],
   'docs/development/control-plane.md': ['# The test suite\'s control plane'],
   'docs/build-tools.md': ['# Build tools: kustomize, Skaffold, Tilt and ko', '## Where pullguard looks', '## kustomize images', '## Skaffold, Tilt and ko', '### Limits'],
+  'docs/check-cluster.md': ['# pullguard check against a cluster (the preflight)', '## When check reads a cluster', '## What it reads', '## Facts that could not be read', '## Local clusters', '## Output', '## Detection'],
   'docs/classify.md': ['# pullguard classify', '## Input', '## How a message is read', '## Output', '## Accuracy', '## Library'],
   'docs/diagnose.md': ['# pullguard diagnose', '## What it reads', '## Text output', '## --verify', '## JSON output (-o json)', '## Limits'],
   'docs/report.md': ['# pullguard report', '## Sections', '## Formats', '## Example'],
