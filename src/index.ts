@@ -3,6 +3,7 @@
 export { lint, lintLoaded, type LintOptions } from './commands/lint.js';
 export { check, type CheckOptions } from './commands/check.js';
 export { explain, explainList } from './commands/explain.js';
+export { render, type RenderCommandOptions, type RenderResult } from './commands/render.js';
 export { createOciRegistryGateway, type OciRegistryGatewayOptions } from './gateways/registry/oci-registry-gateway.js';
 export type { RegistryGateway, ImageCheckRequest, ImageCheckResult, RegistryCredential, RegistryHostSettings, Platform } from './facts/registry-gateway.js';
 export { CAUSES, CAUSE_IDS, getCause, isCauseId, type Cause, type CauseId } from './causes/index.js';

@@ -10,11 +10,12 @@ import type { CliContext } from './cli-context.js';
 import { registerCheck } from './commands/check.js';
 import { registerExplain } from './commands/explain.js';
 import { registerLint } from './commands/lint.js';
+import { registerRender } from './commands/render.js';
 import { describeError } from './print-error.js';
 import { processIo, redactingIo, type CliIo } from './io.js';
 
 /** In the order `pullguard --help` lists them. */
-const COMMANDS: readonly ((program: Command, cli: CliContext) => void)[] = [registerLint, registerCheck, registerExplain];
+const COMMANDS: readonly ((program: Command, cli: CliContext) => void)[] = [registerLint, registerCheck, registerRender, registerExplain];
 
 export async function run(argv: readonly string[], processStreams: CliIo = processIo()): Promise<number> {
   // Every byte written from here on passes the redactor of the run's secrets.
@@ -49,6 +50,7 @@ async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
 Examples:
   $ pullguard lint k8s/ --target aks              static checks of the manifests, no network
   $ pullguard check k8s/ --target aks             lint, then ask every image's registry
+  $ pullguard render k8s/ --target aks --registry myteam.azurecr.io | kubectl apply -f -
   $ pullguard explain latest-tag                  what a finding means and how to fix it
 
 Run \`pullguard COMMAND --help\` for the options and examples of a command.`,
