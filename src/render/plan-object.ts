@@ -142,7 +142,8 @@ function planImage(
 function planPullSecrets(plan: ObjectPlan, group: PodSpecSite, base: JsonPath, names: readonly string[]): void {
   const where = located([...group.path, 'imagePullSecrets']);
   if (!group.pullSecretsKnown) {
-    plan.notes.push({ ...located(group.path), message: 'no pull secret added: the pods of these images get their pull secrets from elsewhere (the object that runs them)' });
+    const first = group.containers[0];
+    plan.notes.push({ ...located(first === undefined ? group.path : imagePath(first)), message: 'no pull secret added: the pods of these images get their pull secrets from elsewhere (the object that runs them)' });
     return;
   }
   const list = group.spec['imagePullSecrets'];

@@ -28,7 +28,7 @@ export function renderSummary(files: readonly SummaryFile[], target: string, ver
       changed++;
       changes += list.length;
       out += `${f.file}: ${count(list.length, 'change')}\n`;
-      for (const c of list) {
+      for (const c of [...list].sort((a, b) => a.line - b.line)) {
         const before = c.before === undefined ? '(added)' : c.before;
         out += `  ${c.line}: ${c.object} ${c.path}: ${before} → ${c.after}\n`;
       }
@@ -43,7 +43,7 @@ export function renderSummary(files: readonly SummaryFile[], target: string, ver
     }
   }
   const parts = [`${count(files.length, 'file')}`, `${changed} changed (${count(changes, 'change')})`];
-  if (left > 0) parts.push(`${count(left, 'image site')} left alone`);
+  if (left > 0) parts.push(`${count(left, 'note')}`);
   if (failed > 0) parts.push(`${failed} not ${verb === 'compared' ? 'rendered' : verb}`);
   return `${out}render --target ${target}: ${parts.join(', ')}\n`;
 }
