@@ -29,7 +29,7 @@ export function parseRenderFlags(target: TargetProfile, flags: RenderFlags): Ren
     const eq = entry.indexOf('=');
     if (eq < 0) {
       if (options.tag !== undefined && options.tag !== entry) throw new UsageError(`--tag given twice ("${options.tag}" and "${entry}")`, { hint: 'Give one --tag TAG for your images, and --tag IMAGE=TAG for others.' });
-      options.tag = checkTag(entry, '--tag');
+      options.tag = checkTag(entry, '--tag ');
     } else {
       const name = entry.slice(0, eq);
       if (name === '') throw new UsageError(`--tag "${entry}": expected TAG or IMAGE=TAG`);
@@ -60,7 +60,7 @@ function checkRegistry(text: string): string {
   const registry = text.replace(/\/+$/, '');
   const parsed = parseImageReference(`${registry}/pullguard-probe`);
   if (registry === '' || !parsed.ok) {
-    throw new UsageError(`--registry "${text}" is not a registry host with an optional path${parsed.ok ? '' : ` (${parsed.error.message})`}`, {
+    throw new UsageError(`--registry "${text}" is not a registry host with an optional path${parsed.ok ? '' : ` (${parsed.error.message.replace('/pullguard-probe', '')})`}`, {
       hint: 'Write HOST[:PORT][/PATH], e.g. --registry myteam.azurecr.io or --registry ghcr.io/my-org.',
     });
   }
