@@ -9,7 +9,8 @@ import { FULL_YAML_READERS } from '../manifests/readers/full-yaml-readers.js';
 import { splitYamlDocuments } from '../manifests/split-yaml-documents.js';
 import { planObject, type RenderChange, type RenderNote } from './plan-object.js';
 import type { RenderOptions } from './render-options.js';
-import type { TextEdit } from './text-edit.js';
+import { fastTextEdits, LineStarts, type LocatedEdit } from './fast-text-edits.js';
+import { verifyRendered, type PlannedObject } from './verify-rendered.js';
 import { applyTextEdits } from './apply-text-edits.js';
 
 export interface FileChange extends RenderChange {
@@ -34,7 +35,25 @@ export type RenderedFile =
   | { file: string; problems: FileProblem[] };
 
 /** Renders `text`, the content of `file` (as findings name it); `objects` are its objects when already read. */
-export function renderText(text: string, file: string, options: RenderOptions, buildTools?: BuildToolIndex, objects?: readonly ManifestObject[]): RenderedFile {
+export interface RenderTextStats {
+  /** Files whose edits were made from the reader's positions alone. */
+  fast: number;
+  /** Files that needed `yaml`'s nodes. */
+  full: number;
+}
+
+/**
+ * Renders `text`, the content of `file` (as findings name it); `objects` are its objects when
+ * already read. `editor: 'full'` always uses `yaml`'s nodes (the reference the fast path is tested against).
+ */
+export function renderText(
+  text: string,
+  file: string,
+  options: RenderOptions,
+  buildTools?: BuildToolIndex,
+  objects?: readonly ManifestObject[],
+  how: { editor?: 'auto' | 'full'; stats?: RenderTextStats } = {},
+): RenderedFile {
   let read = objects;
   if (read === undefined) {
     const parsed = readManifestText(text, file, FULL_YAML_READERS);
@@ -44,7 +63,8 @@ export function renderText(text: string, file: string, options: RenderOptions, b
     read = parsed.objects;
   }
   const lines = new LineIndex(text);
-  const editsByDocument = new Map<number, TextEdit[]>();
+  const editsByDocument = new Map<number, LocatedEdit[]>();
+  const planned: PlannedObject[] = [];
   const changes: FileChange[] = [];
   const notes: FileNote[] = [];
   for (const object of read) {
@@ -52,9 +72,10 @@ export function renderText(text: string, file: string, options: RenderOptions, b
     const label = objectLabel(object.ref);
     for (const change of plan.changes) changes.push({ ...change, object: label, line: lineOf(object, change.at) });
     for (const note of plan.notes) notes.push({ ...note, object: label, line: lineOf(object, note.at) });
+    planned.push({ object, edits: plan.edits });
     if (plan.edits.length === 0) continue;
     const list = editsByDocument.get(object.documentIndex) ?? [];
-    list.push(...plan.edits);
+    for (const edit of plan.edits) list.push({ edit, object });
     editsByDocument.set(object.documentIndex, list);
   }
   if (editsByDocument.size === 0) return { file, text, changed: false, changes, notes };
@@ -62,23 +83,55 @@ export function renderText(text: string, file: string, options: RenderOptions, b
   const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const json = looksLikeJson(text, file, from);
   const chunks = json ? [{ start: from, end: text.length }] : splitYamlDocuments(text, from);
+  // The reader's positions first (no second parse); `yaml`'s nodes when that is not enough or
+  // the result does not read back as intended.
+  const fast = json || how.editor === 'full' ? undefined : editAll(text, chunks, editsByDocument, lines, json, new LineStarts(text));
+  if (fast !== undefined && typeof fast === 'string' && verifyRendered(fast, file, planned) === undefined) {
+    if (how.stats) how.stats.fast++;
+    return { file, text: fast, changed: fast !== text, changes, notes };
+  }
+  if (how.stats) how.stats.full++;
+  const full = editAll(text, chunks, editsByDocument, lines, json);
+  if (full === undefined) throw new Error('the full editor always answers');
+  if (typeof full !== 'string') return { file, problems: full.problems };
+  const wrong = verifyRendered(full, file, planned);
+  if (wrong !== undefined) return { file, problems: [{ line: 1, column: 1, message: `render could not edit this file without changing something else (${wrong}); left as it is` }] };
+  return { file, text: full, changed: full !== text, changes, notes };
+}
+
+/** Every document's edits made; with `fastLines`, undefined as soon as one needs the full editor. */
+function editAll(
+  text: string,
+  chunks: readonly { start: number; end: number }[],
+  editsByDocument: ReadonlyMap<number, LocatedEdit[]>,
+  lines: LineIndex,
+  json: boolean,
+  fastLines?: LineStarts,
+): string | { problems: FileProblem[] } | undefined {
   let out = '';
   let copied = 0;
   const problems: FileProblem[] = [];
   for (const [index, edits] of [...editsByDocument].sort((a, b) => a[0] - b[0])) {
     const chunk = chunks[index];
-    if (chunk === undefined) throw new Error(`document ${index} of ${file} has no text`);
-    const result = applyTextEdits({ text, start: chunk.start, end: chunk.end, json }, edits);
-    if ('problems' in result) {
-      for (const p of result.problems) problems.push({ ...lines.position(p.offset), message: p.message });
-      continue;
+    if (chunk === undefined) throw new Error(`document ${index} has no text`);
+    let edited: string;
+    if (fastLines !== undefined) {
+      const result = fastTextEdits(fastLines, chunk.start, chunk.end, edits);
+      if (result === undefined) return undefined;
+      edited = result;
+    } else {
+      const result = applyTextEdits({ text, start: chunk.start, end: chunk.end, json }, edits.map((e) => e.edit));
+      if ('problems' in result) {
+        for (const p of result.problems) problems.push({ ...lines.position(p.offset), message: p.message });
+        continue;
+      }
+      edited = result.text;
     }
-    out += text.slice(copied, chunk.start) + result.text;
+    out += text.slice(copied, chunk.start) + edited;
     copied = chunk.end;
   }
-  if (problems.length > 0) return { file, problems };
-  out += text.slice(copied);
-  return { file, text: out, changed: out !== text, changes, notes };
+  if (problems.length > 0) return { problems };
+  return out + text.slice(copied);
 }
 
 function lineOf(object: ManifestObject, path: JsonPath): number {
