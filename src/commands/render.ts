@@ -113,7 +113,7 @@ export async function render(options: RenderCommandOptions): Promise<RenderResul
     result.diff = rendered
       .map((f) => {
         const before = texts.get(f.file)!.text;
-        const name = f.file === STDIN_FILE ? 'stdin' : f.file;
+        const name = f.file === STDIN_FILE ? 'stdin' : f.file.replace(/^\/+/, '');
         return unifiedDiff(before, f.text, { from: `a/${name}`, to: `b/${name}` });
       })
       .join('');
