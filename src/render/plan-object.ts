@@ -43,6 +43,7 @@ const POLICIES: readonly string[] = ['Always', 'IfNotPresent', 'Never'];
 
 export function planObject(object: ManifestObject, options: RenderOptions, buildTools?: BuildToolIndex): ObjectPlan {
   const plan: ObjectPlan = { object, edits: [], changes: [], notes: [] };
+  if (isToolConfig(object.ref.apiVersion, object.ref.kind)) return plan;
   const base = object.itemPath ?? [];
   const sites = findImageSites(object.value, object.ref);
   const groups = sites.fallback === undefined ? sites.groups : [...sites.groups, sites.fallback];
@@ -62,6 +63,18 @@ export function planObject(object: ManifestObject, options: RenderOptions, build
   }
   planAnnotation(plan, object, base, options.target.id, groups);
   return plan;
+}
+
+/**
+ * Files that look like objects but configure a tool, and never reach a cluster: skaffold.yaml,
+ * kustomization.yaml, component configs (`*.config.k8s.io`), kind and k3d cluster configs, a
+ * kubeconfig. Render leaves them as they are.
+ */
+export function isToolConfig(apiVersion: string, kind: string): boolean {
+  if (apiVersion.startsWith('skaffold/')) return true;
+  if (apiVersion === 'v1' && kind === 'Config') return true;
+  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+  return group.endsWith('.config.k8s.io') || group === 'kind.x-k8s.io' || group === 'k3d.io' || group === 'ctlptl.dev';
 }
 
 /** The image's final text when render could judge it (changed or not), else undefined. */

@@ -173,6 +173,17 @@ describe('pullguard render', () => {
     ]);
   });
 
+  it('leaves images that build tools replace, and the tools\' own files, as they are', () => {
+    const run = runCli(['render', 'test/fixtures/build-tools', '--target', 'gke', '--registry', 'europe-docker.pkg.dev/acme/apps', '--diff'], { cwd: ROOT });
+    assert.equal(run.code, 1, run.stderr);
+    // Only target annotations change; skaffold.yaml, kustomization.yaml and the Tiltfile not at all.
+    assert.deepEqual([...run.stdout.matchAll(/^[+-](?![+-]).*$/gm)].map((m) => m[0]).filter((line) => !/^\+ +(annotations:|pullguard\.dev\/target: gke)$/.test(line)), []);
+    assert.doesNotMatch(run.stdout, /skaffold\.yaml|kustomization\.yaml/);
+    assert.match(run.stderr, /^test\/fixtures\/build-tools\/skaffold-getting-started\/k8s-pod\.yaml:8: Pod\/getting-started spec\.containers\[0\]\.image: left alone: "skaffold-example" is built and replaced by skaffold at deploy time$/m);
+    assert.match(run.stderr, /kustomize-image-demo\/pod\.yaml:10: Pod\/myapp-pod spec\.containers\[0\]\.image: left alone: written "busybox:1\.29\.0", rewritten by kustomize images\[0\] of .*; render the output of `kustomize build` instead$/m);
+    assert.match(run.stderr, /tilt-html\/kubernetes\.yaml:18: Deployment\/example-html spec\.template\.spec\.containers\[0\]\.image: left alone: "example-html-image" is built and replaced by tilt at deploy time$/m);
+  });
+
   it('refuses --in-place on stdin, and --in-place with -o', () => {
     assertUserError(runCli(['render', '-', '--target', 'aks', '--in-place'], { input: 'a: 1\n' }), [
       'pullguard: --in-place cannot write back to stdin',

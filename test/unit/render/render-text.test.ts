@@ -126,3 +126,20 @@ describe('renderText on every kind of image site', () => {
     assert.deepEqual(result, { file: 'bad.yaml', problems: [{ line: 12, column: 9, message: 'this double-quoted string is never closed (missing ")' }] });
   });
 });
+
+describe('renderText and the files of tools', () => {
+  const configs: [string, string][] = [
+    ['skaffold.yaml', 'apiVersion: skaffold/v4beta11\nkind: Config\nbuild:\n  artifacts:\n  - image: skaffold-example\n'],
+    ['kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- pod.yaml\nimages:\n- name: web\n  newName: REGISTRY_URL/web\n'],
+    ['kind-cluster.yaml', 'apiVersion: kind.x-k8s.io/v1alpha4\nkind: Cluster\nnodes:\n- role: control-plane\n  image: kindest/node:v1.31.0\n'],
+    ['kubelet.yaml', 'apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nimageGCHighThresholdPercent: 85\n'],
+    ['kubeconfig.yaml', 'apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n'],
+  ];
+  for (const [file, text] of configs) {
+    it(`leaves ${file} as it is: it configures a tool and never reaches a cluster`, () => {
+      const result = rendered(render(text, file, 'aks', AKS));
+      assert.equal(result.text, text);
+      assert.deepEqual([result.changes, result.notes], [[], []]);
+    });
+  }
+});
