@@ -3,11 +3,15 @@
 // original. A reader sees the old file or the new one, never half of one; a failed write leaves
 // the original as it was and removes the temporary file. The original's permissions are kept.
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-/** Writes `text` to `path` atomically; a new file gets mode 0644, an existing one keeps its mode. */
-export function writeFileAtomic(path: string, text: string): void {
+/**
+ * Writes `text` to `path` atomically; a new file gets mode 0644, an existing one keeps its mode.
+ * A symbolic link stays a link: the file it points at is the one replaced.
+ */
+export function writeFileAtomic(target: string, text: string): void {
+  const path = existingTarget(target);
   const mode = existingMode(path) ?? 0o644;
   const temporary = join(dirname(path), `.${basename(path)}.pullguard-${randomBytes(6).toString('hex')}.tmp`);
   const fd = openSync(temporary, 'wx', 0o600);
@@ -40,6 +44,15 @@ function existingMode(path: string): number | undefined {
     return statSync(path).mode & 0o7777;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+function existingTarget(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return path;
     throw error;
   }
 }

@@ -3,7 +3,7 @@
 // byte for byte and no temporary file behind.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -21,7 +21,17 @@ describe('writeFileAtomic', () => {
     writeFileAtomic(path, 'new\n');
     assert.equal(readFileSync(path, 'utf8'), 'new\n');
     assert.equal(statSync(path).mode & 0o777, 0o640);
-    assert.deepEqual(readdirSync(dir), ['keep-mode.yaml']);
+    assert.deepEqual(readdirSync(dir).filter((name) => name.startsWith('.')), []);
+  });
+
+  it('replaces the file a symbolic link points at, and keeps the link', () => {
+    const target = join(dir, 'target.yaml');
+    const link = join(dir, 'link.yaml');
+    writeFileSync(target, 'old\n');
+    symlinkSync('target.yaml', link);
+    writeFileAtomic(link, 'new\n');
+    assert.equal(lstatSync(link).isSymbolicLink(), true);
+    assert.equal(readFileSync(target, 'utf8'), 'new\n');
   });
 
   it('creates a file that did not exist, mode 0644', () => {
