@@ -9,6 +9,10 @@
 //
 //   node bench/lint-throughput.mjs [--docs 10000] [--runs 5] [--corpus DIR] [--only documents|corpus]
 //                                  [--kube-linter PATH] [--kube-score PATH] [--no-build] [--no-others]
+//                                  [--baseline DIR]
+//
+// --baseline DIR: another checkout of pullguard, built (say main at a branch point); its CLI runs
+// interleaved with this one's on the same input, run for run, so that both meet the same load.
 //
 // Goals: 10,000 documents in under 1 s wall time and under 300 MB peak RSS on the 2-core machine,
 // and at least 2x faster than each peer (issue 9); the corpus in under 0.3 s, process start included.
@@ -53,6 +57,7 @@ const { values: options } = parseArgs({
     'kube-score': { type: 'string', default: process.env.KUBE_SCORE },
     'no-build': { type: 'boolean', default: false },
     'no-others': { type: 'boolean', default: false },
+    baseline: { type: 'string' },
   },
 });
 if (options.only !== undefined && options.only !== 'documents' && options.only !== 'corpus') {
@@ -89,13 +94,7 @@ function benchDocuments() {
   const mb = (readFileSync(file).length / 1e6).toFixed(1);
   console.log(`lint throughput: ${count} workload documents (${mb} MB, 6 kinds), ${runs} runs each, median; ${machineLine()}`);
 
-  const pullguard = measureRuns(
-    'pullguard',
-    process.execPath,
-    [join(root, 'bin/pullguard.js'), 'lint', file, '--target', 'aks', '--format', 'json'],
-    (result, output) => checkPullguard(result, output, expected),
-  );
-  print(pullguard);
+  const pullguard = measurePullguard((cli) => [cli, 'lint', file, '--target', 'aks', '--format', 'json'], () => (result, output) => checkPullguard(result, output, expected));
   const docsPerSecond = Math.round(count / (pullguard.wallMs / 1000));
   const docsPerCpuSecond = Math.round(count / (pullguard.cpuMs / 1000));
   console.log(
@@ -118,18 +117,51 @@ function benchCorpus() {
   const files = manifestFiles(options.corpus);
   const mb = (files.reduce((sum, file) => sum + statSync(file).size, 0) / 1e6).toFixed(1);
   console.log(`lint corpus: ${files.length} files (${mb} MB) of ${relative(root, options.corpus) || "."}, ${runs} runs each, median; ${machineLine()}`);
-  let reference;
-  const pullguard = measureRuns('pullguard', process.execPath, [join(root, 'bin/pullguard.js'), 'lint', options.corpus, '--format', 'json'], (result, output) => {
-    const problem = checkPullguardCorpus(result, output, files.length);
-    if (problem !== undefined) return problem;
-    // Every run must print the same report, byte for byte.
-    reference ??= output;
-    return output === reference ? undefined : 'the report differs from the first run\'s';
-  });
-  print(pullguard);
+  const pullguard = measurePullguard(
+    (cli) => [cli, 'lint', options.corpus, '--format', 'json'],
+    () => {
+      let reference;
+      return (result, output) => {
+        const problem = checkPullguardCorpus(result, output, files.length);
+        if (problem !== undefined) return problem;
+        // Every run must print the same report, byte for byte.
+        reference ??= output;
+        return output === reference ? undefined : "the report differs from the first run's";
+      };
+    },
+  );
   console.log(`  goal: < ${GOAL_CORPUS_WALL_MS} ms, process start included: ${pullguard.wallMs < GOAL_CORPUS_WALL_MS ? 'met' : 'MISSED'}`);
   // kube-linter walks a directory itself; kube-score takes files only.
   if (!options['no-others']) compare(pullguard, [kubeLinter([options.corpus]), kubeScore(files)]);
+}
+
+/**
+ * pullguard's runs (printed), and with --baseline the baseline's, interleaved run for run, with the
+ * ratio of the two. `argsOf` gives the arguments for a CLI path; `checkOf` a fresh output check.
+ */
+function measurePullguard(argsOf, checkOf) {
+  const variants = [{ name: 'pullguard', cli: join(root, 'bin/pullguard.js'), check: checkOf() }];
+  if (options.baseline !== undefined) variants.push({ name: 'baseline', cli: join(options.baseline, 'bin/pullguard.js'), check: checkOf() });
+  const samples = variants.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    variants.forEach((variant, v) => {
+      const stdoutFile = join(scratch, `${variant.name}.out`);
+      const result = measure(process.execPath, argsOf(variant.cli), { stdoutFile, cwd: root, scratch });
+      const problem = variant.check(result, readFileSync(stdoutFile, 'utf8'));
+      if (problem !== undefined) {
+        console.error(`bench: ${variant.name} run ${i + 1} produced wrong output: ${problem}`);
+        if (result.stderr) console.error(result.stderr.slice(0, 2000));
+        process.exit(1);
+      }
+      samples[v].push(result);
+    });
+  }
+  const figures = variants.map((variant, v) => summarizeRuns(variant.name, samples[v]));
+  for (const f of figures) print(f, f.name === 'baseline' ? `${options.baseline}, runs interleaved with pullguard's` : undefined);
+  if (figures[1] !== undefined) {
+    console.log(`  ratio baseline/pullguard: wall ${(figures[1].wallMs / figures[0].wallMs).toFixed(2)}x, CPU ${(figures[1].cpuMs / figures[0].cpuMs).toFixed(2)}x`);
+  }
+  return figures[0];
 }
 
 function compare(pullguard, others) {
@@ -177,6 +209,10 @@ function measureRuns(name, command, args, check) {
     }
     samples.push(result);
   }
+  return summarizeRuns(name, samples);
+}
+
+function summarizeRuns(name, samples) {
   return {
     name,
     wallMs: median(samples.map((s) => s.wallMs)),

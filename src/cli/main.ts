@@ -8,14 +8,29 @@ import { runSecrets } from '../shared/run-secrets.js';
 import { VERSION } from '../version.js';
 import type { CliContext } from './cli-context.js';
 import { registerCheck } from './commands/check.js';
+import { registerClassify } from './commands/classify.js';
+import { registerDiagnose } from './commands/diagnose.js';
+import { registerDetect } from './commands/detect.js';
 import { registerExplain } from './commands/explain.js';
 import { registerLint } from './commands/lint.js';
 import { registerRender } from './commands/render.js';
+import { registerReport } from './commands/report.js';
+import { registerSnapshot } from './commands/snapshot.js';
 import { describeError } from './print-error.js';
 import { processIo, redactingIo, type CliIo } from './io.js';
 
 /** In the order `pullguard --help` lists them. */
-const COMMANDS: readonly ((program: Command, cli: CliContext) => void)[] = [registerLint, registerCheck, registerRender, registerExplain];
+const COMMANDS: readonly ((program: Command, cli: CliContext) => void)[] = [
+  registerLint,
+  registerCheck,
+  registerRender,
+  registerDetect,
+  registerSnapshot,
+  registerDiagnose,
+  registerReport,
+  registerClassify,
+  registerExplain,
+];
 
 export async function run(argv: readonly string[], processStreams: CliIo = processIo()): Promise<number> {
   // Every byte written from here on passes the redactor of the run's secrets.
@@ -50,7 +65,12 @@ async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
 Examples:
   $ pullguard lint k8s/ --target aks              static checks of the manifests, no network
   $ pullguard check k8s/ --target aks             lint, then ask every image's registry
-  $ pullguard render k8s/ --target aks --registry myteam.azurecr.io | kubectl apply -f -
+  $ pullguard render k8s/ --target aks --registry acr.io   the manifests rewritten for a target
+  $ pullguard detect                              what cluster the current context is, from evidence
+  $ pullguard snapshot -A -o cluster.json         capture the cluster's facts to a file
+  $ pullguard diagnose -A --target aks            why pods cannot pull, and the fix
+  $ pullguard report -n shop --format html        the incident's post-mortem from the records
+  $ pullguard classify 'MESSAGE'                  the cause and fix of a pull error from kubectl describe
   $ pullguard explain latest-tag                  what a finding means and how to fix it
 
 Run \`pullguard COMMAND --help\` for the options and examples of a command.`,

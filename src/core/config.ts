@@ -1,12 +1,13 @@
 // `.pullguard.yaml`: parsed and validated purely from text, so that every mistake is reported
 // with its file, line and column (a config error is exit code 2).
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { CLUSTER_TYPES } from '../detect/cluster-type.js';
 import { TARGET_IDS, type TargetId } from '../detect/target-profile.js';
 import type { RegistryHostSettings } from '../facts/registry-gateway.js';
 import { ConfigError } from '../shared/errors.js';
 import { FAIL_ON_LEVELS, type FailOn } from './fail-on.js';
 import { UNVERIFIED_POLICIES } from './unverified-policy.js';
-import type { PullguardConfig } from './pullguard-config.js';
+import type { ClusterSetting, PullguardConfig } from './pullguard-config.js';
 import type { RuleSetting } from './run-rules.js';
 import { suggest } from '../shared/suggest.js';
 
@@ -15,8 +16,10 @@ export { FAIL_ON_LEVELS, type FailOn, suggest };
 
 const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'info'];
 
-const TOP_LEVEL_KEYS = ['target', 'failOn', 'rules', 'registries', 'platforms', 'unverified'] as const;
+const TOP_LEVEL_KEYS = ['target', 'failOn', 'rules', 'registries', 'platforms', 'unverified', 'clusters'] as const;
 const REGISTRY_KEYS = ['mirrors', 'plainHttp', 'caFile', 'insecureSkipVerify'] as const;
+const CLUSTER_KEYS = ['type', 'location'] as const;
+const LOCATIONS = ['local', 'remote'] as const;
 
 /** One mistake in a settings file, where it is and what was expected there. */
 export interface ConfigProblem {
@@ -139,6 +142,12 @@ function readSettings(contents: YamlNode | null, config: PullguardConfig, knownR
         if (platforms !== undefined) config.platforms = platforms;
         break;
       }
+      case 'clusters':
+        config.clusters = {};
+        for (const [context, settingsNode, contextKeyNode] of entries(value, 'clusters', check)) {
+          config.clusters[context] = parseClusterSetting(context, settingsNode, contextKeyNode, check);
+        }
+        break;
       default:
         check.report(`unknown key "${key}"${suggest(key, TOP_LEVEL_KEYS)}; expected one of ${TOP_LEVEL_KEYS.join(', ')}`, keyNode);
     }
@@ -175,6 +184,32 @@ function parseRegistrySettings(host: string, node: YamlNode | null, check: Check
     }
   }
   return settings;
+}
+
+function parseClusterSetting(context: string, node: YamlNode | null, keyNode: YamlNode, check: Checker): ClusterSetting {
+  const setting: ClusterSetting = {};
+  const found = entries(node, `clusters.${context}`, check);
+  if (found.length === 0 && (node === null || (isScalar(node) && node.value === null))) {
+    check.report(`clusters.${context}: expected a mapping with type or location, got nothing`, keyNode);
+  }
+  for (const [key, value, settingKeyNode] of found) {
+    const path = `clusters.${context}.${key}`;
+    switch (key) {
+      case 'type': {
+        const type = oneOf(value, settingKeyNode, CLUSTER_TYPES, path, check);
+        if (type !== undefined) setting.type = type;
+        break;
+      }
+      case 'location': {
+        const location = oneOf(value, settingKeyNode, LOCATIONS, path, check);
+        if (location !== undefined) setting.location = location;
+        break;
+      }
+      default:
+        check.report(`unknown key "${key}" in clusters.${context}${suggest(key, CLUSTER_KEYS)}; expected one of ${CLUSTER_KEYS.join(', ')}`, settingKeyNode);
+    }
+  }
+  return setting;
 }
 
 function entries(node: YamlNode | null, where: string, check: Checker): [string, YamlNode | null, YamlNode][] {

@@ -1,4 +1,4 @@
-// detect/: target profiles (data) and resolving --target. Imports shared/.
+// detect/: target profiles (data), resolving --target, and cluster detection from evidence (pure: facts come through a ClusterReader). Imports shared/, facts/ and the yaml parser.
 // What a target profile knows about a kind of cluster, without a cluster (DESIGN.md "Target profiles").
 
 export const TARGET_IDS = [

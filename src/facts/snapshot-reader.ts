@@ -3,9 +3,10 @@
 // Field and label selectors are honoured for equality terms (`a.b=c`, `a.b!=c`, `app=web`), the
 // forms the analyses send, so that a snapshot answers a filtered list as the API server would.
 import type { ClusterReader, ClusterFact, ListScope } from './cluster-reader.js';
-import type { ClusterSnapshot } from './cluster-snapshot.js';
+import type { ClusterSnapshot, SnapshotMember } from './cluster-snapshot.js';
 
-type Member = 'nodes' | 'namespaces' | 'serviceAccounts' | 'pods' | 'events' | 'configMaps' | 'secrets';
+type Member = SnapshotMember;
+const NAMESPACED = new Set<Member>(['serviceAccounts', 'pods', 'events', 'secrets', 'replicaSets', 'jobs', 'deployments']);
 
 export function snapshotReader(snapshot: ClusterSnapshot, source: string): ClusterReader {
   const list = <T extends object>(member: Member, scope?: ListScope): ClusterFact<T[]> => {
@@ -13,6 +14,11 @@ export function snapshotReader(snapshot: ClusterSnapshot, source: string): Clust
     if (reason !== undefined) return { unknown: reason };
     const items = snapshot[member] as T[] | undefined;
     if (items === undefined) return { unknown: `not in the snapshot: ${member}` };
+    const captured = snapshot.scope;
+    if (captured?.allNamespaces === false && NAMESPACED.has(member) && scope?.namespace !== captured.namespace) {
+      const asked = scope?.namespace === undefined ? 'all namespaces' : `namespace ${scope.namespace}`;
+      return { unknown: `not in the snapshot: ${member} of ${asked} (it holds namespace ${captured.namespace} only; take it with -A)` };
+    }
     return { value: items.filter((item) => inScope(item, scope)) };
   };
   return {
@@ -36,6 +42,9 @@ export function snapshotReader(snapshot: ClusterSnapshot, source: string): Clust
       return { value: (found as never) ?? null };
     },
     pullSecretCredentials: async () => ({ unknown: 'the snapshot holds no secret values' }),
+    replicaSets: async (scope) => list('replicaSets', scope),
+    jobs: async (scope) => list('jobs', scope),
+    deployments: async (scope) => list('deployments', scope),
   };
 }
 

@@ -8,10 +8,10 @@ import { LocatedManifestObject } from './located-manifest-object.js';
 import type { NodeLocator } from './node-locator.js';
 import { isListObject, objectRefOf } from './object-ref.js';
 import { isOpenShiftTemplate, templateOrigin } from './openshift-template.js';
-import { looksLikeJson, readJsonDocument } from './readers/json-reader.js';
+import { kubectlReadsJson, readJsonStream } from './readers/json-reader.js';
 import { readWithLineReader, ScalarCache } from './readers/line-reader.js';
 import type { FullYamlReaders } from './readers/full-yaml-readers.js';
-import { isDroppedByKubectl, kubectlPrologueProblem, splitYamlDocuments } from './split-yaml-documents.js';
+import { splitYamlDocuments } from './split-yaml-documents.js';
 
 export interface ParsedManifestText {
   objects: ManifestObject[];
@@ -60,60 +60,73 @@ export function readManifestText(
   fullReaders: FullYamlReaders,
   options: ParseManifestOptions = {},
 ): ParsedManifestText {
-  return readWith(fullReaders, text, file, options)!;
+  return readWith(fullReaders, text, file, options) as ParsedManifestText;
+}
+
+/** Loaders of the two full YAML readers, each called once, when the first document needs that reader. */
+export interface FullYamlReaderLoaders {
+  events: () => Promise<FullYamlReaders['events']>;
+  exact: () => Promise<FullYamlReaders['exact']>;
 }
 
 /**
  * readManifestText for a caller that has not loaded the full YAML readers: they cost start-up
- * time that most manifests, read by the line reader alone, never need. `loadFullReaders` is called
- * once, when the first document needs them; that file is then read again with them.
+ * time that most manifests, read by the line reader alone, never need. Each reader is loaded
+ * when the first document needs it (js-yaml's event reader is much smaller than `yaml`), and that
+ * file is then read again. `load` gives both readers at once, or one loader each.
  */
 export function lazyManifestReader(
-  loadFullReaders: () => Promise<FullYamlReaders>,
+  load: (() => Promise<FullYamlReaders>) | FullYamlReaderLoaders,
 ): (text: string, file: string, options?: ParseManifestOptions) => Promise<ParsedManifestText> {
-  let fullReaders: FullYamlReaders | undefined;
+  const readers: Partial<FullYamlReaders> = {};
   return async (text, file, options = {}) => {
-    const parsed = readWith(fullReaders, text, file, options);
-    if (parsed !== undefined) return parsed;
-    fullReaders = await loadFullReaders();
-    return readWith(fullReaders, text, file, options)!;
+    const readsBefore = options.reads?.length ?? 0;
+    const statsBefore = options.stats === undefined ? undefined : { ...options.stats };
+    for (;;) {
+      const parsed = readWith(readers, text, file, options);
+      if (typeof parsed !== 'string') return parsed;
+      // Read again from the start: forget what the interrupted read counted.
+      if (options.reads) options.reads.length = readsBefore;
+      if (options.stats && statsBefore) Object.assign(options.stats, statsBefore);
+      if (typeof load === 'function') Object.assign(readers, await load());
+      else if (parsed === 'events') readers.events = await load.events();
+      else readers.exact = await load.exact();
+    }
   };
 }
 
-/** Undefined when a document needs the full readers and none were given. */
+/** Which full reader is missing, when a document needs one that `readers` lacks. */
 function readWith(
-  readers: FullYamlReaders | undefined,
+  readers: Partial<FullYamlReaders>,
   text: string,
   file: string,
   options: ParseManifestOptions,
-): ParsedManifestText | undefined {
+): ParsedManifestText | 'events' | 'exact' {
   const limits: LoadLimits = { ...DEFAULT_LOAD_LIMITS, ...options.limits };
   const lines = new LineIndex(text);
   const result: ParsedManifestText = { objects: [], problems: [], skippedDocuments: 0, emptyDocuments: 0 };
   const exactOnly = options.reader === 'exact';
   const stats = options.stats;
-  // The BOM is no content; JSON.parse and js-yaml must not see it.
-  const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let jsonProblem: DocumentRead | undefined;
-  const readsBefore = options.reads?.length ?? 0;
-  if (looksLikeJson(text, file, from)) {
-    if (exactOnly) {
-      if (readers === undefined) return undefined;
-      if (stats) stats.exact++;
-      addDocument(result, readers.exact(text, 0, text.length, limits, lines), file, 0, lines, options.reads);
-      return result;
-    }
-    const read = readJsonDocument(text, from, limits);
-    // A `{` that is not JSON may still be a YAML flow mapping: kubectl's YAMLOrJSONDecoder falls
-    // back to YAML too, and when that fails as well it reports the JSON error (kept for .json files).
-    if (read.kind !== 'problem') {
+  let yamlFrom = 0;
+  let jsonFailure: DocumentRead | undefined;
+  let documentIndex = 0;
+  // kubectl's decoder reads a stream that starts with `{` as JSON (a BOM is no white space to it).
+  if (kubectlReadsJson(text)) {
+    const stream = readJsonStream(text, limits);
+    for (const read of stream.documents) {
       if (stats) stats.json++;
-      addDocument(result, read, file, 0, lines, options.reads);
+      addDocument(result, read, file, documentIndex++, lines, options.reads);
+    }
+    if (stream.yamlFrom === undefined) {
+      if (stream.failure !== undefined) addDocument(result, stream.failure, file, documentIndex, lines, options.reads);
       return result;
     }
-    if (file.toLowerCase().endsWith('.json')) jsonProblem = read;
+    // One value at most, then something else: kubectl reads the rest as YAML, and when its first
+    // document fails too, reports the JSON error (kept for .json files, where it is the helpful one).
+    yamlFrom = stream.yamlFrom;
+    if (file.toLowerCase().endsWith('.json')) jsonFailure = stream.failure;
   }
-  const chunks = splitYamlDocuments(text, from);
+  const chunks = splitYamlDocuments(text, yamlFrom);
   // The line reader knows LF and CRLF line breaks only. includes() first: a regex scan of a
   // 10 MB text costs some twenty times as much.
   const lineReaderFits = !text.includes('\r') || !/\r(?!\n)/.test(text);
@@ -121,32 +134,24 @@ function readWith(
   for (let index = 0; index < chunks.length; index++) {
     const chunk = chunks[index]!;
     let read: DocumentRead | undefined;
-    const refused = kubectlPrologueProblem(text, chunk);
-    if (refused !== undefined) read = { kind: 'problem', problem: { code: 'yaml-syntax', ...refused } };
-    else if (isDroppedByKubectl(text, chunk, index)) read = { kind: 'empty' };
-    if (read === undefined && !exactOnly && !chunk.hasDirective) {
+    if (chunk.refused !== undefined) read = { kind: 'problem', problem: { code: 'yaml-syntax', ...chunk.refused } };
+    if (read === undefined && !exactOnly) {
       read = lineReaderFits ? readWithLineReader(text, chunk.start, chunk.end, limits, scalars) : undefined;
       if (read !== undefined) {
         if (stats) stats.line++;
       } else {
-        if (readers === undefined) return undefined;
+        if (readers.events === undefined) return 'events';
         read = readers.events(text, chunk.start, chunk.end, limits);
         if (read !== undefined && stats) stats.events++;
       }
     }
     if (read === undefined) {
-      if (readers === undefined) return undefined;
+      if (readers.exact === undefined) return 'exact';
       read = readers.exact(text, chunk.start, chunk.end, limits, lines);
       if (stats) stats.exact++;
     }
-    addDocument(result, read, file, index, lines, options.reads);
-  }
-  if (jsonProblem !== undefined && result.problems.length > 0) {
-    const failed: ParsedManifestText = { objects: [], problems: [], skippedDocuments: 0, emptyDocuments: 0 };
-    if (options.reads) options.reads.length = readsBefore;
-    if (stats) stats.json++;
-    addDocument(failed, jsonProblem, file, 0, lines, options.reads);
-    return failed;
+    if (index === 0 && jsonFailure !== undefined && read.kind === 'problem') read = jsonFailure;
+    addDocument(result, read, file, documentIndex++, lines, options.reads);
   }
   return result;
 }

@@ -1,99 +1,204 @@
-/** The source span of one YAML document of a stream, with its prologue (comments, directives). */
+/** The source span of one YAML document as kubectl reads it, with its prologue (comments, `---`). */
 export interface DocumentChunk {
   start: number;
   end: number;
-  /** True when the prologue holds a directive (`%YAML`, `%TAG`): only the full parser handles those. */
-  hasDirective: boolean;
+  /** Why kubectl refuses the document without reading it, and the file offset to report. */
+  refused?: { offset: number; message: string };
 }
 
+const LF = 10;
+const CR = 13;
+const DASH = 45;
+const DOT = 46;
+
 /**
- * Splits a YAML stream into documents at `---` and `...` markers in column 0, so that a broken
- * document (an unterminated quote, a bad indentation) can never swallow the documents after it.
- * A marker in column 0 always ends a document in YAML, even inside a block or quoted scalar,
- * so this split is exact; the corpus test checks it against `yaml`'s own document ranges.
- * Comment-only text before the first document or after a `...` is a prologue, not a document;
- * an explicit `---` always starts one, even when nothing follows it.
+ * Splits a YAML stream into the documents kubectl reads, as `kubectl apply -f` does
+ * (apimachinery's YAMLReader, then go-yaml's first document of each piece):
+ *
+ * - the stream is cut at every line (LF-separated) that starts with `---`, when something came
+ *   before it since the last cut; the `---` line itself is dropped then, and kept as the start of
+ *   the next piece otherwise. Only spaces or a `#` comment may follow the dashes (`---#x` cuts too);
+ *   anything else stops kubectl ("invalid Yaml document separator");
+ * - go-yaml drops a byte order mark at the start of a piece and reads only the first YAML document
+ *   of it: what follows a `...` marker (or a `---` after a lone CR) up to the next cut is never read;
+ * - a piece that starts with a directive (`%YAML`) or with `...` is refused.
+ *
+ * A marker in column 0 always ends a document in YAML, even inside a block or quoted scalar, so a
+ * broken document never swallows the ones after it. Lines in between are skipped with indexOf.
  */
 export function splitYamlDocuments(text: string, from = 0): DocumentChunk[] {
   const chunks: DocumentChunk[] = [];
   const length = text.length;
-  let open = false;
-  let chunkStart = from;
-  let hasDirective = false;
+  const loneCr = text.includes('\r') && /\r(?!\n)/.test(text);
+  // The next `...` line at an LF line start, found once and reused while it is still ahead.
+  const dots = { at: -2 };
+  let pieceStart = from;
+  let pieceHasLines = false;
   let lineStart = from;
-  const hasCR = text.includes('\r');
-  // Inside a document only marker lines (`---`, `...`) matter: with LF breaks, indexOf jumps to
-  // the next one instead of stepping through every line of a big file.
-  let nextDashes = -2;
-  let nextDots = -2;
   while (lineStart < length) {
-    if (open && !hasCR) {
-      nextDashes = nextMarkerLine(text, '---', lineStart, nextDashes);
-      nextDots = nextMarkerLine(text, '...', lineStart, nextDots);
-      const next = nextDashes < 0 ? nextDots : nextDots < 0 ? nextDashes : Math.min(nextDashes, nextDots);
+    if (pieceHasLines) {
+      // Only lines that start with `---` matter now.
+      const next = nextDashesLine(text, lineStart);
       if (next < 0) break;
       lineStart = next;
     }
-    let lineEnd: number;
-    if (hasCR) {
-      lineEnd = lineStart;
-      while (lineEnd < length) {
-        const c = text.charCodeAt(lineEnd);
-        if (c === 10 || c === 13) break;
-        lineEnd++;
-      }
-    } else {
-      lineEnd = text.indexOf('\n', lineStart);
-      if (lineEnd < 0) lineEnd = length;
-    }
-    const next =
-      lineEnd >= length
-        ? length
-        : text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10
-          ? lineEnd + 2
-          : lineEnd + 1;
-
-    const first = text.charCodeAt(lineStart);
-    if (open && first !== 45 && first !== 46) {
-      lineStart = next;
+    let lineEnd = text.indexOf('\n', lineStart);
+    const nextLine = lineEnd < 0 ? length : lineEnd + 1;
+    if (lineEnd < 0) lineEnd = length;
+    if (startsWithDashes(text, lineStart)) {
+      const invalid = invalidSeparatorContent(text, lineStart + 3, lineEnd);
+      if (invalid >= 0) {
+        const refused = { offset: invalid, message: INVALID_SEPARATOR };
+        // kubectl stops before it decodes the piece this line ends: that document is never applied.
+        const previous = pieceHasLines ? firstDocument(text, pieceStart, lineStart, loneCr, dots) : undefined;
+        if (previous !== undefined && previous.hasContent) chunks.push({ ...previous.chunk, refused: previous.chunk.refused ?? refused });
+        else {
+          if (previous !== undefined) chunks.push(previous.chunk);
+          chunks.push({ start: lineStart, end: nextLine, refused });
+        }
+        pieceStart = nextLine;
+        pieceHasLines = false;
+      } else if (pieceHasLines) {
+        chunks.push(firstDocument(text, pieceStart, lineStart, loneCr, dots).chunk);
+        pieceStart = nextLine;
+        pieceHasLines = false;
+      } else pieceHasLines = true;
+      lineStart = nextLine;
       continue;
     }
-    if (isMarker(text, lineStart, lineEnd, 45 /* - */)) {
-      if (open) {
-        chunks.push({ start: chunkStart, end: lineStart, hasDirective });
-        chunkStart = lineStart;
-        hasDirective = false;
-      }
-      open = true;
-    } else if (isMarker(text, lineStart, lineEnd, 46 /* . */)) {
-      if (open) {
-        chunks.push({ start: chunkStart, end: next, hasDirective });
-        chunkStart = next;
-        hasDirective = false;
-        open = false;
-      }
-    } else if (!open) {
-      if (first === 37 /* % */) hasDirective = true;
-      else if (!isBlankOrComment(text, lineStart, lineEnd)) open = true;
-    }
-    lineStart = next;
+    pieceHasLines = true;
+    lineStart = nextLine;
   }
-  if (open) chunks.push({ start: chunkStart, end: length, hasDirective });
+  if (pieceHasLines) chunks.push(firstDocument(text, pieceStart, length, loneCr, dots).chunk);
   return chunks;
 }
 
-/**
- * Start of the first line at or after `from` that begins with `marker`, or -1; `previous` is the
- * answer of the last call (-2 for none), reused while it is still ahead.
- */
-function nextMarkerLine(text: string, marker: string, from: number, previous: number): number {
-  if (previous === -1 || previous >= from) return previous;
-  for (let i = text.indexOf(marker, from); i >= 0; i = text.indexOf(marker, i + 1)) {
-    if (i === from || text.charCodeAt(i - 1) === 10) return i;
-  }
-  return -1;
+const INVALID_SEPARATOR = 'kubectl accepts only a comment after "---" on the same line ("invalid Yaml document separator"); start the document on the next line';
+
+/** Start of the first line at or after `from` (an LF line start) that begins with `---`, or -1. */
+function nextDashesLine(text: string, from: number): number {
+  if (startsWithDashes(text, from)) return from;
+  const at = text.indexOf('\n---', from);
+  return at < 0 ? -1 : at + 1;
 }
 
+function startsWithDashes(text: string, at: number): boolean {
+  return text.charCodeAt(at) === DASH && text.charCodeAt(at + 1) === DASH && text.charCodeAt(at + 2) === DASH;
+}
+
+/**
+ * The offset of what follows `---` when kubectl refuses it as a separator, else -1: after Go's
+ * strings.TrimSpace, nothing or a `#` comment may follow. bufio's ReadLine drops the CR of CRLF.
+ */
+function invalidSeparatorContent(text: string, from: number, lineEnd: number): number {
+  let end = lineEnd;
+  if (end > from && text.charCodeAt(end - 1) === CR) end--;
+  let i = from;
+  while (i < end && isGoSpace(text.charCodeAt(i))) i++;
+  if (i === end || text.charCodeAt(i) === 35 /* # */) return -1;
+  let last = end;
+  while (last > i && isGoSpace(text.charCodeAt(last - 1))) last--;
+  return last > i ? i : -1;
+}
+
+/** Go's unicode.IsSpace. */
+function isGoSpace(c: number): boolean {
+  if (c <= 0xff) return c === 32 || (c >= 9 && c <= 13) || c === 0x85 || c === 0xa0;
+  return c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
+/**
+ * go-yaml's first document of the piece `start`..`end`: from the start (past a byte order mark)
+ * to the next document marker after its first content line (`...` included), or the piece's end.
+ */
+function firstDocument(
+  text: string,
+  start: number,
+  end: number,
+  loneCr: boolean,
+  dots: { at: number },
+): { chunk: DocumentChunk; hasContent: boolean } {
+  const from = text.charCodeAt(start) === 0xfeff ? start + 1 : start;
+  let lineStart = from;
+  while (lineStart < end) {
+    const lineEnd = endOfLine(text, lineStart, end, loneCr);
+    const first = text.charCodeAt(lineStart);
+    if (!isBlankOrComment(text, lineStart, lineEnd)) {
+      if (first === 37 /* % */) {
+        return {
+          chunk: {
+            start: from,
+            end,
+            refused: {
+              offset: lineStart,
+              message: 'kubectl does not accept YAML directives (it splits the stream at "---" lines and the directive is left as a document of its own); remove this line',
+            },
+          },
+          hasContent: true,
+        };
+      }
+      if (isMarker(text, lineStart, lineEnd, DOT)) {
+        return {
+          chunk: { start: from, end, refused: { offset: lineStart, message: 'a document end marker ("...") before any document, which kubectl refuses (go-yaml: "did not find expected node content")' } },
+          hasContent: true,
+        };
+      }
+      const documentEnd = nextMarker(text, nextLineStart(text, lineEnd, end), end, loneCr, dots);
+      return { chunk: { start: from, end: documentEnd }, hasContent: true };
+    }
+    lineStart = nextLineStart(text, lineEnd, end);
+  }
+  return { chunk: { start: from, end }, hasContent: false };
+}
+
+/** The end of the document whose content goes on at `from`: at a `---` line, after a `...` line, or `end`. */
+function nextMarker(text: string, from: number, end: number, loneCr: boolean, dots: { at: number }): number {
+  if (!loneCr) {
+    // At LF line starts, `---` lines are kubectl's cuts: only `...` can end the document early.
+    for (;;) {
+      if (dots.at !== -1 && dots.at < from) {
+        const found = text.indexOf('\n...', from - 1);
+        dots.at = found < 0 ? -1 : found + 1;
+      }
+      if (dots.at < 0 || dots.at >= end) return end;
+      const lineEnd = endOfLine(text, dots.at, end, false);
+      if (isMarker(text, dots.at, lineEnd, DOT)) return nextLineStart(text, lineEnd, end);
+      from = lineEnd + 1;
+    }
+  }
+  let lineStart = from;
+  while (lineStart < end) {
+    const lineEnd = endOfLine(text, lineStart, end, true);
+    if (isMarker(text, lineStart, lineEnd, DASH)) return lineStart;
+    if (isMarker(text, lineStart, lineEnd, DOT)) return nextLineStart(text, lineEnd, end);
+    lineStart = nextLineStart(text, lineEnd, end);
+  }
+  return end;
+}
+
+/** End of the line at `lineStart` (before its break): LF, CRLF, and with `loneCr` a lone CR too. */
+function endOfLine(text: string, lineStart: number, end: number, loneCr: boolean): number {
+  if (!loneCr) {
+    let i = text.indexOf('\n', lineStart);
+    if (i < 0 || i > end) i = end;
+    if (i > lineStart && text.charCodeAt(i - 1) === CR) i--;
+    return i;
+  }
+  let i = lineStart;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === LF || c === CR) break;
+    i++;
+  }
+  return i;
+}
+
+function nextLineStart(text: string, lineEnd: number, end: number): number {
+  if (lineEnd >= end) return end;
+  return text.charCodeAt(lineEnd) === CR && text.charCodeAt(lineEnd + 1) === LF ? lineEnd + 2 : lineEnd + 1;
+}
+
+/** A YAML document marker line: three dashes or dots, then a blank or the line end. */
 function isMarker(text: string, start: number, end: number, char: number): boolean {
   if (end - start < 3) return false;
   if (text.charCodeAt(start) !== char || text.charCodeAt(start + 1) !== char || text.charCodeAt(start + 2) !== char) {
@@ -107,58 +212,8 @@ function isMarker(text: string, start: number, end: number, char: number): boole
 function isBlankOrComment(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 0xfeff) continue;
+    if (c === 32 || c === 9) continue;
     return c === 35; /* # */
   }
   return true;
-}
-
-/**
- * Whether kubectl never reads this chunk: one that follows a `...` without a `---` of its own.
- * kubectl's splitter cuts only at `---`, and go-yaml decodes the first document of each piece, so
- * what follows `...` up to the next `---` is dropped unread.
- */
-export function isDroppedByKubectl(text: string, chunk: DocumentChunk, index: number): boolean {
-  if (index === 0) return false;
-  let lineStart = chunk.start;
-  while (lineStart < chunk.end) {
-    let lineEnd = lineStart;
-    while (lineEnd < chunk.end && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
-    if (isMarker(text, lineStart, lineEnd, 45 /* - */)) return false;
-    if (!isBlankOrComment(text, lineStart, lineEnd) && text.charCodeAt(lineStart) !== 37 /* % */) return true;
-    lineStart = lineEnd < chunk.end && text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? lineEnd + 2 : lineEnd + 1;
-  }
-  return false;
-}
-
-/**
- * What kubectl's own splitter (apimachinery `YAMLReader`) refuses in a chunk's prologue, which the
- * YAML readers would accept: content after `---` on the marker line (`--- {a: 1}`, `--- !!map`;
- * kubectl: "invalid Yaml document separator"), and a directive (`%YAML 1.1`), which kubectl's split at
- * `---` leaves as a document of its own that go-yaml refuses. The offset is the file offset to report.
- */
-export function kubectlPrologueProblem(text: string, chunk: DocumentChunk): { offset: number; message: string } | undefined {
-  let lineStart = chunk.start;
-  while (lineStart < chunk.end) {
-    let lineEnd = lineStart;
-    while (lineEnd < chunk.end && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
-    const first = text.charCodeAt(lineStart);
-    if (first === 37 /* % */) {
-      return {
-        offset: lineStart,
-        message: 'kubectl does not accept YAML directives (it splits the stream at "---" lines and the directive is left as a document of its own); remove this line',
-      };
-    }
-    if (isMarker(text, lineStart, lineEnd, 45 /* - */)) {
-      let i = lineStart + 3;
-      while (i < lineEnd && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-      if (i < lineEnd && text.charCodeAt(i) !== 35 /* # */) {
-        return { offset: i, message: 'kubectl accepts only a comment after "---" on the same line; start the document on the next line' };
-      }
-      return undefined;
-    }
-    if (!isBlankOrComment(text, lineStart, lineEnd)) return undefined;
-    lineStart = lineEnd < chunk.end && text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? lineEnd + 2 : lineEnd + 1;
-  }
-  return undefined;
 }

@@ -4,7 +4,7 @@ import type { BuildToolIndex } from '../build-tools/build-tool-index.js';
 import { LineIndex } from '../manifests/line-index.js';
 import type { JsonPath, ManifestObject } from '../manifests/model.js';
 import { readManifestText } from '../manifests/read-manifest-text.js';
-import { looksLikeJson } from '../manifests/readers/json-reader.js';
+import { kubectlReadsJson } from '../manifests/readers/json-reader.js';
 import { FULL_YAML_READERS } from '../manifests/readers/full-yaml-readers.js';
 import { splitYamlDocuments } from '../manifests/split-yaml-documents.js';
 import { planObject, type RenderChange, type RenderNote } from './plan-object.js';
@@ -80,9 +80,12 @@ export function renderText(
   }
   if (editsByDocument.size === 0) return { file, text, changed: false, changes, notes };
 
-  const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const json = looksLikeJson(text, file, from);
-  const chunks = json ? [{ start: from, end: text.length }] : splitYamlDocuments(text, from);
+  // Documents as the reader numbered them: one JSON value, or the YAML documents of the stream.
+  const json = kubectlReadsJson(text);
+  if (json && !isOneJsonValue(text)) {
+    return { file, problems: [{ line: 1, column: 1, message: 'render edits a JSON file of one value; this one holds several, or JSON followed by YAML' }] };
+  }
+  const chunks = json ? [{ start: 0, end: text.length }] : splitYamlDocuments(text, 0);
   // The reader's positions first (no second parse); `yaml`'s nodes when that is not enough or
   // the result does not read back as intended.
   const fast = json || how.editor === 'full' ? undefined : editAll(text, chunks, editsByDocument, lines, json, new LineStarts(text));
@@ -142,4 +145,13 @@ function lineOf(object: ManifestObject, path: JsonPath): number {
 function objectLabel(ref: ManifestObject['ref']): string {
   const name = ref.name === undefined || ref.name === '' ? ref.kind : `${ref.kind}/${ref.name}`;
   return ref.namespace === undefined || ref.namespace === '' ? name : `${ref.namespace}/${name}`;
+}
+
+function isOneJsonValue(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

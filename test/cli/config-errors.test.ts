@@ -26,7 +26,7 @@ describe('pullguard with a settings file holding several mistakes', () => {
     '  settings.yaml:4:16: rules.missing-tag: expected one of off, error, warning, info, got "fatal"',
     '  settings.yaml:7:16: registries.localhost:5000.plainHttp: expected true or false, got "yes please"',
     '  settings.yaml:8:11: platforms: expected a list of strings, got nothing',
-    '  settings.yaml:9:1: unknown key "failon" (did you mean "failOn"?); expected one of target, failOn, rules, registries, platforms, unverified',
+    '  settings.yaml:9:1: unknown key "failon" (did you mean "failOn"?); expected one of target, failOn, rules, registries, platforms, unverified, clusters',
     'hint: Run `pullguard explain --list` to see every rule id.',
   ];
 

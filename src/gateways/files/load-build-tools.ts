@@ -5,12 +5,12 @@
 // its syntax errors are reported. Docs: ../../../docs/build-tools.md.
 import { access, readFile } from 'node:fs/promises';
 import { isAbsolute, posix, resolve } from 'node:path';
-import { LineCounter, parseAllDocuments } from 'yaml';
 import { BuildToolIndex, type BuildToolFiles } from '../../build-tools/build-tool-index.js';
 import type { ImageBuild } from '../../build-tools/image-build.js';
 import { readKustomization, type Kustomization } from '../../build-tools/kustomize-images.js';
 import { readSkaffoldConfig } from '../../build-tools/skaffold-config.js';
 import { readTiltfile } from '../../build-tools/tiltfile.js';
+import type { ParsedYaml } from './parse-yaml-text.js';
 
 /** kustomize's accepted names, in its order of preference (api/konfig/general.go RecognizedKustomizationFileNames). */
 const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
@@ -101,26 +101,11 @@ async function readText(file: string, cwd: string): Promise<string | undefined> 
   }
 }
 
-interface ParsedYaml {
-  documents: unknown[];
-  locate(document: number, path: readonly (string | number)[]): { line: number; column: number };
-}
-
 async function parseYamlFile(file: string, cwd: string): Promise<ParsedYaml | undefined> {
   const text = await readText(file, cwd);
   if (text === undefined) return undefined;
-  // The failsafe schema keeps every scalar as written (`newTag: 1.10` stays "1.10", as kustomize reads it).
-  const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(text, { lineCounter, schema: 'failsafe', uniqueKeys: false });
-  if (!Array.isArray(parsed)) return undefined;
-  const documents = parsed.map((document) => (document.errors.length > 0 ? undefined : document.toJS({ maxAliasCount: 100 })));
-  return {
-    documents,
-    locate(index, path) {
-      const node = parsed[index]?.getIn(path, true) as { range?: [number, number, number] } | undefined;
-      const offset = node?.range?.[0] ?? 0;
-      const { line, col } = lineCounter.linePos(offset);
-      return { line, column: col };
-    },
-  };
+  // Loaded here, not at start-up: most trees have no kustomization or skaffold.yaml, and the
+  // `yaml` package is a large part of the CLI's bundle to compile.
+  const { parseYamlText } = await import('./parse-yaml-text.js');
+  return parseYamlText(text);
 }

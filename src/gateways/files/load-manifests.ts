@@ -67,7 +67,10 @@ export async function loadManifests(paths: readonly string[], options: LoadManif
   const result: LoadResult = { objects: [], problems, files: 0, skippedDocuments: 0, emptyDocuments: 0, paths: sources.map((s) => s.display) };
   const parseOptions: ParseManifestOptions = { scalars: new ScalarCache(), ...(options.limits === undefined ? {} : { limits: options.limits }) };
   // Most manifests are read by the line reader alone; the YAML libraries load on first need.
-  const parse = lazyManifestReader(async () => (await import('../../manifests/readers/full-yaml-readers.js')).FULL_YAML_READERS);
+  const parse = lazyManifestReader({
+    events: async () => (await import('../../manifests/readers/event-reader.js')).readWithEventReader,
+    exact: async () => (await import('../../manifests/readers/exact-reader.js')).readWithExactReader,
+  });
   // Device and inode of every file taken: the first of two names of one file (hard links) wins.
   const taken = new Set<string>();
   for (let i = 0; i < sources.length; i++) {

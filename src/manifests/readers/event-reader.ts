@@ -13,7 +13,10 @@ import { MERGE_KEY, resolvePlainScalar } from '../resolve-plain-scalar.js';
  * corpus); scalars go through the same YAML 1.1 resolver.
  */
 export function readWithEventReader(text: string, start: number, end: number, limits: LoadLimits): DocumentRead | undefined {
-  const source = start === 0 && end === text.length ? text : text.slice(start, end);
+  // kubectl's splitter ends every line with a line break, the last one of a file too.
+  const source = withFinalLineBreak(start === 0 && end === text.length ? text : text.slice(start, end), end === text.length);
+  // go-yaml refuses tabs in places js-yaml takes them (goYamlTabProblem); the exact reader checks.
+  if (source.includes('\t')) return undefined;
   let events: Event[];
   try {
     events = parseEvents(source, { maxDepth: limits.maxDepth });
@@ -211,4 +214,9 @@ function keyString(key: unknown): string | undefined {
   if (key === MERGE_KEY || key === null) return undefined;
   if (typeof key === 'number' || typeof key === 'boolean') return String(key);
   return undefined;
+}
+
+/** The chunk as kubectl passes it on: when it runs to the end of the file, with a final line break. */
+function withFinalLineBreak(source: string, atEnd: boolean): string {
+  return atEnd && source.length > 0 && source.charCodeAt(source.length - 1) !== 10 ? `${source}\n` : source;
 }

@@ -18,6 +18,7 @@ import type { LoadLimits } from '../load-limits.js';
 import type { LineIndex } from '../line-index.js';
 import { LocTreeLocator, type LocNode } from '../node-locator.js';
 import { MERGE_KEY, resolvePlainScalar } from '../resolve-plain-scalar.js';
+import { goYamlTabProblem } from './go-yaml-tabs.js';
 import { relaxFlowIndentation } from './relax-flow-indentation.js';
 
 /**
@@ -32,7 +33,10 @@ export function readWithExactReader(
   limits: LoadLimits,
   lines: LineIndex,
 ): DocumentRead {
-  const source = text.slice(start, end);
+  // A lone CR breaks a line for go-yaml as LF does; `yaml` reads LF and CRLF only. Same length, same offsets.
+  // kubectl's splitter ends every line with a line break, the last one of a file too.
+  const chunk = end === text.length && end > start && text.charCodeAt(end - 1) !== 10 ? `${text.slice(start, end)}\n` : text.slice(start, end);
+  const source = chunk.includes('\r') ? chunk.replace(/\r(?!\n)/g, '\n') : chunk;
   let docs: Document.Parsed[];
   // `yaml` makes an Error for every problem it meets, one per line of a broken document of many
   // lines, and capturing their stacks took seconds on 20,000 lines; only the first message is used.
@@ -62,6 +66,16 @@ export function readWithExactReader(
       toOriginal = relaxed!.toOriginal;
     }
   }
+  if (doc.errors.length > 0) {
+    // go-yaml reads the first node of a document and ends it there (an implicit document end):
+    // after a flow collection or a quoted scalar at the root, the rest of the piece is never read.
+    const rootEnd = flowRootEnd(doc);
+    const head = rootEnd === undefined || peekedLineFails(parsed, rootEnd) ? undefined : parseQuietly(parsed.slice(0, rootEnd));
+    if (head !== undefined && head.length === 1 && head[0]!.errors.length === 0) {
+      doc = head[0]!;
+      parsed = parsed.slice(0, rootEnd);
+    }
+  }
   const error = doc.errors[0];
   // `yaml` turns its own stack overflow on very deep nesting into a document error.
   if (error !== undefined && error.message.includes('Maximum call stack size exceeded')) {
@@ -75,6 +89,10 @@ export function readWithExactReader(
       return { kind: 'problem', problem: { code: 'yaml-syntax', offset: start + opening, message: `this ${quote === "'" ? 'single' : 'double'}-quoted string is never closed (missing ${quote})` } };
     }
     return { kind: 'problem', problem: { code: 'yaml-syntax', offset: start + error.pos[0], message: syntaxMessage(error.message) } };
+  }
+  const tab = goYamlTabProblem(parsed, doc);
+  if (tab !== undefined) {
+    return { kind: 'problem', problem: { code: 'yaml-syntax', offset: start + (toOriginal ? toOriginal(tab.offset) : tab.offset), message: tab.message } };
   }
   const contents = doc.contents as ParsedNode | null;
   if (contents === null || isEmptyScalar(contents)) return { kind: 'empty' };
@@ -104,6 +122,66 @@ const YAML_OPTIONS = {
         typeof tag !== 'object' || (tag.tag !== 'tag:yaml.org,2002:timestamp' && !('format' in tag && tag.format === 'TIME')),
     ),
 };
+
+/** The end of the root node when it is a flow collection or a quoted scalar followed by more (where `yaml` failed). */
+function flowRootEnd(doc: Document.Parsed): number | undefined {
+  const root = doc.contents as ParsedNode | null;
+  if (root === null) return undefined;
+  const flow = isMap(root) || isSeq(root) ? root.flow === true : isScalar(root) && (root.type === Scalar.QUOTE_DOUBLE || root.type === Scalar.QUOTE_SINGLE);
+  if (!flow) return undefined;
+  const end = root.range[1];
+  return doc.errors.every((error) => error.pos[0] >= end) ? end : undefined;
+}
+
+/**
+ * Whether go-yaml's scanner fails on the line of the next token after `from`, which it reads
+ * ahead to know whether that token starts a key: a character no token starts with, or a quoted
+ * scalar that is never closed.
+ */
+function peekedLineFails(source: string, from: number): boolean {
+  let i = from;
+  for (;;) {
+    const c = source.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+    else if (c === 35 /* # */) while (i < source.length && source.charCodeAt(i) !== 10) i++;
+    else break;
+  }
+  if (i >= source.length) return false;
+  const lineEnd = source.indexOf('\n', i) < 0 ? source.length : source.indexOf('\n', i);
+  let blankBefore = true;
+  while (i < lineEnd) {
+    const c = source.charCodeAt(i);
+    if (c === 35 && blankBefore) return false;
+    if (blankBefore && (c === 64 /* @ */ || c === 96) /* ` */) return true;
+    if ((c === 34 || c === 39) && blankOrFlow(source.charCodeAt(i - 1))) {
+      const close = closingQuote(source, i);
+      if (close < 0) return true;
+      i = close + 1;
+      blankBefore = false;
+      continue;
+    }
+    blankBefore = blankOrFlow(c);
+    i++;
+  }
+  return false;
+}
+
+function blankOrFlow(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 44 || c === 91 || c === 93 || c === 123 || c === 125 || c === 58 || Number.isNaN(c);
+}
+
+function closingQuote(source: string, open: number): number {
+  const quote = source.charCodeAt(open);
+  for (let i = open + 1; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (quote === 34 && c === 92) i++;
+    else if (c === quote) {
+      if (quote === 39 && source.charCodeAt(i + 1) === 39) i++;
+      else return i;
+    }
+  }
+  return -1;
+}
 
 function parseQuietly(source: string): Document.Parsed[] | undefined {
   const stackTraceLimit = Error.stackTraceLimit;

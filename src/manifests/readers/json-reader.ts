@@ -5,24 +5,28 @@ import type { NodeLocation, NodeLocator } from '../node-locator.js';
 import { OffsetIndexBuilder, type OffsetIndexLocator } from '../offset-index.js';
 
 /**
- * Reads a JSON file as one document, as kubectl does (its decoder switches to JSON when the
- * input starts with `{`): values from JSON.parse (duplicate keys: the last wins, like Go's
- * encoding/json), positions from a scan of the text made only when a position is first asked for.
+ * Reads one JSON value at `start` (up to the end of the text), as kubectl's decoder reads JSON:
+ * values from JSON.parse (duplicate keys: the last wins, like Go's encoding/json), positions from
+ * a scan of the text made only when a position is first asked for.
  */
 export function readJsonDocument(text: string, start: number, limits: LoadLimits): DocumentRead {
   let value: unknown;
   try {
     value = JSON.parse(start === 0 ? text : text.slice(start));
   } catch {
-    const scanned = scanJson(text, start, limits);
+    const scanned = scanJson(text, start, limits, false);
     if ('error' in scanned) return { kind: 'problem', problem: { code: scanned.code, offset: scanned.offset, message: scanned.error } };
     // JSON.parse and the scanner disagree only on inputs the scanner accepts more loosely.
     return { kind: 'problem', problem: { code: 'yaml-syntax', offset: start, message: 'invalid JSON' } };
   }
+  return checkedDepth(value, text, start, limits);
+}
+
+function checkedDepth(value: unknown, text: string, start: number, limits: LoadLimits): DocumentRead {
   const depth = maxDepth(value, limits.maxDepth);
   if (depth > limits.maxDepth) {
     // The scanner stops at the first collection too deep, which is where the message should point.
-    const scanned = scanJson(text, start, limits);
+    const scanned = scanJson(text, start, limits, true);
     const offset = 'error' in scanned && scanned.code === 'input-rejected' ? scanned.offset : start;
     return {
       kind: 'problem',
@@ -32,11 +36,81 @@ export function readJsonDocument(text: string, start: number, limits: LoadLimits
   return { kind: 'value', value, locator: new LazyJsonLocator(text, start, limits) };
 }
 
-/** Whether a file is read as JSON: by its name, or by its first character as kubectl decides. */
-export function looksLikeJson(text: string, file: string, from: number): boolean {
-  if (file.toLowerCase().endsWith('.json')) return true;
-  const first = /\S/.exec(text.slice(from, from + 4096));
-  return first !== null && first[0] === '{';
+/** What kubectl's JSON decoder makes of a stream that starts with `{`. */
+export interface JsonStreamRead {
+  documents: DocumentRead[];
+  /** The JSON error that stopped the decoder, at its offset. */
+  failure?: DocumentRead;
+  /** Where kubectl goes on reading the rest as YAML (after at most one JSON value), if it does. */
+  yamlFrom?: number;
+}
+
+/**
+ * kubectl's YAMLOrJSONDecoder on a stream it takes for JSON (apimachinery pkg/util/yaml): JSON
+ * values one after the other (`{...}\n{...}` is two documents); when one fails to decode after
+ * at most one good value, the stream is ambiguous and the rest, from the end of that value past
+ * white space up to the first line break, is read as YAML; after two good values the error stops it.
+ */
+export function readJsonStream(text: string, limits: LoadLimits): JsonStreamRead {
+  try {
+    return { documents: [checkedDepth(JSON.parse(text), text, 0, limits)] };
+  } catch {
+    // Not one JSON value: several, or an error, read value by value below.
+  }
+  const documents: DocumentRead[] = [];
+  let at = 0;
+  for (;;) {
+    const valueStart = skipJsonBlanks(text, at);
+    if (valueStart >= text.length) return { documents };
+    const scanned = scanJson(text, valueStart, limits, true);
+    if ('error' in scanned) {
+      const failure: DocumentRead = { kind: 'problem', problem: { code: scanned.code, offset: scanned.offset, message: scanned.error } };
+      if (documents.length > 1 || scanned.code === 'input-rejected') return { documents, failure };
+      return { documents, failure, yamlFrom: afterWhiteSpaceLine(text, at) };
+    }
+    documents.push(checkedDepth(JSON.parse(text.slice(valueStart, scanned.end)), text, valueStart, limits));
+    at = scanned.end;
+  }
+}
+
+function skipJsonBlanks(text: string, from: number): number {
+  let i = from;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+    else return i;
+  }
+}
+
+/** apimachinery's consumeWhitespace: white space (Go's unicode.IsSpace) up to and including the first line break. */
+function afterWhiteSpaceLine(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isGoSpace(text.charCodeAt(i))) {
+    i++;
+    if (text.charCodeAt(i - 1) === 10) break;
+  }
+  return i;
+}
+
+/** Go's unicode.IsSpace. */
+function isGoSpace(c: number): boolean {
+  if (c <= 0xff) return c === 32 || (c >= 9 && c <= 13) || c === 0x85 || c === 0xa0;
+  return c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
+/**
+ * Whether kubectl's decoder takes the stream for JSON: the first non-space character (Go's
+ * unicode.IsSpace; a byte order mark is none) of its first 4096 bytes is `{`.
+ */
+export function kubectlReadsJson(text: string): boolean {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
+    if (bytes > 4096) return false;
+    if (!isGoSpace(c)) return c === 123;
+  }
+  return false;
 }
 
 class LazyJsonLocator implements NodeLocator {
@@ -50,7 +124,7 @@ class LazyJsonLocator implements NodeLocator {
 
   locate(path: JsonPath): NodeLocation {
     if (this.#index === undefined) {
-      const scanned = scanJson(this.text, this.start, this.limits);
+      const scanned = scanJson(this.text, this.start, this.limits, true);
       if ('error' in scanned) return { value: this.start, key: undefined, exact: false };
       this.#index = scanned.index;
     }
@@ -71,10 +145,10 @@ function maxDepth(value: unknown, limit: number): number {
   return deepest - 1;
 }
 
-type Scanned = { index: OffsetIndexLocator } | { error: string; offset: number; code: 'yaml-syntax' | 'input-rejected' };
+type Scanned = { index: OffsetIndexLocator; end: number } | { error: string; offset: number; code: 'yaml-syntax' | 'input-rejected' };
 
 /** A JSON scanner (RFC 8259) that records where each node sits, or says precisely what was expected where. */
-function scanJson(text: string, start: number, limits: LoadLimits): Scanned {
+function scanJson(text: string, start: number, limits: LoadLimits, stopAfterValue: boolean): Scanned {
   const builder = new OffsetIndexBuilder();
   let i = start;
   const length = text.length;
@@ -165,11 +239,13 @@ function scanJson(text: string, start: number, limits: LoadLimits): Scanned {
     }
     // After a value: close containers or move to the next entry.
     for (;;) {
+      const valueEnd = i;
       skipBlanks();
       const top = stack[stack.length - 1];
       if (top === undefined) {
+        if (stopAfterValue) return { index: builder.build(), end: valueEnd };
         if (i < length) return fail(`expected the end of the file after the JSON value, found ${describe()}`);
-        return { index: builder.build() };
+        return { index: builder.build(), end: i };
       }
       const close = top.keys ? '}' : ']';
       const ch = text.charAt(i);

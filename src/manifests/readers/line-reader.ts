@@ -41,6 +41,8 @@ interface Frame {
   keys?: string[];
   seq?: unknown[];
   /** A `key:` whose value is on the following lines (or is empty). */
+  /** A `-` with nothing but a comment after it: the item is on the following lines. */
+  pendingItem?: boolean;
   pendingKey?: string;
   pendingKeyOffset?: number;
   pendingEmptyOffset?: number;
@@ -165,6 +167,18 @@ class SimpleReader {
     const isEntry = text.charCodeAt(c) === DASH && this.#isBlankAt(c + 1);
     this.#popTo(indent, isEntry);
     const top = this.#stack[this.#stack.length - 1];
+    if (top !== undefined && top.pendingItem === true) {
+      // The item of a `- # comment` line: a mapping or a scalar indented below the dash.
+      top.pendingItem = undefined;
+      const code = text.charCodeAt(c);
+      if (isEntry || code === 124 /* | */ || code === 62 /* > */) decline();
+      if (this.#startsMappingEntry(c)) {
+        const map = this.#newFrame('map', indent, c, -1);
+        (top.seq as unknown[]).push(map.map);
+        this.#entry(map, c);
+      } else (top.seq as unknown[]).push(this.#inlineValue(c, -1, top.indent));
+      return;
+    }
     if (isEntry) {
       let seq: Frame;
       if (top !== undefined && top.kind === 'seq' && top.indent === indent) seq = top;
@@ -178,6 +192,16 @@ class SimpleReader {
     let map: Frame;
     if (top !== undefined && top.kind === 'map' && top.indent === indent && top.pendingKey === undefined) map = top;
     else if (top !== undefined && top.kind === 'map' && top.pendingKey !== undefined && indent > top.indent) {
+      if (!this.#startsMappingEntry(c)) {
+        // `key:` with its value on the next line (`resources:\n  {}`, a long string): one value, no mapping.
+        const code = text.charCodeAt(c);
+        if (code === 124 /* | */ || code === 62 /* > */) decline();
+        const key = top.pendingKey;
+        const value = this.#inlineValue(c, top.pendingKeyOffset as number, top.indent);
+        top.pendingKey = undefined;
+        this.#setEntry(top, key, value);
+        return;
+      }
       map = this.#openChild(top, 'map', indent, c);
     } else if (top === undefined && !this.#hasRoot) map = this.#openRoot('map', indent, c);
     else decline();
@@ -195,6 +219,11 @@ class SimpleReader {
     for (;;) {
       const top = this.#stack[this.#stack.length - 1];
       if (top === undefined) return;
+      // An empty item (`-` and nothing below it): rare, and its position subtle; the full readers decide.
+      if (top.pendingItem === true) {
+        if (indent > top.indent) return;
+        decline();
+      }
       if (top.pendingKey !== undefined) {
         // The value goes on below: a deeper line, or an indentless sequence at the key's indent.
         if (indent > top.indent || (isEntry && indent === top.indent)) return;
@@ -210,6 +239,7 @@ class SimpleReader {
 
   #closeTop(): void {
     const top = this.#stack.pop() as Frame;
+    if (top.pendingItem === true) decline();
     if (top.pendingKey !== undefined) this.#resolvePendingAsNull(top);
     if (top.keys !== undefined) this.#index.setKeys(top.node, top.keys);
     this.#index.close(top.node);
@@ -249,7 +279,9 @@ class SimpleReader {
   #setEntry(frame: Frame, key: string, value: unknown): void {
     const map = frame.map as Record<string, unknown>;
     if (frame.keys !== undefined) frame.keys.push(key);
-    else if (isArrayIndexKey(key)) frame.keys = [...Object.keys(map), key];
+    // A duplicate key replaces the earlier value, as in kubectl's go-yaml (not strict); the key
+    // list then tells the index that the later entry is the one (keys.lastIndexOf).
+    else if (isArrayIndexKey(key) || Object.hasOwn(map, key)) frame.keys = [...Object.keys(map), key];
     map[key] = value;
   }
 
@@ -258,7 +290,13 @@ class SimpleReader {
     const text = this.#text;
     let i = from;
     while (i < this.#lineEnd && text.charCodeAt(i) === SPACE) i++;
-    if (i >= this.#lineEnd || text.charCodeAt(i) === HASH || text.charCodeAt(i) === TAB) decline();
+    if (i < this.#lineEnd && text.charCodeAt(i) === TAB) decline();
+    if (i >= this.#lineEnd || text.charCodeAt(i) === HASH) {
+      if (i === from && i < this.#lineEnd) decline();
+      seq.pendingItem = true;
+      this.#nextLine();
+      return;
+    }
     const c = text.charCodeAt(i);
     if (c === DASH && this.#isBlankAt(i + 1)) decline();
     if (this.#startsMappingEntry(i)) {
@@ -326,7 +364,7 @@ class SimpleReader {
       while (keyEnd > i && text.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
       key = this.#scalars.key(text, i, keyEnd, hash);
     }
-    if (key === '__proto__' || Object.hasOwn(map.map as object, key)) decline();
+    if (key === '__proto__') decline();
     let v = colon + 1;
     while (v < this.#lineEnd && text.charCodeAt(v) === SPACE) v++;
     if (v >= this.#lineEnd || text.charCodeAt(v) === HASH) {
@@ -357,18 +395,28 @@ class SimpleReader {
       value = flow.value;
       after = flow.end;
     } else if (c === 34 || c === 39) {
-      const close = this.#quotedEnd(i);
-      value = this.#quotedValue(i, close);
+      const close = this.#quotedEndOnLine(i);
+      if (close < 0) {
+        value = this.#multiLineQuoted(i);
+        after = this.#pos;
+        this.#pos = this.#lineStartOf(after);
+      } else {
+        value = this.#quotedValue(i, close);
+        after = close;
+      }
       this.#leaf(i, keyOffset);
-      after = close;
     } else {
       if (!this.#plainMayStartAt(i)) decline();
       let end = i;
       let hash = 0;
+      let comment = false;
       for (let j = i; j < this.#lineEnd; j++) {
         const d = text.charCodeAt(j);
         if (d === SPACE) {
-          if (text.charCodeAt(j + 1) === HASH) break;
+          if (text.charCodeAt(j + 1) === HASH) {
+            comment = true;
+            break;
+          }
           continue;
         }
         if (d === TAB) decline();
@@ -376,15 +424,153 @@ class SimpleReader {
         end = j + 1;
         hash = (Math.imul(hash, 31) + d) | 0;
       }
-      value = this.#scalars.value(text, i, end, hash);
+      const more = comment ? undefined : this.#plainContinuation(parentIndent);
+      if (more === undefined) value = this.#scalars.value(text, i, end, hash);
+      else {
+        value = resolvePlainScalar(text.slice(i, end) + more);
+        if (typeof value === 'number' && !Number.isFinite(value)) decline();
+      }
       this.#leaf(i, keyOffset);
-      after = end;
+      after = more === undefined ? end : this.#lineEnd;
     }
     if (!this.#onlyCommentFrom(after)) decline();
     this.#nextLine();
     // A deeper line after this one (a multi-line plain scalar, or an error) finds no collection
     // to join in #line and declines there.
     return value;
+  }
+
+  /**
+   * The folded continuation lines of a plain scalar whose first line is the current one (YAML
+   * line folding: a line break is a space, each blank line a line break), or undefined when the
+   * next content line is not indented past `parentIndent`. Leaves the reader on the last line read.
+   */
+  #plainContinuation(parentIndent: number): string | undefined {
+    const text = this.#text;
+    let folded: string | undefined;
+    let breaks = 0;
+    let p = this.#lineEnd;
+    if (text.charCodeAt(p) === CR) p++;
+    if (text.charCodeAt(p) === LF) p++;
+    while (p < this.#end) {
+      let lineEnd = text.indexOf('\n', p);
+      if (lineEnd < 0 || lineEnd > this.#end) lineEnd = this.#end;
+      if (lineEnd > p && text.charCodeAt(lineEnd - 1) === CR) lineEnd--;
+      let s = p;
+      while (s < lineEnd && text.charCodeAt(s) === SPACE) s++;
+      if (s === lineEnd) {
+        breaks++;
+      } else {
+        if (s - p <= parentIndent) break;
+        const first = text.charCodeAt(s);
+        // A comment line ends the scalar; rare enough to leave to the full readers.
+        if (first === HASH || first === TAB) decline();
+        let end = s;
+        for (let j = s; j < lineEnd; j++) {
+          const d = text.charCodeAt(j);
+          if (d === SPACE) {
+            if (text.charCodeAt(j + 1) === HASH) decline();
+            continue;
+          }
+          if (d === TAB) decline();
+          if (d === COLON && (j + 1 >= lineEnd || text.charCodeAt(j + 1) === SPACE)) decline();
+          end = j + 1;
+        }
+        folded = (folded ?? '') + (breaks === 0 ? ' ' : '\n'.repeat(breaks)) + text.slice(s, end);
+        breaks = 0;
+        this.#pos = p;
+        this.#lineEnd = lineEnd;
+      }
+      if (lineEnd >= this.#end) break;
+      p = lineEnd;
+      if (text.charCodeAt(p) === CR) p++;
+      if (text.charCodeAt(p) === LF) p++;
+    }
+    return folded;
+  }
+
+  /** Index just past the closing quote of a quoted scalar at `i` that closes on its line, else -1. */
+  #quotedEndOnLine(i: number): number {
+    const text = this.#text;
+    const quote = text.charCodeAt(i);
+    for (let j = i + 1; j < this.#lineEnd; j++) {
+      const d = text.charCodeAt(j);
+      if (d === quote) {
+        if (quote === 39 && text.charCodeAt(j + 1) === 39) {
+          j++;
+          continue;
+        }
+        return j + 1;
+      }
+      if (d === 92 /* \ */ && quote === 34) j++;
+    }
+    return -1;
+  }
+
+  /**
+   * A quoted scalar at `i` that goes on over the next lines (go-yaml checks no indentation in
+   * them). Lines fold as in plain scalars, their leading and trailing blanks dropped. Double-quoted
+   * ones with escapes go to the full readers (an escaped line break joins lines differently).
+   * Returns the value with #pos just past the closing quote and #lineEnd at the end of its line.
+   */
+  #multiLineQuoted(i: number): string {
+    const text = this.#text;
+    const quote = text.charCodeAt(i);
+    let value = '';
+    let breaks = -1;
+    let from = i + 1;
+    let lineEnd = this.#lineEnd;
+    for (;;) {
+      // The part of the line from `from`: up to the closing quote or the line end.
+      let j = from;
+      let close = -1;
+      for (; j < lineEnd; j++) {
+        const d = text.charCodeAt(j);
+        if (d === quote) {
+          if (quote === 39 && text.charCodeAt(j + 1) === 39) {
+            j++;
+            continue;
+          }
+          close = j;
+          break;
+        }
+        if (d === TAB || (quote === 34 && (d === 92 || d < 32))) decline();
+      }
+      let start = from;
+      if (breaks >= 0) while (start < j && text.charCodeAt(start) === SPACE) start++;
+      let stop = j;
+      if (close < 0) while (stop > start && text.charCodeAt(stop - 1) === SPACE) stop--;
+      const part = quote === 39 ? text.slice(start, stop).replaceAll("''", "'") : text.slice(start, stop);
+      if (breaks < 0) value = part;
+      else if (part !== '' || close >= 0) {
+        value += (breaks === 0 ? ' ' : '\n'.repeat(breaks)) + part;
+        breaks = 0;
+      } else breaks++;
+      if (close >= 0) {
+        this.#pos = close + 1;
+        this.#lineEnd = lineEnd;
+        return value;
+      }
+      if (breaks < 0) breaks = 0;
+      // The next line.
+      let p = lineEnd;
+      if (text.charCodeAt(p) === CR) p++;
+      if (text.charCodeAt(p) === LF) p++;
+      if (p >= this.#end) decline();
+      lineEnd = text.indexOf('\n', p);
+      if (lineEnd < 0 || lineEnd > this.#end) lineEnd = this.#end;
+      if (lineEnd > p && text.charCodeAt(lineEnd - 1) === CR) lineEnd--;
+      // A document marker inside a quoted scalar is an error for go-yaml.
+      if ((text.charCodeAt(p) === DASH || text.charCodeAt(p) === 46) && this.#isMarkerAt(p, lineEnd)) decline();
+      from = p;
+    }
+  }
+
+  #isMarkerAt(lineStart: number, lineEnd: number): boolean {
+    const text = this.#text;
+    const c = text.charCodeAt(lineStart);
+    if (text.charCodeAt(lineStart + 1) !== c || text.charCodeAt(lineStart + 2) !== c) return false;
+    return lineStart + 3 >= lineEnd || text.charCodeAt(lineStart + 3) === SPACE || text.charCodeAt(lineStart + 3) === TAB;
   }
 
   #leaf(offset: number, keyOffset: number): void {
@@ -490,7 +676,8 @@ class SimpleReader {
           j = this.#skipSpaces(end);
         }
         if (text.charCodeAt(j) !== COLON || text.charCodeAt(j + 1) !== SPACE) decline();
-        if (key === '__proto__' || Object.hasOwn(map, key)) decline();
+        if (key === '__proto__') decline();
+        if (keys === undefined && Object.hasOwn(map, key)) keys = Object.keys(map);
         j = this.#skipSpaces(j + 1);
         const entry = this.#flowNode(j, keyStart, depth);
         if (keys !== undefined) keys.push(key);
@@ -585,6 +772,8 @@ class SimpleReader {
       let s = lineStart;
       while (s < this.#lineEnd && text.charCodeAt(s) === SPACE) s++;
       const spaces = s - lineStart;
+      // go-yaml refuses a tab before the indentation (before the first content, anywhere).
+      if (text.charCodeAt(s) === TAB && (contentIndent < 0 || spaces < contentIndent)) decline();
       if (s === this.#lineEnd) {
         // A blank line: empty, or content spaces beyond the indentation.
         if (contentIndent < 0) {
@@ -603,9 +792,9 @@ class SimpleReader {
       lines.push(text.slice(lineStart + contentIndent, this.#lineEnd));
       this.#nextLine();
     }
-    // A scalar running into the end of a file that lacks a final line break, or an empty one
-    // made of indented blank lines: rare, and subtle; the full readers decide.
-    if (this.#pos >= text.length && text.charCodeAt(text.length - 1) !== LF) decline();
+    // A file that ends without a line break reads as if it had one: kubectl's splitter ends
+    // every line it passes on with one. An empty scalar made of indented blank lines is rare and
+    // subtle: the full readers decide.
     if (contentIndent < 0 && leadingBlankMax > 0) decline();
     // Trailing empty lines are subject to chomping.
     let last = lines.length;

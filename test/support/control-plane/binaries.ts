@@ -19,6 +19,8 @@ export interface ControlPlaneBinaries {
   kubeControllerManager: string;
   kubeScheduler: string;
   kwok: string;
+  /** kubectl of the same release: the oracle of kubeconfig handling (scripts/control-plane/build builds it too). */
+  kubectl: string;
 }
 
 /** Parses versions.env: `KEY=value` lines, `#` comments. */
@@ -53,7 +55,7 @@ export function binaryDirectory(versions: PinnedVersions, env: NodeJS.ProcessEnv
 }
 
 /**
- * PULLGUARD_CONTROL_PLANE_BIN points at another directory holding the five binaries (for example
+ * PULLGUARD_CONTROL_PLANE_BIN points at another directory holding the six binaries (for example
  * ones built elsewhere); otherwise the build script's cache directory is used.
  */
 export function locateBinaries(env: NodeJS.ProcessEnv = process.env): ControlPlaneBinaries {
@@ -66,8 +68,9 @@ export function locateBinaries(env: NodeJS.ProcessEnv = process.env): ControlPla
     kubeControllerManager: join(dir, 'kube-controller-manager'),
     kubeScheduler: join(dir, 'kube-scheduler'),
     kwok: join(dir, 'kwok'),
+    kubectl: join(dir, 'kubectl'),
   };
-  const missing = [binaries.etcd, binaries.kubeApiserver, binaries.kubeControllerManager, binaries.kubeScheduler, binaries.kwok].filter((path) => {
+  const missing = [binaries.etcd, binaries.kubeApiserver, binaries.kubeControllerManager, binaries.kubeScheduler, binaries.kwok, binaries.kubectl].filter((path) => {
     try {
       accessSync(path, constants.X_OK);
       return false;

@@ -54,6 +54,9 @@ export function apiserverArgs(layout: ControlPlaneLayout, withControllerManager:
     '--allow-privileged=true',
     '--authorization-mode=RBAC',
     `--token-auth-file=${layout.tokenFilePath}`,
+    // Client certificates signed by the harness CA authenticate too (CN = user, O = groups), so
+    // that kubeconfigs with client-certificate / client-key can be tested.
+    `--client-ca-file=${layout.caCertPath}`,
     `--service-account-issuer=https://127.0.0.1:${layout.apiserverPort}`,
     `--service-account-key-file=${layout.serviceAccountPublicKeyPath}`,
     `--service-account-signing-key-file=${layout.serviceAccountKeyPath}`,

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ConfigProblems, parseConfig } from '../../../src/core/config.js';
 import { ConfigError } from '../../../src/shared/errors.js';
+import { CLUSTER_TYPES } from '../../../src/detect/cluster-type.js';
 
 const RULE_IDS = ['latest-tag', 'missing-tag', 'never-pull-on-remote'];
 
@@ -57,10 +58,10 @@ describe('parseConfig', () => {
     ['target: azure', '.pullguard.yaml:1:9: target: expected one of kind, minikube, docker-desktop, k3d, k3s, microk8s, rancher-desktop, orbstack, colima, aks, eks, gke, openshift, remote, got "azure"', 'unknown target'],
     ['rules:\n  latest-tags: off', '.pullguard.yaml:2:3: unknown rule "latest-tags" (did you mean "latest-tag"?)', 'unknown rule with a suggestion'],
     ['rules:\n  latest-tag: fatal', '.pullguard.yaml:2:15: rules.latest-tag: expected one of off, error, warning, info, got "fatal"', 'bad severity'],
-    ['taget: aks', '.pullguard.yaml:1:1: unknown key "taget" (did you mean "target"?); expected one of target, failOn, rules, registries, platforms, unverified', 'typo in a top-level key'],
+    ['taget: aks', '.pullguard.yaml:1:1: unknown key "taget" (did you mean "target"?); expected one of target, failOn, rules, registries, platforms, unverified, clusters', 'typo in a top-level key'],
     ['registries:\n  localhost:5000:\n    plainHTTP: true', '.pullguard.yaml:3:5: unknown key "plainHTTP" in registries.localhost:5000 (did you mean "plainHttp"?); expected one of mirrors, plainHttp, caFile, insecureSkipVerify', 'unknown registry key'],
     ['registries:\n  localhost:5000:\n    plainHttp: "yes please"', '.pullguard.yaml:3:16: registries.localhost:5000.plainHttp: expected true or false, got "yes please"', 'non-boolean'],
-    ['- target: aks', '.pullguard.yaml:1:1: expected a mapping with keys target, failOn, rules, registries, platforms, unverified', 'a list instead of a mapping'],
+    ['- target: aks', '.pullguard.yaml:1:1: expected a mapping with keys target, failOn, rules, registries, platforms, unverified, clusters', 'a list instead of a mapping'],
     ['target: [aks', '.pullguard.yaml:1:13: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]', 'broken YAML'],
     ['target: aks\ntarget: eks', '.pullguard.yaml:2:1: invalid YAML: the key "target" appears again in the same mapping; expected each key once', 'duplicate keys'],
     ['target:', '.pullguard.yaml:1:8: target: expected one of kind, minikube, docker-desktop, k3d, k3s, microk8s, rancher-desktop, orbstack, colima, aks, eks, gke, openshift, remote, got nothing', 'a key without a value, at the end of its key'],
@@ -108,7 +109,7 @@ describe('parseConfig: every mistake of a file at once', () => {
         [10, 12, 'registries.localhost:5000.caFile: expected a string, got nothing'],
         [11, 39, 'registries.localhost:5000.mirrors item: expected a string, got a mapping'],
         [12, 12, 'platforms: expected a list of strings, got a mapping'],
-        [13, 1, 'unknown key "taget" (did you mean "target"?); expected one of target, failOn, rules, registries, platforms, unverified'],
+        [13, 1, 'unknown key "taget" (did you mean "target"?); expected one of target, failOn, rules, registries, platforms, unverified, clusters'],
         [14, 1, 'invalid YAML: the key "failOn" appears again in the same mapping; expected each key once'],
       ],
     );
@@ -135,5 +136,28 @@ describe('parseConfig: every mistake of a file at once', () => {
     assert.ok(error instanceof ConfigProblems);
     assert.ok(error.problems.length >= 1);
     assert.ok(error.problems.every((p) => p.message.startsWith('invalid YAML: ') && p.line !== undefined && p.column !== undefined));
+  });
+});
+
+describe('parseConfig: clusters (what detect was told per context)', () => {
+  const ids: string[] = [];
+  it('reads a type or a location per kubeconfig context', () => {
+    const config = parseConfig('clusters:\n  kind-dev: { location: local }\n  "arn:aws:eks:eu-west-1:1:cluster/web":\n    type: eks\n', '.pullguard.yaml', ids);
+    assert.deepEqual(config.clusters, { 'kind-dev': { location: 'local' }, 'arn:aws:eks:eu-west-1:1:cluster/web': { type: 'eks' } });
+  });
+
+  it('names the nearest type and the place of every mistake', () => {
+    assert.throws(
+      () => parseConfig('clusters:\n  a: { type: minikub, color: red }\n  b:\n', '.pullguard.yaml', ids),
+      (error: unknown) =>
+        error instanceof Error &&
+        error.message ===
+          [
+            '.pullguard.yaml: 3 errors',
+            `  .pullguard.yaml:2:14: clusters.a.type: expected one of ${CLUSTER_TYPES.join(', ')}, got "minikub" (did you mean "minikube"?)`,
+            '  .pullguard.yaml:2:23: unknown key "color" in clusters.a; expected one of type, location',
+            '  .pullguard.yaml:3:3: clusters.b: expected a mapping with type or location, got nothing',
+          ].join('\n'),
+    );
   });
 });

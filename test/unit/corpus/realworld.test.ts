@@ -264,8 +264,11 @@ describe('real-world corpus', () => {
         }
       });
     }
-    it('and each fast reader had a share of the documents (so the agreement means something)', () => {
-      assert.ok(stats.line > 0 && stats.events > 0 && stats.json > 0, JSON.stringify(stats));
+    // The line reader now reads the CustomResourceDefinitions too, so that the event reader has
+    // hardly a document left here: the differential test against kubectl's decoder holds it to
+    // kubectl on generated documents that reach it.
+    it('and the line reader and JSON had a share of the documents (so the agreement means something)', () => {
+      assert.ok(stats.line > 0 && stats.json > 0, JSON.stringify(stats));
     });
   });
 

@@ -156,13 +156,13 @@ describe('readManifestText: what kubectl drops or refuses around document marker
   it('drops what follows "..." up to the next "---", as kubectl does (go-yaml reads one document per piece)', () => {
     const parsed = readManifestText(`${CM('a')}...\n${CM('dropped')}---\n${CM('b')}`, 'cm.yaml', FULL_YAML_READERS);
     assert.deepEqual(parsed.problems, []);
-    assert.deepEqual(parsed.objects.map((o) => [o.ref.name, o.documentIndex]), [['a', 0], ['b', 2]]);
-    assert.equal(parsed.emptyDocuments, 1);
+    assert.deepEqual(parsed.objects.map((o) => [o.ref.name, o.documentIndex]), [['a', 0], ['b', 1]]);
+    assert.equal(parsed.emptyDocuments, 0);
   });
 
-  it('refuses content after "---" on its line at the content, and reads the other documents', () => {
+  it('refuses content after "---" on its line at the content, in place of the document before it (kubectl stops before applying it), and reads the others', () => {
     const parsed = readManifestText(`${CM('a')}---   !!map\n${CM('b')}`, 'cm.yaml', FULL_YAML_READERS);
-    assert.deepEqual(parsed.problems.map((p) => [p.line, p.column, p.documentIndex]), [[5, 7, 1]]);
-    assert.deepEqual(parsed.objects.map((o) => o.ref.name), ['a']);
+    assert.deepEqual(parsed.problems.map((p) => [p.line, p.column, p.documentIndex]), [[5, 7, 0]]);
+    assert.deepEqual(parsed.objects.map((o) => o.ref.name), ['b']);
   });
 });

@@ -63,14 +63,24 @@ const INVALID: Case[] = [
     errors: [{ line: 6, column: 10, severity: 'error', message: '.nan is not a number, which kubectl cannot convert to JSON (quote it to keep the text)' }],
   },
   {
+    // kubectl stops at the separator before it applies the document above it: that document is
+    // the one reported (at the content after `---`), and the content on the separator line is never read.
     name: 'content after --- on the marker line (kubectl: "invalid Yaml document separator")',
     text: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n--- {apiVersion: v1, kind: ConfigMap, metadata: {name: b}}\n',
-    objects: 1,
-    errors: [{ line: 4, column: 5, severity: 'error', message: 'kubectl accepts only a comment after "---" on the same line; start the document on the next line' }],
+    errors: [
+      {
+        line: 4,
+        column: 5,
+        severity: 'error',
+        message: 'kubectl accepts only a comment after "---" on the same line ("invalid Yaml document separator"); start the document on the next line',
+      },
+    ],
   },
   {
+    // The document after the `---` is a piece of its own for kubectl, and pullguard reads it.
     name: 'a %YAML directive: kubectl splits it off as a document of its own and rejects it',
     text: '%YAML 1.1\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n',
+    objects: 1,
     errors: [
       {
         line: 1,
