@@ -3,6 +3,7 @@
 export { lint, lintLoaded, type LintOptions } from './commands/lint.js';
 export { check, type CheckOptions } from './commands/check.js';
 export { explain, explainList } from './commands/explain.js';
+export { render, type RenderCommandOptions, type RenderResult } from './commands/render.js';
 export { classify, type ClassifyOptions, type ClassifiedMessage } from './commands/classify.js';
 export { classifyMessage, type MessageClassification, type ClassifyMessageOptions } from './causes/classify-message.js';
 export { diagnose, type DiagnoseCommandOptions } from './commands/diagnose.js';

@@ -13,6 +13,7 @@ import { registerDiagnose } from './commands/diagnose.js';
 import { registerDetect } from './commands/detect.js';
 import { registerExplain } from './commands/explain.js';
 import { registerLint } from './commands/lint.js';
+import { registerRender } from './commands/render.js';
 import { registerReport } from './commands/report.js';
 import { registerSnapshot } from './commands/snapshot.js';
 import { describeError } from './print-error.js';
@@ -22,6 +23,7 @@ import { processIo, redactingIo, type CliIo } from './io.js';
 const COMMANDS: readonly ((program: Command, cli: CliContext) => void)[] = [
   registerLint,
   registerCheck,
+  registerRender,
   registerDetect,
   registerSnapshot,
   registerDiagnose,
@@ -63,6 +65,7 @@ async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
 Examples:
   $ pullguard lint k8s/ --target aks              static checks of the manifests, no network
   $ pullguard check k8s/ --target aks             lint, then ask every image's registry
+  $ pullguard render k8s/ --target aks --registry acr.io   the manifests rewritten for a target
   $ pullguard detect                              what cluster the current context is, from evidence
   $ pullguard snapshot -A -o cluster.json         capture the cluster's facts to a file
   $ pullguard diagnose -A --target aks            why pods cannot pull, and the fix

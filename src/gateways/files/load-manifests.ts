@@ -27,6 +27,8 @@ export interface LoadManifestsOptions {
   maxWalkEntries?: number;
   /** Called after each folder a walk lists, for a progress line. */
   onWalkProgress?: (progress: WalkProgress) => void;
+  /** Called with each file's text before it is parsed (render edits that text). */
+  onFileText?: (file: { display: string; absolute?: string }, text: string) => void;
 }
 
 interface Source {
@@ -82,6 +84,10 @@ export async function loadManifests(paths: readonly string[], options: LoadManif
     if ('problem' in read) {
       result.problems.push(read.problem);
       continue;
+    }
+    if (options.onFileText !== undefined) {
+      const { display, absolute } = sources[i]!;
+      options.onFileText(absolute === undefined ? { display } : { display, absolute }, read.text);
     }
     const parsed = await parse(read.text, sources[i]!.display, parseOptions);
     for (const object of parsed.objects) result.objects.push(object);

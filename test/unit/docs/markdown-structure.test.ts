@@ -90,6 +90,7 @@ const REQUIRED_HEADINGS: Record<string, string[]> = {
   'docs/development/control-plane.md': ['# The test suite\'s control plane'],
   'docs/build-tools.md': ['# Build tools: kustomize, Skaffold, Tilt and ko', '## Where pullguard looks', '## kustomize images', '## Skaffold, Tilt and ko', '### Limits'],
   'docs/check-cluster.md': ['# pullguard check against a cluster (the preflight)', '## When check reads a cluster', '## What it reads', '## Facts that could not be read', '## Local clusters', '## Output', '## Detection'],
+  'docs/render.md': ['# pullguard render: one set of manifests for every target', '## Flags', '## Exit codes', '## What render changes', '### Pull policy', '## What render leaves alone', '## Replacing the incident\'s scripts'],
   'docs/classify.md': ['# pullguard classify', '## Input', '## How a message is read', '## Output', '## Accuracy', '## Library'],
   'docs/diagnose.md': ['# pullguard diagnose', '## What it reads', '## Text output', '## --verify', '## JSON output (-o json)', '## Limits'],
   'docs/report.md': ['# pullguard report', '## Sections', '## Formats', '## Example'],
