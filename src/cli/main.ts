@@ -8,6 +8,7 @@ import { runSecrets } from '../shared/run-secrets.js';
 import { VERSION } from '../version.js';
 import type { CliContext } from './cli-context.js';
 import { registerCheck } from './commands/check.js';
+import { registerClassify } from './commands/classify.js';
 import { registerExplain } from './commands/explain.js';
 import { registerLint } from './commands/lint.js';
 import { registerSnapshot } from './commands/snapshot.js';
@@ -15,7 +16,11 @@ import { describeError } from './print-error.js';
 import { processIo, redactingIo, type CliIo } from './io.js';
 
 /** In the order `pullguard --help` lists them. */
+<<<<<<< .merge_file_l2MceP
 const COMMANDS: readonly ((program: Command, cli: CliContext) => void)[] = [registerLint, registerCheck, registerExplain, registerSnapshot];
+=======
+const COMMANDS: readonly ((program: Command, cli: CliContext) => void)[] = [registerLint, registerCheck, registerExplain, registerClassify];
+>>>>>>> .merge_file_TWNqOJ
 
 export async function run(argv: readonly string[], processStreams: CliIo = processIo()): Promise<number> {
   // Every byte written from here on passes the redactor of the run's secrets.
@@ -51,6 +56,7 @@ Examples:
   $ pullguard lint k8s/ --target aks              static checks of the manifests, no network
   $ pullguard check k8s/ --target aks             lint, then ask every image's registry
   $ pullguard explain latest-tag                  what a finding means and how to fix it
+  $ pullguard classify 'MESSAGE'                  the cause and fix of a pull error from kubectl describe
 
 Run \`pullguard COMMAND --help\` for the options and examples of a command.`,
   );
