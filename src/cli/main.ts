@@ -16,8 +16,7 @@ import { describeError } from './print-error.js';
 import { processIo, redactingIo, type CliIo } from './io.js';
 
 /** In the order `pullguard --help` lists them. */
-const COMMANDS: readonly ((program: Command, cli: CliContext) => void)[] = [registerLint, registerCheck, registerExplain, registerSnapshot];
-const COMMANDS: readonly ((program: Command, cli: CliContext) => void)[] = [registerLint, registerCheck, registerExplain, registerClassify];
+const COMMANDS: readonly ((program: Command, cli: CliContext) => void)[] = [registerLint, registerCheck, registerExplain, registerSnapshot, registerClassify];
 
 export async function run(argv: readonly string[], processStreams: CliIo = processIo()): Promise<number> {
   // Every byte written from here on passes the redactor of the run's secrets.
