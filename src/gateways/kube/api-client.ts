@@ -103,6 +103,51 @@ export class ApiClient {
     await this.#transport.close();
   }
 
+  /**
+   * One request of any method with the context's credentials (writers: apply, delete), answered as
+   * it came: the caller turns statuses into its own errors. 401 is retried once with a fresh exec
+   * credential; nothing else is retried (a write is not idempotent in general).
+   */
+  async send(method: string, path: string, options: { body?: string; contentType?: string; timeoutMs?: number } = {}): Promise<{ statusCode: number; text: string }> {
+    const budget = options.timeoutMs ?? this.options.requestTimeoutMs;
+    for (let retried = false; ; retried = true) {
+      const auth = await this.#auth();
+      const response = await this.#dispatch(method, path, auth, AbortSignal.timeout(budget), options.body, options.contentType);
+      const text = await response.body.text();
+      if (response.statusCode === 401 && !retried && auth.exec !== undefined && this.context.user.exec !== undefined) {
+        invalidateExecCredential(this.context.user.exec, this.context.cluster, auth.exec);
+        continue;
+      }
+      return { statusCode: response.statusCode, text };
+    }
+  }
+
+  /** A long-lived GET (a watch): the status and the body as it streams; `signal` ends it. */
+  async stream(path: string, signal: AbortSignal): Promise<{ statusCode: number; body: AsyncIterable<Buffer>; text(): Promise<string> }> {
+    const auth = await this.#auth();
+    const response = await this.#dispatch('GET', path, auth, signal);
+    return { statusCode: response.statusCode, body: response.body as AsyncIterable<Buffer>, text: () => response.body.text() };
+  }
+
+  async #dispatch(method: string, path: string, auth: Auth, signal: AbortSignal, body?: string, contentType?: string) {
+    this.options.onRequest?.(method === 'GET' ? path : `${method} ${path}`);
+    const dispatcher = this.#transport.dispatcher(auth.certificate);
+    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': `pullguard/${VERSION}` };
+    if (auth.authorization !== undefined) headers.authorization = auth.authorization;
+    if (contentType !== undefined) headers['content-type'] = contentType;
+    const url = new URL(path, this.#transport.server);
+    return dispatcher.request({
+      origin: url.origin,
+      path: `${this.#basePath()}${url.pathname}${url.search}`,
+      method: method as 'GET',
+      headers,
+      ...(body === undefined ? {} : { body }),
+      signal,
+      // Watches stay open for minutes with nothing to say between bookmarks.
+      bodyTimeout: 0,
+    });
+  }
+
   async #getWithin<T>(path: string, what: string, deadline: number, budgetMs: number): Promise<T> {
     const timeout = (): FactUnavailable => new FactUnavailable(`timeout: ${what} after ${formatSeconds(budgetMs)}`);
     let retriedUnauthorized = false;
