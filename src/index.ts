@@ -5,6 +5,7 @@ export { check, type CheckOptions } from './commands/check.js';
 export { explain, explainList } from './commands/explain.js';
 export { captureSnapshot, snapshotText, type SnapshotOptions } from './commands/snapshot.js';
 export { openCluster, type OpenClusterOptions, type LiveClusterReader } from './gateways/kube/open-cluster.js';
+export { deploy, type DeployOptions, type DeployResult } from './commands/deploy.js';
 export { classify, type ClassifyOptions, type ClassifiedMessage } from './commands/classify.js';
 export { classifyMessage, type MessageClassification, type ClassifyMessageOptions } from './causes/classify-message.js';
 export { createOciRegistryGateway, type OciRegistryGatewayOptions } from './gateways/registry/oci-registry-gateway.js';

@@ -9,6 +9,7 @@ import { VERSION } from '../version.js';
 import type { CliContext } from './cli-context.js';
 import { registerCheck } from './commands/check.js';
 import { registerClassify } from './commands/classify.js';
+import { registerDeploy } from './commands/deploy.js';
 import { registerExplain } from './commands/explain.js';
 import { registerLint } from './commands/lint.js';
 import { registerSnapshot } from './commands/snapshot.js';
@@ -16,7 +17,7 @@ import { describeError } from './print-error.js';
 import { processIo, redactingIo, type CliIo } from './io.js';
 
 /** In the order `pullguard --help` lists them. */
-const COMMANDS: readonly ((program: Command, cli: CliContext) => void)[] = [registerLint, registerCheck, registerExplain, registerSnapshot, registerClassify];
+const COMMANDS: readonly ((program: Command, cli: CliContext) => void)[] = [registerLint, registerCheck, registerExplain, registerSnapshot, registerClassify, registerDeploy];
 
 export async function run(argv: readonly string[], processStreams: CliIo = processIo()): Promise<number> {
   // Every byte written from here on passes the redactor of the run's secrets.
