@@ -75,7 +75,7 @@ export function diagnosisText(entry: DiagnosisEntry): string {
     `  image      ${entry.image}`,
     `  cause      ${entry.cause}: ${entry.summary}`,
     `  runtime    ${entry.message}`,
-    `  from       ${entry.source} ${entry.where} (${entry.reason})`,
+    `  from       ${entry.source === 'event' ? 'event ' : ''}${entry.where} (${entry.reason})`,
     `  fix        ${entry.fix}`,
   ];
   return `${lines.join('\n')}\n`;

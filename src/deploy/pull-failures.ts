@@ -115,7 +115,7 @@ export function pullFailureFromEvent(event: PodEvent, pod: KubeObject): PullFail
     ...((pod.spec as { nodeName?: string } | undefined)?.nodeName === undefined ? {} : { node: (pod.spec as { nodeName: string }).nodeName }),
     message,
     source: 'event' as const,
-    where: `event ${event.reason ?? ''}${event.count === undefined || event.count <= 1 ? '' : ` (count ${event.count})`}`,
+    where: `${event.reason ?? ''}${event.count === undefined ? '' : ` (count ${event.count})`}`,
   };
   if (event.reason === SANDBOX_FAILURE_REASON) {
     if (!/pull|image/i.test(message)) return undefined;
@@ -127,7 +127,10 @@ export function pullFailureFromEvent(event: PodEvent, pod: KubeObject): PullFail
   const specs = ((pod.spec as Record<string, { name: string; image?: string }[] | undefined> | undefined) ?? {})[container.init ? 'initContainers' : 'containers'] ?? [];
   const image = specs.find((c) => c.name === container.name)?.image ?? '';
   if (event.reason === 'Failed' && message.startsWith('Failed to pull image')) {
-    return { ...base, container: container.name, init: container.init, image, reason: 'ErrImagePull' };
+    // The runtime error follows the image; kubelet turns these two prefixes into their own reasons.
+    const runtimeError = message.replace(/^Failed to pull image "[^"]*": /, '');
+    const reason = /^(RegistryUnavailable|SignatureValidationFailed)\b/.exec(runtimeError)?.[1] ?? 'ErrImagePull';
+    return { ...base, container: container.name, init: container.init, image, reason };
   }
   if (event.reason === 'ErrImageNeverPull' || event.reason === 'InspectFailed') {
     return { ...base, container: container.name, init: container.init, image, reason: event.reason === 'InspectFailed' ? 'InvalidImageName' : 'ErrImageNeverPull' };

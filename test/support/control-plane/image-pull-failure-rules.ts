@@ -51,9 +51,11 @@ export function pullFailureTexts(runtimeError: string): PullFailureTexts {
     reason = 'SignatureValidationFailed';
     pullWaitingMessage = `image pull failed for {image} because the signature validation failed${runtimeError.slice('SignatureValidationFailed'.length)}`;
   }
+  // kubelet's refusals are not failed pulls: their Warning event carries the refusal itself.
+  const refused = reason === 'ErrImageNeverPull' || reason === 'InvalidImageName';
   return {
     reason,
-    failedEventMessage: `Failed to pull image "{image}": ${runtimeError}`,
+    failedEventMessage: refused ? pullWaitingMessage : `Failed to pull image "{image}": ${runtimeError}`,
     pullWaitingMessage,
     backOffWaitingMessage: `Back-off pulling image "{image}": ${reason}: ${pullWaitingMessage}`,
     backOffEventMessage: 'Back-off pulling image "{image}"',
