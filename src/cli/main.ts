@@ -53,7 +53,9 @@ Examples:
   $ pullguard lint k8s/ --target aks              static checks of the manifests, no network
   $ pullguard check k8s/ --target aks             lint, then ask every image's registry
   $ pullguard explain latest-tag                  what a finding means and how to fix it
+  $ pullguard snapshot -o cluster.json            save the cluster's facts for --snapshot
   $ pullguard classify 'MESSAGE'                  the cause and fix of a pull error from kubectl describe
+  $ pullguard deploy k8s/ --rollback              apply, watch, stop at the first pull error
 
 Run \`pullguard COMMAND --help\` for the options and examples of a command.`,
   );

@@ -31,8 +31,8 @@ function readmeTableCommands(): string[] {
 }
 
 describe('README.md and the CLI', () => {
-  it('the CLI has the commands lint, check, explain and classify', () => {
-    assert.deepEqual(cliCommands(), ['lint', 'check', 'explain', 'classify']);
+  it('the CLI has the commands lint, check, explain, snapshot, classify and deploy', () => {
+    assert.deepEqual(cliCommands(), ['lint', 'check', 'explain', 'snapshot', 'classify', 'deploy']);
   });
 
   it("the commands table lists every command of the CLI, in the CLI's order, and no other", () => {
@@ -47,7 +47,7 @@ describe('README.md and the CLI', () => {
     assert.deepEqual(named.filter((flag) => !options.has(flag)), []);
   });
 
-  for (const command of ['lint', 'check', 'explain', 'classify']) {
+  for (const command of ['lint', 'check', 'explain', 'snapshot', 'classify', 'deploy']) {
     it(`\`pullguard ${command} --help\` teaches: a description, examples of the command, defaults`, () => {
       const help = helpOf([command]);
       assert.match(help, new RegExp(`^Usage: pullguard ${command} \\[options\\]`));

@@ -1,7 +1,8 @@
 // The gateway's Kubernetes API client: GETs and paginated LISTs with the context's credentials,
 // each within a time budget, 429 and 5xx retried after Retry-After (bounded), 401 retried once
-// with a fresh exec credential. Knows undici only through api-transport.ts.
+// with a fresh exec credential. The HTTP itself is api-transport.ts.
 import { readFileSync, statSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import type { ResolvedContext, ExecCredential } from '../../k8s/kubeconfig/index.js';
 import { registerSecret } from '../../shared/run-secrets.js';
 import { VERSION } from '../../version.js';
@@ -112,40 +113,30 @@ export class ApiClient {
     const budget = options.timeoutMs ?? this.options.requestTimeoutMs;
     for (let retried = false; ; retried = true) {
       const auth = await this.#auth();
-      const response = await this.#dispatch(method, path, auth, AbortSignal.timeout(budget), options.body, options.contentType);
-      const text = await response.body.text();
+      const response = await this.#open(method, path, auth, AbortSignal.timeout(budget), options.body, options.contentType, false);
+      const text = await readAll(response);
       if (response.statusCode === 401 && !retried && auth.exec !== undefined && this.context.user.exec !== undefined) {
         invalidateExecCredential(this.context.user.exec, this.context.cluster, auth.exec);
         continue;
       }
-      return { statusCode: response.statusCode, text };
+      return { statusCode: response.statusCode ?? 0, text };
     }
   }
 
   /** A long-lived GET (a watch): the status and the body as it streams; `signal` ends it. */
   async stream(path: string, signal: AbortSignal): Promise<{ statusCode: number; body: AsyncIterable<Buffer>; text(): Promise<string> }> {
     const auth = await this.#auth();
-    const response = await this.#dispatch('GET', path, auth, signal);
-    return { statusCode: response.statusCode, body: response.body as AsyncIterable<Buffer>, text: () => response.body.text() };
+    const response = await this.#open('GET', path, auth, signal, undefined, undefined, true);
+    return { statusCode: response.statusCode ?? 0, body: response as AsyncIterable<Buffer>, text: () => readAll(response) };
   }
 
-  async #dispatch(method: string, path: string, auth: Auth, signal: AbortSignal, body?: string, contentType?: string) {
+  #open(method: string, path: string, auth: Auth, signal: AbortSignal, body: string | undefined, contentType: string | undefined, watch: boolean): Promise<IncomingMessage> {
     this.options.onRequest?.(method === 'GET' ? path : `${method} ${path}`);
-    const dispatcher = this.#transport.dispatcher(auth.certificate);
     const headers: Record<string, string> = { accept: 'application/json', 'user-agent': `pullguard/${VERSION}` };
     if (auth.authorization !== undefined) headers.authorization = auth.authorization;
     if (contentType !== undefined) headers['content-type'] = contentType;
     const url = new URL(path, this.#transport.server);
-    return dispatcher.request({
-      origin: url.origin,
-      path: `${this.#basePath()}${url.pathname}${url.search}`,
-      method: method as 'GET',
-      headers,
-      ...(body === undefined ? {} : { body }),
-      signal,
-      // Watches stay open for minutes with nothing to say between bookmarks.
-      bodyTimeout: 0,
-    });
+    return this.#transport.open(method, `${this.#basePath()}${url.pathname}${url.search}`, headers, auth.certificate, signal, body, watch);
   }
 
   async #getWithin<T>(path: string, what: string, deadline: number, budgetMs: number): Promise<T> {
@@ -202,19 +193,10 @@ export class ApiClient {
 
   async #send(path: string, auth: Auth, remainingMs: number): Promise<{ statusCode: number; headers: Record<string, string | string[] | undefined>; text: string }> {
     this.options.onRequest?.(path);
-    const dispatcher = this.#transport.dispatcher(auth.certificate);
     const headers: Record<string, string> = { accept: 'application/json', 'user-agent': `pullguard/${VERSION}` };
     if (auth.authorization !== undefined) headers.authorization = auth.authorization;
     const url = new URL(path, this.#transport.server);
-    const response = await dispatcher.request({
-      origin: url.origin,
-      path: `${this.#basePath()}${url.pathname}${url.search}`,
-      method: 'GET',
-      headers,
-      signal: AbortSignal.timeout(Math.max(1, Math.ceil(remainingMs))),
-    });
-    const text = await response.body.text();
-    return { statusCode: response.statusCode, headers: response.headers, text };
+    return this.#transport.get(`${this.#basePath()}${url.pathname}${url.search}`, headers, auth.certificate, AbortSignal.timeout(Math.max(1, Math.ceil(remainingMs))));
   }
 
   /** A server URL with a path (`https://host/k8s/clusters/c-1`, Rancher) prefixes every request. */
@@ -265,6 +247,12 @@ export class ApiClient {
     this.#tokenFileCache = { token, readAt: now, mtimeMs };
     return token;
   }
+}
+
+async function readAll(response: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of response) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 class GoneError extends Error {

@@ -3,7 +3,7 @@
 // run once per credential, client certificates, the in-cluster service account.
 import assert from 'node:assert/strict';
 import { createServer as createHttpServer } from 'node:http';
-import { createServer as createTcpServer, type AddressInfo } from 'node:net';
+import { connect as connectTcp, createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -275,6 +275,41 @@ describe('openCluster against the control plane', () => {
       configFor(cp, { token: cp.adminToken }, { server: cp.server.replace('127.0.0.1', 'localhost'), 'tls-server-name': 'kubernetes.default.svc' }),
     );
     assert.ok('value' in (await (await openCluster(options(named))).nodes()));
+  });
+
+  it('goes through proxy-url, and through HTTPS_PROXY for a server that is not loopback', async () => {
+    const cp = controlPlane();
+    const tunnels: string[] = [];
+    const proxy = createHttpServer();
+    proxy.on('connect', (request, client: import('node:net').Socket) => {
+      tunnels.push(request.url ?? '');
+      // Whatever host the client asked for, the tunnel leads to the control plane.
+      const upstream = connectTcp(Number(new URL(cp.server).port), '127.0.0.1', () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.pipe(client);
+        client.pipe(upstream);
+      });
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    try {
+      const viaProxyUrl = await writeJsonKubeconfig(join(dir, 'proxy.kubeconfig'), configFor(cp, { token: cp.adminToken }, { 'proxy-url': proxyUrl }));
+      const reader = await openCluster(options(viaProxyUrl));
+      assert.ok('value' in (await reader.nodes()));
+      assert.ok('value' in (await reader.version()));
+      await reader.close();
+      assert.deepEqual(tunnels, [`127.0.0.1:${new URL(cp.server).port}`], 'one tunnel, reused');
+      // kubernetes.default.svc is a name the serving certificate has; the proxy resolves it.
+      const named = await writeJsonKubeconfig(join(dir, 'env-proxy.kubeconfig'), configFor(cp, { token: cp.adminToken }, { server: 'https://kubernetes.default.svc:6443' }));
+      const envReader = await openCluster({ ...options(named), env: { HOME: dir, HTTPS_PROXY: proxyUrl } });
+      assert.ok('value' in (await envReader.nodes()));
+      await envReader.close();
+      assert.deepEqual(tunnels.slice(1), ['kubernetes.default.svc:6443']);
+    } finally {
+      proxy.close();
+    }
   });
 
   it('uses the in-cluster service account when no kubeconfig exists', async () => {
