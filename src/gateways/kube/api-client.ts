@@ -135,6 +135,8 @@ export class ApiClient {
     const headers: Record<string, string> = { accept: 'application/json', 'user-agent': `pullguard/${VERSION}` };
     if (auth.authorization !== undefined) headers.authorization = auth.authorization;
     if (contentType !== undefined) headers['content-type'] = contentType;
+    // A sized body: a chunked one on a kept-alive connection can leave the next request misread.
+    if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
     const url = new URL(path, this.#transport.server);
     return this.#transport.open(method, `${this.#basePath()}${url.pathname}${url.search}`, headers, auth.certificate, signal, body, watch);
   }
