@@ -8,7 +8,8 @@ const SENT_SOME = /failed to fetch oauth token|authorization token has expired|c
 
 export function credentialsSent(message: string): boolean | undefined {
   // An aggregate of attempts (`[…, …]`) can hold both; the refused credential is the one to fix.
-  if (SENT_SOME.test(message)) return true;
-  if (SENT_NONE.test(message)) return false;
+  // The word tests first: the phrase lists cost more than the rest of the classification.
+  if ((message.includes('token') || message.includes('ermission')) && SENT_SOME.test(message)) return true;
+  if ((message.includes('anonymous') || message.includes('basic auth') || message.includes('nauthenticated')) && SENT_NONE.test(message)) return false;
   return undefined;
 }

@@ -6,18 +6,24 @@ import { parseImageReference } from '../../images/parse-image-reference.js';
 /** Each pattern's first group is the image; the first pattern that matches wins, so the order matters. */
 const QUOTED_IMAGE =
   /\b(?:Failed to pull image|Back-off pulling image|[Pp]ulling image|Container image|Failed to inspect image|Failed to apply default image tag|failed pulling image|failed to get sandbox image|failed to inspect sandbox image|failed to pull and unpack image|failed to resolve reference|error pulling image) "([^"]+)"/;
-const UNQUOTED_IMAGE: readonly RegExp[] = [
-  /\bimage name (\S+) returns ambiguous list/,
-  /\bimage pull failed for ([^\s,]+?),? (?:because|this may be)/,
-  /\bpull access denied for ([^\s,]+),/,
-  /\bmanifest for (\S+) not found/,
-  /\brepository (\S+) not found/,
-  /\bdocker:\/\/(\S+): /,
-  /\bfailed to pull image ([^\s"]+): /i,
+// Each with a word the text must hold: a plain substring search is cheaper than trying a pattern
+// that cannot match (this runs 100,000 times a second).
+const UNQUOTED_IMAGE: readonly (readonly [string, RegExp])[] = [
+  ['ambiguous', /\bimage name (\S+) returns ambiguous list/],
+  ['pull failed for', /\bimage pull failed for ([^\s,]+?),? (?:because|this may be)/],
+  ['denied for', /\bpull access denied for ([^\s,]+),/],
+  ['manifest for', /\bmanifest for (\S+) not found/],
+  ['repository', /\brepository (\S+) not found/],
+  ['docker://', /\bdocker:\/\/(\S+): /],
+  ['pull image', /\bfailed to pull image ([^\s"]+): /i],
 ];
 /** containers/image `reading manifest TAG in NAME: …` and Docker 1.x `Error pulling image (TAG) from NAME, …`. */
 const TAG_IN_NAME = /\breading manifest (\S+) in (\S+): /i;
 const TAG_FROM_NAME = /\bError pulling image \((\S+)\) from ([^\s,]+),/;
+const TAGGED_IMAGE: readonly (readonly [string, RegExp])[] = [
+  ['manifest', TAG_IN_NAME],
+  ['Error pulling image (', TAG_FROM_NAME],
+];
 
 /** An image string worth printing: no blanks, no controls, not absurdly long. */
 function plausible(image: string): boolean {
@@ -25,24 +31,24 @@ function plausible(image: string): boolean {
 }
 
 export function extractImage(message: string): string | undefined {
-  const quoted = QUOTED_IMAGE.exec(message)?.[1];
+  const quoted = message.includes('"') ? QUOTED_IMAGE.exec(message)?.[1] : undefined;
   if (quoted !== undefined && plausible(quoted)) return quoted;
-  for (const pattern of UNQUOTED_IMAGE) {
-    const image = pattern.exec(message)?.[1];
+  for (const [word, pattern] of UNQUOTED_IMAGE) {
+    const image = message.includes(word) ? pattern.exec(message)?.[1] : undefined;
     if (image !== undefined && plausible(image)) return image;
   }
-  for (const pattern of [TAG_IN_NAME, TAG_FROM_NAME]) {
-    const match = pattern.exec(message);
+  for (const [word, pattern] of TAGGED_IMAGE) {
+    const match = message.includes(word) ? pattern.exec(message) : null;
     if (match !== null && plausible(`${match[2]}:${match[1]}`)) return `${match[2]}:${match[1]}`;
   }
   return undefined;
 }
 
 // The registry API or ping URL, and containers/image's and containerd 1.6's host wordings.
-const REGISTRY_IN_TEXT: readonly RegExp[] = [
-  /\bhttps?:\/\/(?:[^/\s"@]+@)?([^/\s"?]+)\/v[12]\//,
-  /\bpinging (?:container|docker) registry ([^\s:]+(?::\d+)?)/,
-  /\bpulling from host (\S+) failed/,
+const REGISTRY_IN_TEXT: readonly (readonly [string, RegExp])[] = [
+  ['://', /\bhttps?:\/\/(?:[^/\s"@]+@)?([^/\s"?]+)\/v[12]\//],
+  ['pinging', /\bpinging (?:container|docker) registry ([^\s:]+(?::\d+)?)/],
+  ['from host', /\bpulling from host (\S+) failed/],
 ];
 
 const registryCache = new Map<string, string | undefined>();
@@ -53,8 +59,8 @@ export function extractRegistry(image: string | undefined, message: string): str
     const registry = registryOfImage(image);
     if (registry !== undefined) return registry;
   }
-  for (const pattern of REGISTRY_IN_TEXT) {
-    const host = pattern.exec(message)?.[1];
+  for (const [word, pattern] of REGISTRY_IN_TEXT) {
+    const host = message.includes(word) ? pattern.exec(message)?.[1] : undefined;
     if (host !== undefined && host.length <= 255) return host;
   }
   return undefined;
@@ -80,17 +86,17 @@ function registryOfImage(image: string): string | undefined {
 
 // The host the failure itself names: the name a DNS lookup failed for, a URL's host (a mirror, a
 // token service or a blob CDN may answer for the registry), the address a dial went to.
-const HOST_IN_TEXT: readonly RegExp[] = [
-  /\blookup ([^\s:]+)(?::\d+)?(?: on |: )/,
-  /\bhttps?:\/\/(?:[^/\s"@]+@)?([^/\s"?#]+)/i,
-  /\bdial tcp ((?:\d{1,3}\.){3}\d{1,3}:\d+|\[[0-9a-f:]+\]:\d+)/i,
-  /\bpinging (?:container|docker) registry ([^\s:]+(?::\d+)?)/,
+const HOST_IN_TEXT: readonly (readonly [string, RegExp])[] = [
+  ['lookup ', /\blookup ([^\s:]+)(?::\d+)?(?: on |: )/],
+  ['://', /\bhttps?:\/\/(?:[^/\s"@]+@)?([^/\s"?#]+)/i],
+  ['dial ', /\bdial tcp ((?:\d{1,3}\.){3}\d{1,3}:\d+|\[[0-9a-f:]+\]:\d+)/i],
+  ['pinging', /\bpinging (?:container|docker) registry ([^\s:]+(?::\d+)?)/],
 ];
 
 /** The host the failure names, when the message names one. */
 export function extractHost(message: string): string | undefined {
-  for (const pattern of HOST_IN_TEXT) {
-    const host = pattern.exec(message)?.[1];
+  for (const [word, pattern] of HOST_IN_TEXT) {
+    const host = message.includes(word) ? pattern.exec(message)?.[1] : undefined;
     if (host !== undefined && host.length <= 255) return host;
   }
   return undefined;

@@ -29,15 +29,19 @@ const REASON_PREFIX = /^(?:Reason: )?(?:ErrImagePull|ImagePullBackOff|ErrImageNe
 /** The message on one line, unescaped, without the columns around it; '' for a blank line. */
 export function normalizePullMessage(raw: string): string {
   let text = raw.length > MAX_MESSAGE_CHARS ? `${raw.slice(0, KEEP_EACH_END)} … ${raw.slice(-KEEP_EACH_END)}` : raw;
-  text = text.replace(ANSI_ESCAPE, '').replace(CONTROL, ' ');
+  if (text.includes('\u001b')) text = text.replace(ANSI_ESCAPE, '');
+  text = text.replace(CONTROL, ' ');
   if (text.includes('\\')) text = text.replace(ESCAPED_QUOTE, '"').replace(ESCAPED_BREAK, ' ');
   text = text.trim();
   return stripReason(stripEventColumns(text));
 }
 
+/** How a row with columns begins: the event type, an age (`3m`, `0s`), a reason before blanks, an old `{kubelet …}` source. */
+const COLUMNS_AHEAD = /^(?:(?:Warning|Normal)\b|\d|[A-Z][A-Za-z]+ {2,}|\{kubelet)/;
+
 function stripEventColumns(text: string): string {
-  const start = MESSAGE_START.exec(text);
-  if (start === null || start.index === 0) return text.replace(FIELD_PATH, '');
+  const start = COLUMNS_AHEAD.test(text) ? MESSAGE_START.exec(text) : null;
+  if (start === null || start.index === 0) return text.includes('spec.') || text.includes('(combined') ? text.replace(FIELD_PATH, '') : text;
   const columns = text.slice(0, start.index).replace(FIELD_PATH, '');
   // Columns hold no quotes and no "word: " (which would make them part of a message or a log line).
   if (columns.includes('"') || /:\s/.test(columns)) return text;

@@ -25,9 +25,9 @@ Explain a cause: pullguard explain CAUSE`;
 export function registerClassify(program: Command, cli: CliContext): void {
   program
     .command('classify')
-    .summary('name the cause of image-pull error messages, without a cluster')
+    .summary('the cause and fix of pull-error messages')
     .description('The failure cause, image, registry, a one-line summary and the fix for each pull-error message (kubelet, containerd, CRI-O, Docker and cri-dockerd wordings).')
-    .argument('[messages...]', 'pull-error messages; none or - reads standard input, one message per line')
+    .argument('[msg...]', 'pull-error messages; none or - reads standard input, one message per line')
     .addOption(new Option('-o, --format <format>', 'text: a block per message; json: one object per line').choices(CLASSIFY_FORMATS).argParser(oneOf('format', CLASSIFY_FORMATS)).default('text' as const))
     .addOption(new Option('-t, --target <target>', 'the kind of cluster the fixes are for (default: remote)').choices(TARGET_IDS).argParser(oneOf('target', TARGET_IDS)))
     .addHelpText('after', EXAMPLES_CLASSIFY)

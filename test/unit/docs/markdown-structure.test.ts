@@ -89,6 +89,7 @@ const REQUIRED_HEADINGS: Record<string, string[]> = {
   'docs/image-sites.md': ['# Image sites: where pullguard finds images', '## Listed kinds', '## Kinds the table does not list', '### The fallback'],
   'docs/development/control-plane.md': ['# The test suite\'s control plane'],
   'docs/build-tools.md': ['# Build tools: kustomize, Skaffold, Tilt and ko', '## Where pullguard looks', '## kustomize images', '## Skaffold, Tilt and ko', '### Limits'],
+  'docs/classify.md': ['# pullguard classify', '## Input', '## How a message is read', '## Output', '## Accuracy', '## Library'],
   'docs/openshift.md': ['# OpenShift templates and image triggers', '## Templates', '### Parameters', '## Image triggers', '## Limits', '## Sources'],
 };
 const RULE_PAGE_HEADINGS = ['## What it reports', '## What it does not report', '## Examples', '### Reported', '### Not reported', '## How to fix it', '## Turning it off', '## Sources'];
