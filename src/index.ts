@@ -6,6 +6,7 @@ export { explain, explainList } from './commands/explain.js';
 export { captureSnapshot, snapshotText, type SnapshotOptions } from './commands/snapshot.js';
 export { openCluster, type OpenClusterOptions, type LiveClusterReader } from './gateways/kube/open-cluster.js';
 export { deploy, type DeployOptions, type DeployResult } from './commands/deploy.js';
+export { openClusterWriter, type LiveClusterWriter } from './gateways/kube/open-cluster-writer.js';
 export { classify, type ClassifyOptions, type ClassifiedMessage } from './commands/classify.js';
 export { classifyMessage, type MessageClassification, type ClassifyMessageOptions } from './causes/classify-message.js';
 export { createOciRegistryGateway, type OciRegistryGatewayOptions } from './gateways/registry/oci-registry-gateway.js';
