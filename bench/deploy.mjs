@@ -67,6 +67,9 @@ try {
       const exitedAt = performance.now();
       const seenAt = await Promise.race([firstError.at, new Promise((resolve) => setTimeout(() => resolve(undefined), 2000))]);
       firstError.stop();
+      // Failing pods stay (kwok retries forever): free the node's pod capacity (110) for the next run.
+      await kubectlRunDone(kubectlRun);
+      await cp.call('DELETE', `/api/v1/namespaces/${namespace}`);
       if (code !== 1 || !output.includes('cannot be pulled: dns-error') || seenAt === undefined) {
         console.error(`run ${run} (${replicas} replicas): exit ${code}, first error ${seenAt === undefined ? 'not seen' : 'seen'}\n${output}`);
         process.exitCode = 1;
@@ -121,6 +124,10 @@ try {
   for (const call of after) console.log(`  ${call.replace(/resourceVersion=\d+/, 'resourceVersion=N')}`);
 } finally {
   await cp.stop();
+}
+
+async function kubectlRunDone(run) {
+  if (run !== undefined) await Promise.race([run, new Promise((resolve) => setTimeout(resolve, (kubectlTimeoutS + 30) * 1000))]);
 }
 
 function deploymentYaml(replicas, image) {
