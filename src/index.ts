@@ -3,6 +3,10 @@
 export { lint, lintLoaded, type LintOptions } from './commands/lint.js';
 export { check, type CheckOptions } from './commands/check.js';
 export { explain, explainList } from './commands/explain.js';
+export { classify, type ClassifyOptions, type ClassifiedMessage } from './commands/classify.js';
+export { classifyMessage, type MessageClassification, type ClassifyMessageOptions } from './causes/classify-message.js';
+export { diagnose, type DiagnoseCommandOptions } from './commands/diagnose.js';
+export { report, type ReportCommandOptions } from './commands/report.js';
 export { captureSnapshot, snapshotText, type SnapshotOptions } from './commands/snapshot.js';
 export { openCluster, type OpenClusterOptions, type LiveClusterReader } from './gateways/kube/open-cluster.js';
 export { createOciRegistryGateway, type OciRegistryGatewayOptions } from './gateways/registry/oci-registry-gateway.js';

@@ -80,6 +80,27 @@ export interface KubeletSignature {
    */
   shows: readonly string[];
   messages: readonly MessagePattern[];
+  /**
+   * The one-line fix when a node reported this cause (classify, diagnose): what to change, for the
+   * target's kind of cluster. The docs page has the long form.
+   */
+  fix(context: KubeletFixContext): string;
+}
+
+/** What a pull-error message tells about the failed pull; everything in it is safe to print. */
+export interface KubeletFixContext {
+  /** The image as the message names it, when it does. */
+  image?: string;
+  /** Its registry host[:port], when known. */
+  registry?: string;
+  /**
+   * The host the failure names (`lookup HOST`, a URL's host, a dialled address), which may be a
+   * mirror, a token service or a blob CDN rather than the registry itself.
+   */
+  host?: string;
+  target: RemediationTarget;
+  /** Whether the pull sent credentials, when the message says (`failed to fetch anonymous token`: no). */
+  credentialsSent?: boolean;
 }
 
 /**

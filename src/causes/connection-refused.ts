@@ -19,6 +19,10 @@ export const cause: Cause = {
       // (`lookup …: read: connection refused`) is caught earlier by dns-error (§6 steps 4, 7, 13).
       { pattern: /connection refused|ECONNREFUSED/i, precedence: 70, source: 'Go syscall ECONNREFUSED via net/net.go; cri-o server/image_pull.go' },
     ],
+    fix: ({ host, registry }) =>
+      registry !== undefined && /^(localhost|127\.|\[::1\])/.test(registry)
+        ? `Nothing listens at ${registry} as the node sees it: on a node, localhost is the node itself. Push the image to a registry the nodes reach and use that name, or load it onto the nodes.`
+        : `Nothing accepts connections at ${host ?? registry ?? 'the registry address'} from the node: check that the registry runs and listens on that port, and that the image names the address the nodes reach.`,
   },
   remediation: () => undefined,
 };

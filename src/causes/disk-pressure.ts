@@ -18,6 +18,8 @@ export const cause: Cause = {
       // register layer` (diagnosis.md §2, §6 step 3).
       { pattern: /no space left on device|failed to register layer/i, precedence: 30, source: 'containerd core/unpack/unpacker.go; moby layer/layer_store.go' },
     ],
+    fix: () =>
+      'Free disk space on the node (crictl rmi --prune; earlier image garbage collection with imageGCHighThresholdPercent), give the nodes bigger disks, or make the image smaller.',
   },
   remediation: () => undefined,
 };

@@ -23,6 +23,8 @@ export const cause: Cause = {
         source: 'Go net/dnsclient_unix.go, net/lookup.go',
       },
     ],
+    fix: ({ host, registry }) =>
+      `${host ?? registry ?? 'The registry host'} does not resolve on the node: correct the host name in the image, or make the nodes' resolver know it (a private DNS zone linked to the cluster network); Service names do not resolve for image pulls.`,
   },
   remediation: () => undefined,
 };

@@ -24,6 +24,10 @@ export const cause: Cause = {
         source: 'Go net/http transport.go, server.go',
       },
     ],
+    fix: ({ host: named, registry }) => {
+      const host = registry ?? named ?? 'REGISTRY';
+      return `One side speaks plain HTTP, the other HTTPS: give ${host} TLS, or declare it a plain-HTTP registry on the nodes (containerd hosts.toml with server = "http://${host}", Docker insecure-registries).`;
+    },
   },
   remediation: ({ registry }) => `If the nodes talk plain HTTP to ${registry}, set registries."${registry}".plainHttp: true in .pullguard.yaml.`,
 };

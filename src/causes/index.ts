@@ -24,7 +24,7 @@ import { cause as unknown } from './unknown.js';
 import { cause as unsupportedImageFormat } from './unsupported-image-format.js';
 
 export { CAUSE_IDS, UNRANKED } from './cause.js';
-export type { Cause, CauseId, KubeletSignature, MessagePattern, Recurrence, RemediationContext, RemediationTarget, Vantage, WaitingReason } from './cause.js';
+export type { Cause, CauseId, KubeletFixContext, KubeletSignature, MessagePattern, Recurrence, RemediationContext, RemediationTarget, Vantage, WaitingReason } from './cause.js';
 
 /** Sorted by id (a test keeps it so and in step with docs/causes/ and CAUSE_IDS). */
 export const CAUSES: readonly Cause[] = Object.freeze([

@@ -16,8 +16,14 @@ export const cause: Cause = {
     messages: [
       // kubelet image_manager.go: `Container image "%s" is not present with pull policy of Never`
       // (also for present-but-not-accessible images under KubeletEnsureSecretPulledImages).
-      { pattern: /is not present with pull policy of Never/i, precedence: 10, source: 'kubernetes pkg/kubelet/images/image_manager.go' },
+      // The waiting reason alone (`Error: ErrImageNeverPull`, `is waiting to start: ErrImageNeverPull`) names it too.
+      { pattern: /is not present with pull policy of Never|\bErrImageNeverPull\b/i, precedence: 10, source: 'kubernetes pkg/kubelet/images/image_manager.go' },
     ],
+    fix: ({ image, target }) =>
+      withTargetAdvice(
+        `${image === undefined || image === '' ? 'The image' : `"${image}"`} is not on the node and imagePullPolicy is Never: load it onto the nodes, or push it to a registry they pull from and set imagePullPolicy: IfNotPresent.`,
+        target,
+      ),
   },
   remediation: ({ image, target }) => {
     const named = image === '' ? 'the image' : `"${image}"`;

@@ -22,6 +22,8 @@ export const cause: Cause = {
         source: 'containerd images/image.go; moby distribution/pull_v2.go; containers/image internal/manifest/list.go',
       },
     ],
+    fix: () =>
+      "The image has no variant for the nodes' OS and CPU architecture: build and push it for every node platform (docker buildx build --platform linux/amd64,linux/arm64 --push), or schedule the pod on nodes it supports (nodeSelector kubernetes.io/arch).",
   },
   remediation: () =>
     'Build and push the image for every node platform (docker buildx build --platform ...), or set --platform / platforms in .pullguard.yaml to what the nodes run.',

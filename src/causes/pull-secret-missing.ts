@@ -17,9 +17,15 @@ export const cause: Cause = {
     shows: ['Unable to retrieve some image pull secrets (…)'],
     messages: [
       // kubelet (kubernetes PR #117927): `Unable to retrieve some image pull secrets (%s); attempting
-      // to pull the image may not succeed.`
-      { pattern: /Unable to retrieve some image pull secrets/i, precedence: 15, source: 'kubernetes pkg/kubelet/kubelet_pods.go getPullSecretsForPod' },
+      // to pull the image may not succeed.`; before it, only the kubelet log said `Unable to retrieve pull
+      // secret %s/%s for %s/%s due to %v.  The image pull may not succeed.`
+      { pattern: /Unable to retrieve (some image pull secrets|pull secret)/i, precedence: 15, source: 'kubernetes pkg/kubelet/kubelet_pods.go getPullSecretsForPod' },
     ],
+    fix: ({ registry: named, host }) => {
+      // The token service or API host the message names stands in when no image says which registry.
+      const registry = named ?? host;
+      return `Create the pull secret the pod names, in the pod's namespace (kubectl create secret docker-registry NAME -n NAMESPACE --docker-server=${registry ?? 'REGISTRY'} ...), or fix the name in the manifest.`;
+    },
   },
   remediation: ({ missingSecrets, registry }) => {
     const secret = missingSecrets?.[0];

@@ -21,6 +21,8 @@ export const cause: Cause = {
       // Registry 429 `toomanyrequests` (Docker Hub), containerd `unexpected status code 429`.
       { pattern: /\b429\b|toomanyrequests|too many requests/i, precedence: 80, source: 'distribution spec TOOMANYREQUESTS; Docker Hub answers' },
     ],
+    fix: () =>
+      'Too many pulls for now (the kubelet retries): pull with credentials (a pull secret), mirror the images into a registry the nodes use, or, for "pull QPS exceeded", raise the kubelet\'s registryPullQPS and registryBurst.',
   },
   remediation: () => undefined,
 };

@@ -16,11 +16,16 @@ export const cause: Cause = {
     shows: ['503 Service Unavailable', '502 Bad Gateway'],
     messages: [
       {
-        pattern: /\b50\d (Internal|Bad|Service|Gateway|Not Implemented)|Internal Server Error|Service Unavailable|Bad Gateway|Gateway Time-?out|received unexpected HTTP status: 5\d\d|RegistryUnavailable/i,
+        pattern: /\b50\d (Internal|Bad|Service|Gateway|Not Implemented)|Internal Server Error|Service Unavailable|Bad Gateway|Gateway Time-?out|received unexpected HTTP status: 5\d\d|RegistryUnavailable|because the registry is unavailable/i,
         precedence: 130,
         source: 'containerd core/remotes/docker/fetcher.go; moby registry; cri-dockerd core/image.go',
       },
     ],
+    fix: ({ registry: named, host }) => {
+      // The token service or API host the message names stands in when no image says which registry.
+      const registry = named ?? host;
+      return `${registry ?? 'The registry'} failed on its side: the kubelet retries with back-off (up to 5 minutes; deleting the pod retries at once); check its status page, or mirror critical images into a registry the nodes use.`;
+    },
   },
   remediation: () => undefined,
 };

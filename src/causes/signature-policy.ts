@@ -14,13 +14,17 @@ export const cause: Cause = {
     shows: ['Source image rejected'],
     messages: [
       // CRI-O `SignatureValidationFailed: Source image rejected: %s`, `invalid policy in %q`;
-      // containerd 2.1+ transfer service `image verifier %s blocked pull of %s` (§6 step 2).
+      // containerd 2.1+ transfer service `image verifier %s blocked pull of %s` (§6 step 2); kubelet ≥1.28
+      // `image pull failed for %s because the signature validation failed`; containers/image
+      // `Running image %s is rejected by policy.`
       {
-        pattern: /SignatureValidationFailed|Source image rejected|invalid policy in|image verifier \S+ blocked pull/i,
+        pattern: /SignatureValidationFailed|signature validation failed|Source image rejected|is rejected by policy|invalid policy in|image verifier \S+ blocked pull/i,
         precedence: 20,
         source: 'cri-o server/image_pull.go; containers/image signature/policy_eval.go; containerd core/transfer/local/pull.go',
       },
     ],
+    fix: () =>
+      "The node's image policy refused the image: sign it where it is pushed (cosign sign) and deploy by digest, copy the signatures with the image, or check the node policy (/etc/containers/policy.json for CRI-O).",
   },
   remediation: () => undefined,
 };

@@ -17,6 +17,8 @@ export const cause: Cause = {
       // Before Kubernetes 1.32 the back-off message carries no cause (PR #127918): the events may still.
       { pattern: /^Back-off pulling image "[^"]*"$/, precedence: 150, source: 'kubernetes pkg/kubelet/images/image_manager.go' },
     ],
+    fix: () =>
+      'The message does not say why: read the pod\'s "Failed to pull image" event or its container status (kubectl get pod POD -o yaml); before Kubernetes 1.32 the back-off message never carries the cause.',
   },
   remediation: () => undefined,
 };

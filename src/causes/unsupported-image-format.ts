@@ -18,6 +18,8 @@ export const cause: Cause = {
       // (a "not found" that is no missing image: tried before image-not-found; kubernetes/k8s.io#8650).
       { pattern: /schema 1|manifest\.v1\+prettyjws/i, precedence: 110, source: 'containerd core/remotes/docker/schema1; core/transfer/local/pull.go' },
     ],
+    fix: () =>
+      'The runtime refuses this manifest format (Docker schema 1, or an artifact that is no image): rebuild and push the image with a current builder, or copy it converted (crane copy, skopeo copy --format oci), and use the new tag or digest.',
   },
   remediation: () =>
     'Point image: at a container image (not a Helm chart or another OCI artifact); if it is one, rebuild and push it with a current builder (schema 1 manifests no longer pull).',
