@@ -3,12 +3,14 @@
 export { lint, lintLoaded, type LintOptions } from './commands/lint.js';
 export { check, type CheckOptions } from './commands/check.js';
 export { explain, explainList } from './commands/explain.js';
-export { captureSnapshot, snapshotText, type SnapshotOptions } from './commands/snapshot.js';
-export { openCluster, type OpenClusterOptions, type LiveClusterReader } from './gateways/kube/open-cluster.js';
-export { deploy, type DeployOptions, type DeployResult } from './commands/deploy.js';
-export { openClusterWriter, type LiveClusterWriter } from './gateways/kube/open-cluster-writer.js';
 export { classify, type ClassifyOptions, type ClassifiedMessage } from './commands/classify.js';
 export { classifyMessage, type MessageClassification, type ClassifyMessageOptions } from './causes/classify-message.js';
+export { deploy, type DeployOptions, type DeployResult } from './commands/deploy.js';
+export { openClusterWriter, type LiveClusterWriter } from './gateways/kube/open-cluster-writer.js';
+export { diagnose, type DiagnoseCommandOptions } from './commands/diagnose.js';
+export { report, type ReportCommandOptions } from './commands/report.js';
+export { captureSnapshot, snapshotText, type SnapshotOptions } from './commands/snapshot.js';
+export { openCluster, type OpenClusterOptions, type LiveClusterReader } from './gateways/kube/open-cluster.js';
 export { createOciRegistryGateway, type OciRegistryGatewayOptions } from './gateways/registry/oci-registry-gateway.js';
 export type { RegistryGateway, ImageCheckRequest, ImageCheckResult, RegistryCredential, RegistryHostSettings, Platform } from './facts/registry-gateway.js';
 export { CAUSES, CAUSE_IDS, getCause, isCauseId, type Cause, type CauseId } from './causes/index.js';

@@ -10,14 +10,25 @@ import type { CliContext } from './cli-context.js';
 import { registerCheck } from './commands/check.js';
 import { registerClassify } from './commands/classify.js';
 import { registerDeploy } from './commands/deploy.js';
+import { registerDiagnose } from './commands/diagnose.js';
 import { registerExplain } from './commands/explain.js';
 import { registerLint } from './commands/lint.js';
+import { registerReport } from './commands/report.js';
 import { registerSnapshot } from './commands/snapshot.js';
 import { describeError } from './print-error.js';
 import { processIo, redactingIo, type CliIo } from './io.js';
 
 /** In the order `pullguard --help` lists them. */
-const COMMANDS: readonly ((program: Command, cli: CliContext) => void)[] = [registerLint, registerCheck, registerExplain, registerSnapshot, registerClassify, registerDeploy];
+const COMMANDS: readonly ((program: Command, cli: CliContext) => void)[] = [
+  registerLint,
+  registerCheck,
+  registerDeploy,
+  registerSnapshot,
+  registerDiagnose,
+  registerReport,
+  registerClassify,
+  registerExplain,
+];
 
 export async function run(argv: readonly string[], processStreams: CliIo = processIo()): Promise<number> {
   // Every byte written from here on passes the redactor of the run's secrets.
@@ -52,10 +63,12 @@ async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
 Examples:
   $ pullguard lint k8s/ --target aks              static checks of the manifests, no network
   $ pullguard check k8s/ --target aks             lint, then ask every image's registry
-  $ pullguard explain latest-tag                  what a finding means and how to fix it
-  $ pullguard snapshot -o cluster.json            save the cluster's facts for --snapshot
-  $ pullguard classify 'MESSAGE'                  the cause and fix of a pull error from kubectl describe
   $ pullguard deploy k8s/ --rollback              apply, watch, stop at the first pull error
+  $ pullguard snapshot -A -o cluster.json         capture the cluster's facts to a file
+  $ pullguard diagnose -A --target aks            why pods cannot pull, and the fix
+  $ pullguard report -n shop --format html        the incident's post-mortem from the records
+  $ pullguard classify 'MESSAGE'                  the cause and fix of a pull error from kubectl describe
+  $ pullguard explain latest-tag                  what a finding means and how to fix it
 
 Run \`pullguard COMMAND --help\` for the options and examples of a command.`,
   );

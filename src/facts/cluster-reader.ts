@@ -3,6 +3,8 @@
 // speaks HTTP to an API server) and the snapshot reader (a snapshot file is another source of the
 // same facts). Analyses (detect, check's live facts, diagnose, report) take a ClusterReader and never
 // know which one they have. Types only.
+import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1.js';
+import type { Job } from 'kubernetes-types/batch/v1.js';
 import type { ConfigMap, Namespace, Node, Pod, ServiceAccount } from 'kubernetes-types/core/v1.js';
 import type { UnknownFact } from './facts.js';
 import type { ClusterContext, ClusterEvent, SecretSummary, ServerVersion } from './cluster-snapshot.js';
@@ -51,4 +53,12 @@ export interface ClusterReader {
    * (`unknown: the snapshot holds no secret values`).
    */
   pullSecretCredentials(namespace: string, name: string): Promise<ClusterFact<PullSecretCredential[]>>;
+  /**
+   * Pod owners, for diagnose and report (optional: a reader without them leaves owners to the
+   * pod-template-hash convention, and the analyses say the owner was inferred).
+   */
+  replicaSets?(scope?: ListScope): Promise<ClusterFact<ReplicaSet[]>>;
+  jobs?(scope?: ListScope): Promise<ClusterFact<Job[]>>;
+  /** For the field manager of a pod template change (managedFields) and desired replicas. */
+  deployments?(scope?: ListScope): Promise<ClusterFact<Deployment[]>>;
 }

@@ -5,6 +5,8 @@
 // only metadata, type and the registry hosts they hold credentials for.
 import type { ConfigMap, Event as CoreEvent, Namespace, Node, Pod, ServiceAccount } from 'kubernetes-types/core/v1.js';
 import type { Event as EventsV1Event } from 'kubernetes-types/events/v1.js';
+import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1.js';
+import type { Job } from 'kubernetes-types/batch/v1.js';
 import type { ObjectMeta } from 'kubernetes-types/meta/v1.js';
 
 export const SNAPSHOT_SCHEMA_VERSION = 1;
@@ -68,8 +70,29 @@ export interface ClusterSnapshot {
   configMaps?: ConfigMap[];
   secrets?: SecretSummary[];
   /**
+   * Owners of pods, for `diagnose` and `report`: a pod's workload (Pod → ReplicaSet → Deployment,
+   * Job → CronJob) and the change that made its ReplicaSet (managedFields, revision). Optional:
+   * without them the owner is inferred from the pod-template-hash convention and said to be.
+   */
+  replicaSets?: ReplicaSet[];
+  jobs?: Job[];
+  deployments?: Deployment[];
+  /**
    * What could not be read when the snapshot was taken, by member (`pods: forbidden: list pods`), so
    * that a reader of the snapshot says "unknown" for the same reason the live run would have.
    */
-  unknown?: Partial<Record<'nodes' | 'namespaces' | 'serviceAccounts' | 'pods' | 'events' | 'configMaps' | 'secrets' | 'apiGroups' | 'version', string>>;
+  unknown?: Partial<Record<SnapshotMember | 'apiGroups' | 'version', string>>;
 }
+
+/** The list members of a snapshot, as `unknown` names them. */
+export type SnapshotMember =
+  | 'nodes'
+  | 'namespaces'
+  | 'serviceAccounts'
+  | 'pods'
+  | 'events'
+  | 'configMaps'
+  | 'secrets'
+  | 'replicaSets'
+  | 'jobs'
+  | 'deployments';

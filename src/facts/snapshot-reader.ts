@@ -3,10 +3,10 @@
 // Field and label selectors are honoured for equality terms (`a.b=c`, `a.b!=c`, `app=web`), the
 // forms the analyses send, so that a snapshot answers a filtered list as the API server would.
 import type { ClusterReader, ClusterFact, ListScope } from './cluster-reader.js';
-import type { ClusterSnapshot } from './cluster-snapshot.js';
+import type { ClusterSnapshot, SnapshotMember } from './cluster-snapshot.js';
 
-type Member = 'nodes' | 'namespaces' | 'serviceAccounts' | 'pods' | 'events' | 'configMaps' | 'secrets';
-const NAMESPACED = new Set<Member>(['serviceAccounts', 'pods', 'events', 'secrets']);
+type Member = SnapshotMember;
+const NAMESPACED = new Set<Member>(['serviceAccounts', 'pods', 'events', 'secrets', 'replicaSets', 'jobs', 'deployments']);
 
 export function snapshotReader(snapshot: ClusterSnapshot, source: string): ClusterReader {
   const list = <T extends object>(member: Member, scope?: ListScope): ClusterFact<T[]> => {
@@ -42,6 +42,9 @@ export function snapshotReader(snapshot: ClusterSnapshot, source: string): Clust
       return { value: (found as never) ?? null };
     },
     pullSecretCredentials: async () => ({ unknown: 'the snapshot holds no secret values' }),
+    replicaSets: async (scope) => list('replicaSets', scope),
+    jobs: async (scope) => list('jobs', scope),
+    deployments: async (scope) => list('deployments', scope),
   };
 }
 

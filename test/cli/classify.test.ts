@@ -119,11 +119,20 @@ describe('pullguard classify', () => {
     assert.equal(runCli(['classify', '-o', 'sarif', DNS]).code, 2);
   });
 
-  it('shows the example of README.md as README shows it', () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const block = /```console\n\$ pullguard classify '([^\n]*)'\n([\s\S]*?)```/.exec(readme);
-    assert.ok(block !== null, 'README has a pullguard classify example');
-    const run = runCli(['classify', block[1]!]);
-    assert.equal(run.stdout, `${block[2]!}\n`);
+  for (const page of ['README.md', 'docs/classify.md']) {
+    it(`shows the example of ${page} as the page shows it`, () => {
+      const text = readFileSync(join(ROOT, page), 'utf8');
+      const block = /```console\n\$ pullguard classify '([^\n]*)'\n([\s\S]*?)```/.exec(text);
+      assert.ok(block !== null, `${page} has a pullguard classify example`);
+      const run = runCli(['classify', block[1]!]);
+      assert.equal(run.stdout, `${block[2]!}\n`);
+    });
+  }
+
+  it('docs/classify.md states the size of the corpus it was measured on', () => {
+    const corpus = readFileSync(join(ROOT, 'test/fixtures/pull-messages/messages.jsonl'), 'utf8').split('\n').filter((line) => line !== '').length;
+    const page = readFileSync(join(ROOT, 'docs/classify.md'), 'utf8');
+    assert.match(page, new RegExp(`tested on ${corpus} real messages`));
+    assert.match(page, new RegExp(`All ${corpus} are classified as expected today`));
   });
 });

@@ -30,9 +30,12 @@ function readmeTableCommands(): string[] {
   return [...table.matchAll(/^\| `pullguard ([a-z]+)\b/gm)].map((match) => match[1]!);
 }
 
+/** In the order `pullguard --help` lists them: the pipeline from manifests to cluster, then help. */
+const COMMANDS = ['lint', 'check', 'deploy', 'snapshot', 'diagnose', 'report', 'classify', 'explain'];
+
 describe('README.md and the CLI', () => {
-  it('the CLI has the commands lint, check, explain, snapshot, classify and deploy', () => {
-    assert.deepEqual(cliCommands(), ['lint', 'check', 'explain', 'snapshot', 'classify', 'deploy']);
+  it(`the CLI has the commands ${COMMANDS.join(', ')}`, () => {
+    assert.deepEqual(cliCommands(), COMMANDS);
   });
 
   it("the commands table lists every command of the CLI, in the CLI's order, and no other", () => {
@@ -47,7 +50,7 @@ describe('README.md and the CLI', () => {
     assert.deepEqual(named.filter((flag) => !options.has(flag)), []);
   });
 
-  for (const command of ['lint', 'check', 'explain', 'snapshot', 'classify', 'deploy']) {
+  for (const command of COMMANDS) {
     it(`\`pullguard ${command} --help\` teaches: a description, examples of the command, defaults`, () => {
       const help = helpOf([command]);
       assert.match(help, new RegExp(`^Usage: pullguard ${command} \\[options\\]`));

@@ -45,7 +45,7 @@ function validateSnapshot(value: unknown, path: string): ClusterSnapshot {
   if (snapshot.version === undefined || typeof snapshot.version !== 'object') fail('expected "version" (the /version object)');
   if (!Array.isArray(snapshot.apiGroups)) fail('expected "apiGroups" (a list of group names)');
   if (!Array.isArray(snapshot.nodes)) fail('expected "nodes" (a list)');
-  for (const member of ['namespaces', 'serviceAccounts', 'pods', 'events', 'configMaps', 'secrets']) {
+  for (const member of ['namespaces', 'serviceAccounts', 'pods', 'events', 'configMaps', 'secrets', 'replicaSets', 'jobs', 'deployments']) {
     if (snapshot[member] !== undefined && !Array.isArray(snapshot[member])) fail(`expected "${member}" to be a list`);
   }
   return value as ClusterSnapshot;

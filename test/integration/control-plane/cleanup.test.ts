@@ -78,7 +78,7 @@ describe('control plane cleanup', () => {
       await writeFile(join(fakeBin, 'kube-apiserver'), '#!/bin/sh\necho "E0000 simulated start-up failure" >&2\nexit 1\n');
       await chmod(join(fakeBin, 'etcd'), 0o755);
       await chmod(join(fakeBin, 'kube-apiserver'), 0o755);
-      for (const name of ['kube-controller-manager', 'kube-scheduler', 'kwok']) await symlink(join(real.dir, name), join(fakeBin, name));
+      for (const name of ['kube-controller-manager', 'kube-scheduler', 'kwok', 'kubectl']) await symlink(join(real.dir, name), join(fakeBin, name));
       process.env.PULLGUARD_CONTROL_PLANE_BIN = fakeBin;
       const error = await startControlPlane().then(
         () => assert.fail('expected the start to fail'),

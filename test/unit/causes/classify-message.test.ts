@@ -260,6 +260,17 @@ describe('classifyMessage on hostile input', () => {
     assert.ok(JSON.stringify(noBlanks).length < 4_096);
   });
 
+  it('repeated phrases that make a pattern try many starts still give an answer (no catastrophic backtracking)', () => {
+    const cases: [string, CauseId][] = [
+      ['failed to fetch oauth token: '.repeat(2_000), 'unknown'],
+      [`${'lookup '.repeat(5_000)}x`, 'unknown'],
+      [`${'"a'.repeat(20_000)}: 403 Forbidden`, 'forbidden'],
+      [`${'repository '.repeat(3_000)}x not found`, 'image-not-found'],
+      [`failed to fetch anonymous token: ${'a,'.repeat(10_000)} 401`, 'unauthorized'],
+    ];
+    for (const [message, expected] of cases) assert.equal(cause(message), expected, message.slice(0, 60));
+  });
+
   it('control characters and terminal colours never reach the answer', () => {
     const result = classifyMessage('\u001b[31mFailed to pull image "acme/web:1.4\u0007": \u0000dial tcp: lookup r.corp\u0008: no such host\u001b[0m\u0085');
     assert.equal(result.cause, 'dns-error');
