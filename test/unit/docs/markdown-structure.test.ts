@@ -92,6 +92,7 @@ const REQUIRED_HEADINGS: Record<string, string[]> = {
   'docs/snapshot.md': ['# pullguard snapshot and --snapshot FILE', '## What it holds', '## Reading a snapshot back: --snapshot FILE', '## The kubeconfig'],
   'docs/build-tools.md': ['# Build tools: kustomize, Skaffold, Tilt and ko', '## Where pullguard looks', '## kustomize images', '## Skaffold, Tilt and ko', '### Limits'],
   'docs/classify.md': ['# pullguard classify', '## Input', '## How a message is read', '## Output', '## Accuracy', '## Library'],
+  'docs/deploy.md': ['# pullguard deploy', '## What it does, in order', '## Pull failures and the fail-fast policy', '## --rollback', '## Exit codes', '## Library'],
   'docs/diagnose.md': ['# pullguard diagnose', '## What it reads', '## Text output', '## --verify', '## JSON output (-o json)', '## Limits'],
   'docs/report.md': ['# pullguard report', '## Sections', '## Formats', '## Example'],
   'docs/openshift.md': ['# OpenShift templates and image triggers', '## Templates', '### Parameters', '## Image triggers', '## Limits', '## Sources'],
