@@ -145,7 +145,10 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       say(`--load: ${target.displayName} ${target.imageDelivery === 'shared-daemon' ? 'shares the container engine with this machine' : 'pulls from registries'}: nothing to load\n`);
     } else if (images.length > 0) {
       const loaded = await options.load(target, images);
-      if (!loaded.ok) return end('error', EXIT_USAGE, loaded.message ?? '--load failed');
+      if (!loaded.ok) {
+        say(`${loaded.message ?? '--load failed'}; nothing was applied\n`);
+        return end('error', EXIT_USAGE, loaded.message ?? '--load failed');
+      }
     }
   }
 

@@ -2,7 +2,7 @@
 // `check`, stopped by its errors and gone past with --force), exit codes, and the JSON deploy
 // record validated against docs/deploy-record.schema.json.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -21,14 +21,14 @@ after(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function cli(cp: ControlPlane, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(cp: ControlPlane, args: string[], path = process.env['PATH'] ?? '/usr/bin:/bin'): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const code = await run(['deploy', '--kubeconfig', cp.adminKubeconfigPath, ...args], {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
     stdin: process.stdin,
-    env: { HOME: dir, PATH: process.env['PATH'] ?? '/usr/bin:/bin' },
+    env: { HOME: dir, PATH: path },
     cwd: dir,
   });
   return { code, stdout, stderr };
@@ -87,6 +87,33 @@ describe('pullguard deploy (CLI)', () => {
     assert.equal(record.outcome, 'rolled-out');
     assert.match(result.stderr, new RegExp(`^Deployment api -n ${namespace}: 2/2 rolled out$`, 'm'));
     assert.doesNotMatch(result.stderr, /\r/);
+  });
+
+  it('--load runs the target\'s exact load command for each image first (kind mocked: only the copy into real nodes)', async () => {
+    const cp = controlPlane();
+    const namespace = await cp.createNamespace();
+    // The one mock: a `kind` on PATH that records its arguments instead of copying into kind's
+    // node containers (there are none here); everything else is the real deploy.
+    const bin = join(dir, 'fake-kind-bin');
+    await mkdir(bin, { recursive: true });
+    const calls = join(dir, 'kind-calls.txt');
+    await writeFile(join(bin, 'kind'), `#!/bin/sh\necho "$@" >> '${calls}'\n`);
+    await chmod(join(bin, 'kind'), 0o755);
+    await writeFile(join(dir, 'local.yaml'), manifest('dev', 'app:dev'));
+    const result = await cli(cp, ['-n', namespace, '--force', '--target', 'kind', '--load', 'local.yaml'], `${bin}:${process.env['PATH'] ?? '/usr/bin:/bin'}`);
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assert.match(result.stdout, /^\$ kind load docker-image app:dev$/m);
+    assert.equal(await readFile(calls, 'utf8'), 'load docker-image app:dev\n');
+  });
+
+  it('--load stops with exit 2 when the load tool is not installed, before anything is applied', async () => {
+    const cp = controlPlane();
+    const namespace = await cp.createNamespace();
+    await writeFile(join(dir, 'local2.yaml'), manifest('dev2', 'app:dev'));
+    const result = await cli(cp, ['-n', namespace, '--force', '--target', 'minikube', '--load', 'local2.yaml'], '/nonexistent');
+    assert.equal(result.code, 2, result.stdout + result.stderr);
+    assert.match(result.stdout, /^--load: minikube is not installed \(needed for: minikube image load app:dev\); nothing was applied$/m);
+    assert.equal(await cp.get('apps/v1', 'Deployment', 'dev2', namespace), undefined);
   });
 
   it('usage errors exit 2', async () => {
