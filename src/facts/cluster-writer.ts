@@ -74,6 +74,8 @@ export interface WatchQuery {
   namespace?: string;
   labelSelector?: string;
   fieldSelector?: string;
+  /** Resume from this resourceVersion instead of listing first (a LIST still follows a 410 Gone). */
+  since?: string;
 }
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';

@@ -78,7 +78,11 @@ export function createClusterWriter(client: ApiClient): ClusterWriter {
           return;
         }
         if (stopped) return;
-        const selectors = { ...(query.labelSelector === undefined ? {} : { labelSelector: query.labelSelector }), ...(query.fieldSelector === undefined ? {} : { fieldSelector: query.fieldSelector }) };
+        const selectors = {
+          ...(query.labelSelector === undefined ? {} : { labelSelector: query.labelSelector }),
+          ...(query.fieldSelector === undefined ? {} : { fieldSelector: query.fieldSelector }),
+          ...(query.since === undefined ? {} : { since: query.since }),
+        };
         inner = openWatch(client, collectionPath(query.apiVersion, resource.value, query.namespace), selectors, handlers, statusError);
         await inner.synced;
       })();

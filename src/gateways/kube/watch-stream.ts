@@ -20,7 +20,7 @@ const REOPEN_DELAY_MS = 200;
 export function openWatch(
   client: ApiClient,
   collection: string,
-  selectors: { labelSelector?: string; fieldSelector?: string },
+  selectors: { labelSelector?: string; fieldSelector?: string; since?: string },
   handlers: WatchHandlers,
   statusError: (status: number, text: string, what: string) => WriteError,
 ): Watch {
@@ -70,7 +70,7 @@ export function openWatch(
   };
 
   const run = async (): Promise<void> => {
-    let resourceVersion = await list();
+    let resourceVersion = selectors.since ?? (await list());
     markSynced();
     while (resourceVersion !== undefined && !controller.signal.aborted) {
       const path = query({ watch: '1', allowWatchBookmarks: 'true', resourceVersion, timeoutSeconds: String(WATCH_TIMEOUT_SECONDS) });
