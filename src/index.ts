@@ -6,6 +6,8 @@ export { explain, explainList } from './commands/explain.js';
 export { render, type RenderCommandOptions, type RenderResult } from './commands/render.js';
 export { classify, type ClassifyOptions, type ClassifiedMessage } from './commands/classify.js';
 export { classifyMessage, type MessageClassification, type ClassifyMessageOptions } from './causes/classify-message.js';
+export { deploy, type DeployOptions, type DeployResult } from './commands/deploy.js';
+export { openClusterWriter, type LiveClusterWriter } from './gateways/kube/open-cluster-writer.js';
 export { diagnose, type DiagnoseCommandOptions } from './commands/diagnose.js';
 export { report, type ReportCommandOptions } from './commands/report.js';
 export { detect, answer as answerDetection, type DetectOptions, type DetectResult } from './commands/detect.js';

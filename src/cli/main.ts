@@ -9,6 +9,7 @@ import { VERSION } from '../version.js';
 import type { CliContext } from './cli-context.js';
 import { registerCheck } from './commands/check.js';
 import { registerClassify } from './commands/classify.js';
+import { registerDeploy } from './commands/deploy.js';
 import { registerDiagnose } from './commands/diagnose.js';
 import { registerDetect } from './commands/detect.js';
 import { registerExplain } from './commands/explain.js';
@@ -24,6 +25,7 @@ const COMMANDS: readonly ((program: Command, cli: CliContext) => void)[] = [
   registerLint,
   registerCheck,
   registerRender,
+  registerDeploy,
   registerDetect,
   registerSnapshot,
   registerDiagnose,
@@ -66,6 +68,7 @@ Examples:
   $ pullguard lint k8s/ --target aks              static checks of the manifests, no network
   $ pullguard check k8s/ --target aks             lint, then ask every image's registry
   $ pullguard render k8s/ --target kind            the manifests rewritten for a target
+  $ pullguard deploy k8s/ --rollback              apply, watch, stop at the first pull error
   $ pullguard detect                              what cluster the current context is, from evidence
   $ pullguard snapshot -A -o cluster.json         capture the cluster's facts to a file
   $ pullguard diagnose -A --target aks            why pods cannot pull, and the fix

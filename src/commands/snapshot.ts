@@ -2,6 +2,8 @@
 // file every `--snapshot FILE` reads back). Every member is read in parallel; a member that cannot
 // be read is recorded in `unknown` with the reason, so that the snapshot's reader says "unknown"
 // for the same reason the live run would.
+import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1.js';
+import type { Job } from 'kubernetes-types/batch/v1.js';
 import type { ConfigMap } from 'kubernetes-types/core/v1.js';
 import type { ClusterFact, ClusterReader, ListScope } from '../facts/cluster-reader.js';
 import { SNAPSHOT_SCHEMA_VERSION, type ClusterSnapshot } from '../facts/cluster-snapshot.js';
@@ -19,7 +21,8 @@ type Unknown = NonNullable<ClusterSnapshot['unknown']>;
 export async function captureSnapshot(reader: ClusterReader, options: SnapshotOptions = {}): Promise<ClusterSnapshot> {
   const capturedAt = (options.now ?? (() => new Date()))().toISOString();
   const scope: ListScope | undefined = options.allNamespaces === true ? undefined : { namespace: reader.context.namespace };
-  const [version, apiGroups, nodes, namespaces, serviceAccounts, pods, events, localRegistryHosting, secrets] = await Promise.all([
+  const absent = <T>(): Promise<ClusterFact<T[]> | undefined> => Promise.resolve(undefined);
+  const [version, apiGroups, nodes, namespaces, serviceAccounts, pods, events, localRegistryHosting, secrets, replicaSets, jobs, deployments] = await Promise.all([
     reader.version(),
     reader.apiGroups(),
     reader.nodes(),
@@ -29,6 +32,10 @@ export async function captureSnapshot(reader: ClusterReader, options: SnapshotOp
     reader.events(scope),
     reader.localRegistryHosting(),
     reader.secrets(scope),
+    // Pod owners, for diagnose and report; a reader may not offer them.
+    reader.replicaSets?.(scope) ?? absent<ReplicaSet>(),
+    reader.jobs?.(scope) ?? absent<Job>(),
+    reader.deployments?.(scope) ?? absent<Deployment>(),
   ]);
   const unknown: Unknown = {};
   const take = <T>(member: keyof Unknown, fact: ClusterFact<T>, fallback: T): T => {
@@ -52,6 +59,9 @@ export async function captureSnapshot(reader: ClusterReader, options: SnapshotOp
     configMaps: take('configMaps', configMaps, []),
     secrets: take('secrets', secrets, []),
   };
+  if (replicaSets !== undefined) snapshot.replicaSets = take('replicaSets', replicaSets, []);
+  if (jobs !== undefined) snapshot.jobs = take('jobs', jobs, []);
+  if (deployments !== undefined) snapshot.deployments = take('deployments', deployments, []);
   if (Object.keys(unknown).length > 0) snapshot.unknown = unknown;
   return snapshot;
 }

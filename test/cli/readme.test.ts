@@ -31,7 +31,7 @@ function readmeTableCommands(): string[] {
 }
 
 /** In the order `pullguard --help` lists them: the pipeline from manifests to cluster, then help. */
-const COMMANDS = ['lint', 'check', 'render', 'detect', 'snapshot', 'diagnose', 'report', 'classify', 'explain'];
+const COMMANDS = ['lint', 'check', 'render', 'deploy', 'detect', 'snapshot', 'diagnose', 'report', 'classify', 'explain'];
 
 describe('README.md and the CLI', () => {
   it(`the CLI has the commands ${COMMANDS.join(', ')}`, () => {

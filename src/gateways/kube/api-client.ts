@@ -2,6 +2,7 @@
 // each within a time budget, 429 and 5xx retried after Retry-After (bounded), 401 retried once
 // with a fresh exec credential. The HTTP itself is api-transport.ts.
 import { readFileSync, statSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import type { ResolvedContext, ExecCredential } from '../../k8s/kubeconfig/index.js';
 import { registerSecret } from '../../shared/run-secrets.js';
 import { VERSION } from '../../version.js';
@@ -101,6 +102,43 @@ export class ApiClient {
 
   async close(): Promise<void> {
     await this.#transport.close();
+  }
+
+  /**
+   * One request of any method with the context's credentials (writers: apply, delete), answered as
+   * it came: the caller turns statuses into its own errors. 401 is retried once with a fresh exec
+   * credential; nothing else is retried (a write is not idempotent in general).
+   */
+  async send(method: string, path: string, options: { body?: string; contentType?: string; timeoutMs?: number } = {}): Promise<{ statusCode: number; text: string }> {
+    const budget = options.timeoutMs ?? this.options.requestTimeoutMs;
+    for (let retried = false; ; retried = true) {
+      const auth = await this.#auth();
+      const response = await this.#open(method, path, auth, AbortSignal.timeout(budget), options.body, options.contentType, false);
+      const text = await readAll(response);
+      if (response.statusCode === 401 && !retried && auth.exec !== undefined && this.context.user.exec !== undefined) {
+        invalidateExecCredential(this.context.user.exec, this.context.cluster, auth.exec);
+        continue;
+      }
+      return { statusCode: response.statusCode ?? 0, text };
+    }
+  }
+
+  /** A long-lived GET (a watch): the status and the body as it streams; `signal` ends it. */
+  async stream(path: string, signal: AbortSignal): Promise<{ statusCode: number; body: AsyncIterable<Buffer>; text(): Promise<string> }> {
+    const auth = await this.#auth();
+    const response = await this.#open('GET', path, auth, signal, undefined, undefined, true);
+    return { statusCode: response.statusCode ?? 0, body: response as AsyncIterable<Buffer>, text: () => readAll(response) };
+  }
+
+  #open(method: string, path: string, auth: Auth, signal: AbortSignal, body: string | undefined, contentType: string | undefined, watch: boolean): Promise<IncomingMessage> {
+    this.options.onRequest?.(method === 'GET' ? path : `${method} ${path}`);
+    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': `pullguard/${VERSION}` };
+    if (auth.authorization !== undefined) headers.authorization = auth.authorization;
+    if (contentType !== undefined) headers['content-type'] = contentType;
+    // A sized body: a chunked one on a kept-alive connection can leave the next request misread.
+    if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
+    const url = new URL(path, this.#transport.server);
+    return this.#transport.open(method, `${this.#basePath()}${url.pathname}${url.search}`, headers, auth.certificate, signal, body, watch);
   }
 
   async #getWithin<T>(path: string, what: string, deadline: number, budgetMs: number): Promise<T> {
@@ -211,6 +249,12 @@ export class ApiClient {
     this.#tokenFileCache = { token, readAt: now, mtimeMs };
     return token;
   }
+}
+
+async function readAll(response: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of response) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 class GoneError extends Error {

@@ -6,7 +6,7 @@
 // through a CONNECT tunnel. node:https rather than undici: the same connection reuse at a
 // fraction of the import time (docs/development/kube-client.md has the figures).
 import { readFileSync } from 'node:fs';
-import { request as httpRequest, type IncomingHttpHeaders, type RequestOptions } from 'node:http';
+import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type RequestOptions } from 'node:http';
 import { Agent, request as httpsRequest, type AgentOptions } from 'node:https';
 import { isIP, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -72,13 +72,27 @@ export class ApiTransport {
     });
   }
 
-  #agent(certificate: ClientCertificate | undefined): Agent {
-    const key = certificate === undefined ? '' : certificate.cert;
+  /**
+   * Any method, answered as a stream (deploy's writes and watches). Watches hold their connection
+   * for minutes, so they get agents of their own, unbounded, and never starve the calls.
+   */
+  open(method: string, path: string, headers: Record<string, string>, certificate: ClientCertificate | undefined, signal: AbortSignal, body?: string, watch = false): Promise<IncomingMessage> {
+    const url = new URL(path, this.server);
+    const send = this.server.protocol === 'https:' ? httpsRequest : httpRequest;
+    return new Promise((resolve, reject) => {
+      const request = send(url, { method, headers, signal, ...(this.server.protocol === 'https:' ? { agent: this.#agent(certificate, watch) } : {}) }, resolve);
+      request.on('error', reject);
+      request.end(body);
+    });
+  }
+
+  #agent(certificate: ClientCertificate | undefined, watch = false): Agent {
+    const key = `${watch ? 'watch:' : ''}${certificate === undefined ? '' : certificate.cert}`;
     let agent = this.#agents.get(key);
     if (agent !== undefined) return agent;
     const tls: AgentOptions = {
       keepAlive: true,
-      maxSockets: 8,
+      maxSockets: watch ? Infinity : 8,
       secureContext: this.#secureContext(certificate),
       rejectUnauthorized: !this.context.cluster.insecureSkipTlsVerify,
     };

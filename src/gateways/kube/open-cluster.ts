@@ -3,6 +3,8 @@
 // 403, a 404 of an unserved resource or a timeout becomes `{unknown: reason}`, and what makes
 // every request fail (unreachable server, untrusted certificate, refused credentials, a failing
 // exec plugin) is thrown as one line.
+import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1.js';
+import type { Job } from 'kubernetes-types/batch/v1.js';
 import type { ConfigMap, Namespace, Node, Pod, Secret, ServiceAccount } from 'kubernetes-types/core/v1.js';
 import type { ClusterFact, ClusterReader, ListScope } from '../../facts/cluster-reader.js';
 import type { ClusterContext, ClusterEvent, ServerVersion } from '../../facts/cluster-snapshot.js';
@@ -79,10 +81,12 @@ export function clusterContextOf(resolved: ResolvedContext): ClusterContext {
 }
 
 function liveReader(resolved: ResolvedContext, client: ApiClient): LiveClusterReader {
-  const list = <T>(resource: string, scope: ListScope | undefined, group = '/api/v1'): Promise<ClusterFact<T[]>> => {
+  const list = <T>(resource: string, scope: ListScope | undefined, group?: { path: string; name: string }): Promise<ClusterFact<T[]>> => {
     const namespace = scope?.namespace;
-    const path = namespace === undefined ? `${group}/${resource}` : `${group}/namespaces/${encodeURIComponent(namespace)}/${resource}`;
-    const what = `list ${resource}${namespace === undefined ? '' : ` in namespace ${namespace}`}`;
+    const base = group?.path ?? '/api/v1';
+    const path = namespace === undefined ? `${base}/${resource}` : `${base}/namespaces/${encodeURIComponent(namespace)}/${resource}`;
+    // RBAC's names: `replicasets.apps` for a named group, the bare resource for the core group.
+    const what = `list ${resource}${group === undefined ? '' : `.${group.name}`}${namespace === undefined ? '' : ` in namespace ${namespace}`}`;
     return fact(() => client.list<T>(path, { fieldSelector: scope?.fieldSelector, labelSelector: scope?.labelSelector }, what));
   };
   return {
@@ -102,6 +106,9 @@ function liveReader(resolved: ResolvedContext, client: ApiClient): LiveClusterRe
     // core/v1 Events: the same objects as events.k8s.io/v1 (one storage, two shapes), and the
     // shape kubelet's pull messages are documented in.
     events: (scope) => list<ClusterEvent>('events', scope),
+    replicaSets: (scope) => list<ReplicaSet>('replicasets', scope, APPS),
+    jobs: (scope) => list<Job>('jobs', scope, BATCH),
+    deployments: (scope) => list<Deployment>('deployments', scope, APPS),
     localRegistryHosting: () =>
       fact(async () => {
         try {
@@ -123,6 +130,9 @@ function liveReader(resolved: ResolvedContext, client: ApiClient): LiveClusterRe
     close: () => client.close(),
   };
 }
+
+const APPS = { path: '/apis/apps/v1', name: 'apps' };
+const BATCH = { path: '/apis/batch/v1', name: 'batch' };
 
 async function fact<T>(read: () => Promise<T>): Promise<ClusterFact<T>> {
   try {

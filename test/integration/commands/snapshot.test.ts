@@ -55,6 +55,15 @@ async function populate(cp: ControlPlane, namespace: string, secrets: { password
     data: { '.dockercfg': base64(JSON.stringify({ 'quay.io': { username: 'robot-user', password: secrets.password, email: 'x@example.com' } })) },
   });
   await cp.apply({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'api-token', namespace }, type: 'Opaque', stringData: { token: secrets.opaqueToken } });
+  const template = { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'registry.example.com/team/web:1.0' }] } };
+  await cp.apply({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace }, spec: { selector: { matchLabels: { app: 'web' } }, template } });
+  await cp.apply({ apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'web-5d4f', namespace }, spec: { selector: { matchLabels: { app: 'web' } }, template } });
+  await cp.apply({
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: { name: 'migrate', namespace },
+    spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'm', image: 'registry.example.com/team/migrate:1' }] } } },
+  });
   await cp.apply({
     apiVersion: 'v1',
     kind: 'Pod',
@@ -76,6 +85,9 @@ async function sameFacts(live: ClusterReader, offline: ClusterReader, namespace:
   assert.deepEqual(await offline.events({ namespace }), await live.events({ namespace }));
   assert.deepEqual(await offline.secrets({ namespace }), await live.secrets({ namespace }));
   assert.deepEqual(await offline.localRegistryHosting(), await live.localRegistryHosting());
+  assert.deepEqual(await offline.replicaSets?.({ namespace }), await live.replicaSets?.({ namespace }));
+  assert.deepEqual(await offline.deployments?.({ namespace }), await live.deployments?.({ namespace }));
+  assert.deepEqual(await offline.jobs?.({ namespace }), await live.jobs?.({ namespace }));
 }
 
 describe('pullguard snapshot', () => {
@@ -107,6 +119,7 @@ describe('pullguard snapshot', () => {
     assert.deepEqual(regcred?.registries, ['registry.example.com', 'https://index.docker.io/v1/']);
     assert.deepEqual(regcred?.metadata.annotations, { note: 'pull' });
     assert.deepEqual(snapshot.secrets?.find((s) => s.metadata.name === 'legacy')?.registries, ['quay.io']);
+    assert.deepEqual([snapshot.deployments?.map((d) => d.metadata?.name), snapshot.replicaSets?.map((r) => r.metadata?.name), snapshot.jobs?.map((j) => j.metadata?.name)], [['web'], ['web-5d4f'], ['migrate']]);
 
     const live = await openCluster({ kubeconfig: cp.adminKubeconfigPath, namespace, env: { HOME: dir }, cwd: dir, stdinIsTerminal: false });
     try {
@@ -132,6 +145,9 @@ describe('pullguard snapshot', () => {
       events: `forbidden: list events in namespace ${namespace}`,
       configMaps: 'forbidden: get configmaps/local-registry-hosting in namespace kube-public',
       secrets: `forbidden: list secrets in namespace ${namespace}`,
+      replicaSets: `forbidden: list replicasets.apps in namespace ${namespace}`,
+      jobs: `forbidden: list jobs.batch in namespace ${namespace}`,
+      deployments: `forbidden: list deployments.apps in namespace ${namespace}`,
     });
     assert.deepEqual(snapshot.pods, []);
     assert.match(run.stdout, /\nnot captured: nodes \(forbidden: list nodes\); namespaces \(forbidden: list namespaces\); /);

@@ -119,8 +119,8 @@ describe('diagnose and report on the control plane, live and from a snapshot', (
     assert.deepEqual(api?.evidence, { kind: 'container-status', field: 'state.waiting.message' });
     assert.equal(api?.attempts, 1);
     assert.ok(api?.firstSeen !== undefined && api.lastSeen !== undefined);
-    // The live reader has no ReplicaSets: the Deployment comes from the pod-template-hash convention, and says so.
-    assert.match(diagnosis.entries[0]?.workload.inferred ?? '', /^Deployment web inferred from the pod-template-hash label/);
+    // The live reader reads the ReplicaSets: the Deployment comes from the owner chain, not inferred.
+    assert.equal(diagnosis.entries[0]?.workload.inferred, undefined);
   });
 
   it('gives the same diagnosis and report from a snapshot of the same cluster', async () => {

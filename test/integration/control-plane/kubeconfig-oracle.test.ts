@@ -6,6 +6,7 @@
 // `kubectl get --raw` with the same kubeconfig, against the real control plane.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
@@ -24,6 +25,7 @@ let kubectl: string;
 before(async () => {
   root = await mkdtemp(join(tmpdir(), 'pullguard-oracle-'));
   kubectl = locateBinaries().kubectl;
+  assert.ok(existsSync(kubectl), `kubectl is missing at ${kubectl}: run scripts/control-plane/build`);
 });
 after(async () => {
   await rm(root, { recursive: true, force: true });

@@ -19,7 +19,10 @@ export interface ControlPlaneBinaries {
   kubeControllerManager: string;
   kubeScheduler: string;
   kwok: string;
-  /** kubectl of the same release: the oracle of kubeconfig handling (scripts/control-plane/build builds it too). */
+  /**
+   * kubectl of the same release: the oracle of kubeconfig handling (scripts/control-plane/build
+   * builds it too). Not needed to start a control plane, so not checked here.
+   */
   kubectl: string;
 }
 
@@ -55,8 +58,9 @@ export function binaryDirectory(versions: PinnedVersions, env: NodeJS.ProcessEnv
 }
 
 /**
- * PULLGUARD_CONTROL_PLANE_BIN points at another directory holding the six binaries (for example
- * ones built elsewhere); otherwise the build script's cache directory is used.
+ * PULLGUARD_CONTROL_PLANE_BIN points at another directory holding the five binaries (for example
+ * ones built elsewhere); otherwise the build script's cache directory is used. kubectl is looked
+ * for in the same directory.
  */
 export function locateBinaries(env: NodeJS.ProcessEnv = process.env): ControlPlaneBinaries {
   const override = env.PULLGUARD_CONTROL_PLANE_BIN;
@@ -70,7 +74,7 @@ export function locateBinaries(env: NodeJS.ProcessEnv = process.env): ControlPla
     kwok: join(dir, 'kwok'),
     kubectl: join(dir, 'kubectl'),
   };
-  const missing = [binaries.etcd, binaries.kubeApiserver, binaries.kubeControllerManager, binaries.kubeScheduler, binaries.kwok, binaries.kubectl].filter((path) => {
+  const missing = [binaries.etcd, binaries.kubeApiserver, binaries.kubeControllerManager, binaries.kubeScheduler, binaries.kwok].filter((path) => {
     try {
       accessSync(path, constants.X_OK);
       return false;

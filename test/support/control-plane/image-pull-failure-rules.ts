@@ -13,7 +13,7 @@ export interface ImagePullFailureRule {
 }
 
 /** The kubelet waiting reasons a pull failure can produce (k8s.io/cri-api/pkg/errors, kubelet images). */
-export type PullFailureReason = 'ErrImagePull' | 'RegistryUnavailable' | 'SignatureValidationFailed';
+export type PullFailureReason = 'ErrImagePull' | 'RegistryUnavailable' | 'SignatureValidationFailed' | 'ErrImageNeverPull' | 'InvalidImageName';
 
 export interface PullFailureTexts {
   reason: PullFailureReason;
@@ -40,13 +40,22 @@ export function pullFailureTexts(runtimeError: string): PullFailureTexts {
   if (runtimeError.startsWith('RegistryUnavailable')) {
     reason = 'RegistryUnavailable';
     pullWaitingMessage = `image pull failed for {image} because the registry is unavailable${runtimeError.slice('RegistryUnavailable'.length)}`;
+  } else if (runtimeError === 'ErrImageNeverPull') {
+    // Not a runtime error: kubelet refuses before pulling (image_manager.go), and never backs off.
+    reason = 'ErrImageNeverPull';
+    pullWaitingMessage = 'Container image "{image}" is not present with pull policy of Never';
+  } else if (runtimeError === 'InvalidImageName') {
+    reason = 'InvalidImageName';
+    pullWaitingMessage = 'Failed to apply default image tag "{image}": couldn\'t parse image name "{image}": invalid reference format';
   } else if (runtimeError.startsWith('SignatureValidationFailed')) {
     reason = 'SignatureValidationFailed';
     pullWaitingMessage = `image pull failed for {image} because the signature validation failed${runtimeError.slice('SignatureValidationFailed'.length)}`;
   }
+  // kubelet's refusals are not failed pulls: their Warning event carries the refusal itself.
+  const refused = reason === 'ErrImageNeverPull' || reason === 'InvalidImageName';
   return {
     reason,
-    failedEventMessage: `Failed to pull image "{image}": ${runtimeError}`,
+    failedEventMessage: refused ? pullWaitingMessage : `Failed to pull image "{image}": ${runtimeError}`,
     pullWaitingMessage,
     backOffWaitingMessage: `Back-off pulling image "{image}": ${reason}: ${pullWaitingMessage}`,
     backOffEventMessage: 'Back-off pulling image "{image}"',
@@ -105,6 +114,15 @@ export function authorizationFailed(imagePrefix: string): ImagePullFailureRule {
       'failed to pull and unpack image "{image}": failed to resolve reference "{image}": pull access denied, repository does not exist or may require authorization: ' +
       'server message: insufficient_scope: authorization failed',
   };
+}
+
+/** kubelet's refusals before any pull: the stages keep the reason (no back-off cycle follows). */
+export function neverPullMissing(imagePrefix: string): ImagePullFailureRule {
+  return { imagePrefix, runtimeError: 'ErrImageNeverPull' };
+}
+
+export function invalidImageName(imagePrefix: string): ImagePullFailureRule {
+  return { imagePrefix, runtimeError: 'InvalidImageName' };
 }
 
 /** The default: anything under `registry.invalid/` (a name that can never resolve, RFC 6761) fails like DNS does. */

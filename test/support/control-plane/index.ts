@@ -17,6 +17,8 @@ export {
   DEFAULT_IMAGE_PULL_FAILURES,
   dnsFailure,
   expandPlaceholders,
+  invalidImageName,
+  neverPullMissing,
   manifestNotFound,
   pullFailureTexts,
   type ImagePullFailureRule,

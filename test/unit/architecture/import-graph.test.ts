@@ -26,6 +26,7 @@ export const LAYERS: readonly string[] = [
   'core',
   'rules',
   'diagnose',
+  'deploy',
   'render',
   'gather',
   'formatters',

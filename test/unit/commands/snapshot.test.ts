@@ -22,6 +22,9 @@ const SOURCE: ClusterSnapshot = {
   events: [],
   configMaps: [],
   secrets: [{ metadata: { name: 'pull', namespace: 'web' }, type: 'kubernetes.io/dockerconfigjson', registries: ['ghcr.io'] }],
+  replicaSets: [{ metadata: { name: 'web-5d4f', namespace: 'web' } }, { metadata: { name: 'api-7c9d', namespace: 'api' } }],
+  jobs: [],
+  deployments: [{ metadata: { name: 'web', namespace: 'web' } }],
   unknown: { events: 'forbidden: list events in namespace web' },
 };
 
@@ -44,6 +47,9 @@ describe('captureSnapshot', () => {
       events: [],
       configMaps: [],
       secrets: SOURCE.secrets,
+      replicaSets: [{ metadata: { name: 'web-5d4f', namespace: 'web' } }],
+      jobs: [],
+      deployments: [{ metadata: { name: 'web', namespace: 'web' } }],
       unknown: { events: 'forbidden: list events in namespace web' },
     });
     assert.deepEqual(snapshotSchemaErrors(JSON.parse(snapshotText(snapshot))), []);

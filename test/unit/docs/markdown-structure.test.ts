@@ -88,16 +88,16 @@ const REQUIRED_HEADINGS: Record<string, string[]> = {
   'docs/json-output.md': ['# JSON output (--format json)', '## Stability promise', '## Finding', '## Summary', '## Example'],
   'docs/image-sites.md': ['# Image sites: where pullguard finds images', '## Listed kinds', '## Kinds the table does not list', '### The fallback'],
   'docs/development/control-plane.md': ['# The test suite\'s control plane'],
+  'docs/development/kube-client.md': ['# The Kubernetes client: why a thin one on node:https', '## The choice, on measured facts', '## Figures: node bench/kube-client.mjs'],
+  'docs/snapshot.md': ['# pullguard snapshot and --snapshot FILE', '## What it holds', '## Reading a snapshot back: --snapshot FILE', '## The kubeconfig'],
   'docs/build-tools.md': ['# Build tools: kustomize, Skaffold, Tilt and ko', '## Where pullguard looks', '## kustomize images', '## Skaffold, Tilt and ko', '### Limits'],
   'docs/check-cluster.md': ['# pullguard check against a cluster (the preflight)', '## When check reads a cluster', '## What it reads', '## Facts that could not be read', '## Local clusters', '## Output', '## Detection'],
   'docs/render.md': ['# pullguard render: one set of manifests for every target', '## Flags', '## Exit codes', '## What render changes', '### Pull policy', '## What render leaves alone', '## Replacing the incident\'s scripts'],
   'docs/classify.md': ['# pullguard classify', '## Input', '## How a message is read', '## Output', '## Accuracy', '## Library'],
+  'docs/deploy.md': ['# pullguard deploy', '## What it does, in order', '## Pull failures and the fail-fast policy', '## --rollback', '## Exit codes', '## Library'],
   'docs/diagnose.md': ['# pullguard diagnose', '## What it reads', '## Text output', '## --verify', '## JSON output (-o json)', '## Limits'],
   'docs/report.md': ['# pullguard report', '## Sections', '## Formats', '## Example'],
   'docs/detect.md': ['# pullguard detect: what cluster is this, and can it see my images?', '## Output', '## JSON output', '## What it reads', '## How it decides', '## Image delivery', '## When the evidence is not enough', '## Limits'],
-  // The kube branch's pages (merged into detect to run detect live): their titles, until that branch lists more.
-  'docs/snapshot.md': ['# pullguard snapshot and --snapshot FILE'],
-  'docs/development/kube-client.md': ['# The Kubernetes client: why a thin one on node:https'],
   'docs/openshift.md': ['# OpenShift templates and image triggers', '## Templates', '### Parameters', '## Image triggers', '## Limits', '## Sources'],
 };
 const RULE_PAGE_HEADINGS = ['## What it reports', '## What it does not report', '## Examples', '### Reported', '### Not reported', '## How to fix it', '## Turning it off', '## Sources'];

@@ -223,6 +223,41 @@ describe('openCluster against the control plane', () => {
     }
   });
 
+  it('runs the plugin again once after a 401, and stops if the fresh credential is refused too', async () => {
+    const cp = controlPlane();
+    const runs = join(dir, 'rotating-runs.jsonl');
+    // First run: a token the server refuses; every later run: the admin token.
+    const plugin = join(dir, 'rotating-plugin');
+    await writeFile(
+      plugin,
+      `#!${process.execPath}
+const { appendFileSync, readFileSync } = require('node:fs');
+let count = 0;
+try { count = readFileSync(${JSON.stringify(runs)}, 'utf8').split('\\n').filter(Boolean).length; } catch {}
+appendFileSync(${JSON.stringify(runs)}, 'run\\n');
+const token = count === 0 ? 'revoked-token' : ${JSON.stringify(cp.adminToken)};
+process.stdout.write(JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1', kind: 'ExecCredential', status: { token } }));
+`,
+      { mode: 0o755 },
+    );
+    const kubeconfig = await writeJsonKubeconfig(
+      join(dir, 'rotating.kubeconfig'),
+      configFor(cp, { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: plugin, interactiveMode: 'Never' } }),
+    );
+    const reader = await openCluster(options(kubeconfig));
+    try {
+      assert.ok('value' in (await reader.nodes()));
+      assert.equal((await readFile(runs, 'utf8')).split('\n').filter(Boolean).length, 2);
+    } finally {
+      await reader.close();
+    }
+    const refusing = join(dir, 'refusing-plugin');
+    await writeExecPlugin(refusing, { output: tokenCredential('always-wrong') }, join(dir, 'refusing-runs.jsonl'));
+    const refused = await openCluster(options(await writeJsonKubeconfig(join(dir, 'refusing.kubeconfig'), configFor(cp, { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: refusing, interactiveMode: 'Never' } }))));
+    await assert.rejects(refused.version(), { message: `the API server ${cp.server} refused the credentials of user "someone" (401 Unauthorized)` });
+    assert.equal((await runsOf(join(dir, 'refusing-runs.jsonl'))).length, 2);
+  });
+
   it('stops with one line when the exec plugin fails or is missing', async () => {
     const cp = controlPlane();
     const runs = join(dir, 'failing-runs.jsonl');

@@ -1,0 +1,175 @@
+#!/usr/bin/env node
+// How fast `pullguard deploy` stops on a pull failure: the time from the first pull-error status
+// of a new pod, seen by this bench's own watch on pods (not by pullguard), to the `deploy` process
+// exiting with the diagnosis. Deployments of 1 and 20 replicas whose image cannot be pulled (kwok
+// plays kubelet's ErrImagePull: a DNS failure, deterministic). Goal (issue 12): p95 < 1 s, max < 2 s.
+// Beside it, in the same run, `kubectl rollout status` (kubectl of the control plane's release)
+// on the same failing Deployment: the baseline, which waits for the progress deadline (600 s) or
+// its --timeout. Then one in-process deploy counts the API calls made after apply.
+//
+//   node scripts/build.mjs && node bench/deploy.mjs [--runs 50] [--kubectl-timeout 20]
+import { spawn } from 'node:child_process';
+import { statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:https';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const harness = join(root, 'build/test/support/control-plane/index.js');
+try {
+  statSync(harness);
+  statSync(join(root, 'dist/pullguard.js'));
+} catch {
+  console.error('bench: build first (node scripts/build.mjs)');
+  process.exit(2);
+}
+const { startControlPlane, nodeLookingLike, locateBinaries } = await import(harness);
+const { deploy } = await import(join(root, 'build/src/commands/deploy.js'));
+const { openClusterWriter } = await import(join(root, 'build/src/gateways/kube/open-cluster-writer.js'));
+const { loadConfig } = await import(join(root, 'build/src/gateways/files/load-config.js'));
+
+const flag = (name, fallback) => {
+  const index = process.argv.indexOf(name);
+  return index > 0 ? Number(process.argv[index + 1]) : fallback;
+};
+const runs = flag('--runs', 50);
+const kubectlTimeoutS = flag('--kubectl-timeout', 20);
+const PULL_REASONS = new Set(['ErrImagePull', 'ImagePullBackOff', 'ErrImageNeverPull', 'InvalidImageName', 'RegistryUnavailable', 'SignatureValidationFailed']);
+const dir = mkdtempSync(join(tmpdir(), 'pullguard-bench-deploy-'));
+
+const cp = await startControlPlane({ controllerManager: true, kwok: true });
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+try {
+  await cp.createNode(nodeLookingLike('kind'));
+  const kubectl = locateBinaries().kubectl;
+  const results = [];
+  for (const replicas of [1, 20]) {
+    const latencies = [];
+    let baseline;
+    for (let run = 0; run < runs; run++) {
+      const namespace = await cp.createNamespace('bench');
+      const file = join(dir, `deploy-${replicas}-${run}.yaml`);
+      writeFileSync(file, deploymentYaml(replicas, `registry.invalid/bench/app:${run}`));
+      const firstError = watchFirstPullError(namespace);
+      const child = spawn(process.execPath, [join(root, 'bin/pullguard.js'), 'deploy', '--kubeconfig', cp.adminKubeconfigPath, '-n', namespace, '--force', file], {
+        cwd: dir,
+        env: { PATH: process.env.PATH, HOME: dir },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout.on('data', (chunk) => (output += chunk));
+      child.stderr.on('data', (chunk) => (output += chunk));
+      // kubectl rollout status on the same failing Deployment, once per configuration, started as
+      // the first pull error shows (it then waits for its --timeout).
+      const kubectlRun = run === 0 ? firstError.at.then(() => runKubectl(kubectl, namespace)) : undefined;
+      const code = await new Promise((resolve) => child.on('exit', (exitCode) => resolve(exitCode)));
+      const exitedAt = performance.now();
+      const seenAt = await Promise.race([firstError.at, new Promise((resolve) => setTimeout(() => resolve(undefined), 2000))]);
+      firstError.stop();
+      // Failing pods stay (kwok retries forever): free the node's pod capacity (110) for the next run.
+      await kubectlRunDone(kubectlRun);
+      await cp.call('DELETE', `/api/v1/namespaces/${namespace}`);
+      if (code !== 1 || !output.includes('cannot be pulled: dns-error') || seenAt === undefined) {
+        console.error(`run ${run} (${replicas} replicas): exit ${code}, first error ${seenAt === undefined ? 'not seen' : 'seen'}\n${output}`);
+        process.exitCode = 1;
+        continue;
+      }
+      latencies.push(exitedAt - seenAt);
+      if (kubectlRun !== undefined) {
+        const k = await kubectlRun;
+        baseline = { exitCode: k.code, afterFirstErrorMs: k.exitedAt - seenAt, output: k.output.trim().split('\n').at(-1) };
+      }
+    }
+    results.push({ replicas, latencies, baseline });
+  }
+
+  console.log(`deploy fail-fast latency: first pull-error status (bench watch) → pullguard deploy exits with the diagnosis; ${runs} runs each`);
+  console.log(`machine: ${(await import('node:os')).cpus().length} cores, load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  for (const { replicas, latencies, baseline } of results) {
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const pct = (p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+    const ms = (v) => (v === undefined ? '-' : `${Math.round(v)} ms`);
+    // Negative: pullguard stopped on kubelet's Failed event, written just before the status.
+    console.log(
+      `  ${String(replicas).padStart(2)} replica(s): n=${sorted.length} min ${ms(sorted[0])}  median ${ms(pct(50))}  p95 ${ms(pct(95))}  max ${ms(sorted.at(-1))}` +
+        `  goal p95 < 1000 ms, max < 2000 ms: ${pct(95) < 1000 && sorted.at(-1) < 2000 ? 'met' : 'NOT met'}`,
+    );
+    if (baseline !== undefined) {
+      console.log(`      kubectl rollout status --timeout=${kubectlTimeoutS}s on the same Deployment: exit ${baseline.exitCode} ${ms(baseline.afterFirstErrorMs)} after the first error ("${baseline.output}"); without --timeout it waits for the progress deadline (600 s)`);
+    }
+  }
+
+  // API calls after apply, counted in-process with the same code the CLI runs.
+  const namespace = await cp.createNamespace('bench');
+  const file = join(dir, 'calls.yaml');
+  writeFileSync(file, deploymentYaml(20, 'registry.invalid/bench/app:calls'));
+  const calls = [];
+  const writer = openClusterWriter({ kubeconfig: cp.adminKubeconfigPath, env: { HOME: dir }, cwd: dir, namespace, stdinIsTerminal: false, onRequest: (path) => calls.push(path) });
+  let applied = -1;
+  const result = await deploy({
+    paths: [file],
+    cwd: dir,
+    config: await loadConfig({ cwd: dir, knownRuleIds: [] }),
+    writer,
+    namespace,
+    skipPreflight: true,
+    say: (text) => {
+      if (text.startsWith('applied ')) applied = calls.length;
+    },
+  });
+  await writer.close();
+  const after = calls.slice(applied);
+  console.log(`API calls after apply (20 replicas, exit ${result.exitCode}): ${after.length}`);
+  for (const call of after) console.log(`  ${call.replace(/resourceVersion=\d+/, 'resourceVersion=N')}`);
+} finally {
+  await cp.stop();
+}
+
+async function kubectlRunDone(run) {
+  if (run !== undefined) await Promise.race([run, new Promise((resolve) => setTimeout(resolve, (kubectlTimeoutS + 30) * 1000))]);
+}
+
+function deploymentYaml(replicas, image) {
+  return JSON.stringify({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'app' },
+    spec: { replicas, selector: { matchLabels: { app: 'bench' } }, template: { metadata: { labels: { app: 'bench' } }, spec: { containers: [{ name: 'app', image }] } } },
+  });
+}
+
+/** The bench's own watch on the namespace's pods: resolves at the first pull-error waiting reason. */
+function watchFirstPullError(namespace) {
+  let resolveAt;
+  const at = new Promise((resolve) => (resolveAt = resolve));
+  const url = new URL(`${cp.server}/api/v1/namespaces/${namespace}/pods?watch=1`);
+  const req = request(url, { ca: cp.caCertPem, headers: { authorization: `Bearer ${cp.adminToken}` } }, (res) => {
+    let buffered = '';
+    res.setEncoding('utf8');
+    res.on('data', (chunk) => {
+      buffered += chunk;
+      let newline;
+      while ((newline = buffered.indexOf('\n')) >= 0) {
+        const line = buffered.slice(0, newline);
+        buffered = buffered.slice(newline + 1);
+        const status = JSON.parse(line).object?.status ?? {};
+        const reasons = [...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])].map((c) => c.state?.waiting?.reason);
+        if (reasons.some((r) => PULL_REASONS.has(r))) resolveAt(performance.now());
+      }
+    });
+  });
+  req.on('error', () => undefined);
+  req.end();
+  return { at, stop: () => req.destroy() };
+}
+
+function runKubectl(kubectl, namespace) {
+  return new Promise((resolve) => {
+    const child = spawn(kubectl, ['--kubeconfig', cp.adminKubeconfigPath, '-n', namespace, 'rollout', 'status', 'deployment/app', `--timeout=${kubectlTimeoutS}s`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => resolve({ code, exitedAt: performance.now(), output }));
+  });
+}

@@ -1,0 +1,398 @@
+// `pullguard deploy`: preflight, (--load), server-side dry-run of everything, record what was
+// there, server-side apply in dependency order, watch each rollout and stop at the first pull
+// failure of a new pod with a diagnosis, and (--rollback) restore what was recorded. Composition
+// only: the cluster is a ClusterWriter, the policy and the rollout model live in src/deploy/.
+// Printing and exit codes are the caller's; the caller gets the record and lines to show.
+import type { PullguardConfig } from '../core/config.js';
+import type { Report } from '../core/types.js';
+import { diagnose, diagnosisText, podFailureRecord } from '../deploy/diagnosis.js';
+import { DEPLOY_RECORD_SCHEMA_VERSION, type AppliedObject, type DeployOutcome, type DeployRecord, type Rejection, type RollbackAction } from '../deploy/deploy-record.js';
+import { DEFAULT_TRANSIENT_GRACE_MS, MAX_ATTEMPTS, type TrackedFailure } from '../deploy/fail-fast-policy.js';
+import { watchedWorkloads, watchRollouts, type RolloutWatchResult, type WorkloadProgress } from '../deploy/watch-rollouts.js';
+import { resolveTarget } from '../detect/resolve-target.js';
+import type { TargetProfile } from '../detect/target-profile.js';
+import { describeRef, refOf, type ClusterWriter, type KubeObject, type ObjectRef, type WriteError } from '../facts/cluster-writer.js';
+import { applyOrder } from '../k8s/apply-order.js';
+import { VERSION } from '../version.js';
+import { runPreflight, type PreflightOptions } from './deploy-preflight.js';
+import { loadManifestPaths } from './lint.js';
+
+export const EXIT_ROLLED_OUT = 0;
+export const EXIT_PULL_FAILURE = 1;
+export const EXIT_USAGE = 2;
+export const EXIT_ROLLOUT_FAILED = 3;
+export const EXIT_ROLLBACK_FAILED = 4;
+
+export const DEFAULT_DEPLOY_TIMEOUT_MS = 600_000;
+
+export interface DeployOptions {
+  paths: string[];
+  cwd: string;
+  stdin?: NodeJS.ReadableStream;
+  config: PullguardConfig;
+  writer: ClusterWriter;
+  /** Namespace of objects that do not name one (`-n`, else the context's). */
+  namespace: string;
+  context?: string;
+  server?: string;
+  target?: string;
+  /** Go on when the preflight has errors (they are printed). */
+  force?: boolean;
+  /** Take fields other field managers own (server-side apply `force`). */
+  forceConflicts?: boolean;
+  createNamespace?: boolean;
+  rollback?: boolean;
+  timeoutMs?: number;
+  transientGraceMs?: number;
+  env?: NodeJS.ProcessEnv;
+  /** Skip the preflight (library callers that ran `check` themselves). */
+  skipPreflight?: boolean;
+  preflight?: (options: PreflightOptions) => Promise<Report>;
+  /** `--load`: called with the target and the images of the workloads before anything is applied. */
+  load?: (target: TargetProfile, images: string[]) => Promise<{ ok: boolean; message?: string }>;
+  /** A line for the user (progress, "retrying", the diagnosis). */
+  say?: (text: string) => void;
+  onProgress?: (progress: WorkloadProgress) => void;
+  now?: () => number;
+}
+
+export interface DeployResult {
+  record: DeployRecord;
+  exitCode: number;
+}
+
+/** Labels and annotations that controllers set on the objects they own; never restored. */
+const CONTROLLER_ANNOTATIONS = ['deployment.kubernetes.io/revision'];
+
+export async function deploy(options: DeployOptions): Promise<DeployResult> {
+  const now = options.now ?? Date.now;
+  const iso = (ms = now()): string => new Date(ms).toISOString();
+  const say = options.say ?? (() => undefined);
+  const writer = options.writer;
+  const target = resolveTarget(options.target, options.config.target);
+  const record: DeployRecord = {
+    schemaVersion: DEPLOY_RECORD_SCHEMA_VERSION,
+    tool: { name: 'pullguard', version: VERSION },
+    ...(options.context === undefined ? {} : { context: options.context }),
+    ...(options.server === undefined ? {} : { server: options.server }),
+    outcome: 'rolled-out',
+    exitCode: EXIT_ROLLED_OUT,
+    startedAt: iso(),
+    endedAt: '',
+    rejections: [],
+    applied: [],
+    rollouts: [],
+    failures: [],
+    diagnosis: [],
+  };
+  const end = (outcome: DeployOutcome, exitCode: number, message?: string): DeployResult => {
+    record.outcome = outcome;
+    record.exitCode = exitCode;
+    if (message !== undefined) record.message = message;
+    record.endedAt = iso();
+    return { record, exitCode };
+  };
+
+  // 1. The manifests. A file that does not parse stops the deploy: applying part of a set is worse.
+  const load = await loadManifestPaths(options.paths, options.cwd, options.stdin);
+  if (load.problems.length > 0) {
+    for (const problem of load.problems) say(`${problem.file}:${problem.line}:${problem.column}: ${problem.message}\n`);
+    return end('error', EXIT_USAGE, `${load.problems.length} manifest file problem(s); nothing was applied`);
+  }
+  const files = new Map<KubeObject, string>();
+  const objects: KubeObject[] = [];
+  for (const loaded of load.objects) {
+    const object = structuredClone(loaded.value) as unknown as KubeObject;
+    if (typeof object.metadata?.name !== 'string') {
+      say(`${loaded.file}: ${String(object.kind)} without metadata.name: deploy needs a name (generateName is not supported)\n`);
+      return end('error', EXIT_USAGE, 'an object without metadata.name');
+    }
+    files.set(object, `${loaded.file}`);
+    objects.push(object);
+  }
+
+  // 2. Preflight: check over the same manifests.
+  if (options.skipPreflight !== true) {
+    const report = await (options.preflight ?? runPreflight)({
+      paths: options.paths,
+      config: options.config,
+      cwd: options.cwd,
+      namespace: options.namespace,
+      target: target.id,
+      ...(options.env === undefined ? {} : { env: options.env }),
+    });
+    const blocking = report.findings.filter((f) => f.severity === 'error');
+    record.preflight = {
+      errors: report.summary.errors,
+      warnings: report.summary.warnings,
+      forced: options.force === true && blocking.length > 0,
+      findings: report.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, file: f.file, line: f.line, column: f.column })),
+    };
+    if (blocking.length > 0) {
+      for (const finding of blocking) say(`${finding.file}:${finding.line}:${finding.column}: ${finding.severity} ${finding.ruleId}: ${finding.message}\n`);
+      if (options.force !== true) {
+        say(`preflight: ${blocking.length} error(s); nothing was applied (--force deploys anyway)\n`);
+        return end('preflight-failed', EXIT_PULL_FAILURE, `the preflight found ${blocking.length} error(s)`);
+      }
+      say(`preflight: ${blocking.length} error(s), deploying anyway (--force)\n`);
+    }
+  }
+
+  // 2b. --load: the target's exact load command for each image (local clusters that load images).
+  if (options.load !== undefined) {
+    const images = [...new Set(objects.flatMap(podImages))];
+    if (target.imageDelivery !== 'load-command' || target.loadCommand === undefined) {
+      say(`--load: ${target.displayName} ${target.imageDelivery === 'shared-daemon' ? 'shares the container engine with this machine' : 'pulls from registries'}: nothing to load\n`);
+    } else if (images.length > 0) {
+      const loaded = await options.load(target, images);
+      if (!loaded.ok) {
+        say(`${loaded.message ?? '--load failed'}; nothing was applied\n`);
+        return end('error', EXIT_USAGE, loaded.message ?? '--load failed');
+      }
+    }
+  }
+
+  // 3. Scope: default the namespace of namespaced objects; kinds the server does not serve are
+  // rejections, unless a CRD of this deploy defines them.
+  const crdScopes = new Map<string, boolean>();
+  for (const object of objects) {
+    if (object.kind !== 'CustomResourceDefinition') continue;
+    const spec = object.spec as { group?: string; names?: { kind?: string }; scope?: string; versions?: { name: string }[] } | undefined;
+    for (const version of spec?.versions ?? []) crdScopes.set(`${spec?.group}/${version.name}/${spec?.names?.kind}`, spec?.scope === 'Namespaced');
+  }
+  const pendingCrd = new Set<KubeObject>();
+  for (const object of objects) {
+    const scope = await writer.resource(object.apiVersion, object.kind);
+    let namespaced: boolean;
+    if ('error' in scope) {
+      const fromCrd = crdScopes.get(`${object.apiVersion}/${object.kind}`);
+      if (fromCrd === undefined) {
+        record.rejections.push(rejection(object, files, scope.error));
+        continue;
+      }
+      namespaced = fromCrd;
+      pendingCrd.add(object);
+    } else namespaced = scope.value.namespaced;
+    if (namespaced) object.metadata.namespace ??= options.namespace;
+    else delete object.metadata.namespace;
+  }
+
+  // 4. Namespaces: those the manifests declare are applied; others must exist, or --create-namespace.
+  const declared = new Set(objects.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name));
+  const needed = [...new Set(objects.map((o) => o.metadata.namespace).filter((n): n is string => n !== undefined))];
+  const newNamespaces = new Set<string>();
+  for (const name of needed) {
+    if (declared.has(name)) continue;
+    const existing = await writer.get({ apiVersion: 'v1', kind: 'Namespace', name });
+    if ('error' in existing) return end('error', EXIT_USAGE, `get namespace ${name}: ${existing.error.message}`);
+    if (existing.value !== null) continue;
+    if (options.createNamespace !== true) {
+      record.rejections.push({ apiVersion: 'v1', kind: 'Namespace', name, error: { kind: 'not-found', message: `namespace "${name}" does not exist (--create-namespace creates it)` } });
+      continue;
+    }
+    objects.unshift({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+    declared.add(name);
+  }
+
+  // 5. What was there, for the record and the rollback.
+  const before = new Map<KubeObject, KubeObject | null>();
+  await Promise.all(
+    objects.map(async (object) => {
+      if (pendingCrd.has(object)) {
+        before.set(object, null);
+        return;
+      }
+      const got = await writer.get(refOf(object));
+      before.set(object, 'error' in got ? null : got.value);
+    }),
+  );
+  for (const object of objects) if (object.kind === 'Namespace' && before.get(object) === null) newNamespaces.add(object.metadata.name);
+
+  // 6. Server-side dry-run of everything that can be tried now, every rejection reported at once.
+  // Objects in a namespace this deploy creates, and custom resources of its CRDs, are tried once
+  // those exist (before anything else is applied).
+  const ordered = applyOrder(objects);
+  const later = (object: KubeObject): boolean => pendingCrd.has(object) || (object.metadata.namespace !== undefined && newNamespaces.has(object.metadata.namespace));
+  await dryRun(ordered.filter((o) => !later(o)));
+  if (record.rejections.length > 0) return rejected();
+
+  // 7. Apply, in dependency order.
+  record.applyStartedAt = iso();
+  const applied: KubeObject[] = [];
+  const appliedEntries = new Map<KubeObject, AppliedObject>();
+  const applyOne = async (object: KubeObject): Promise<boolean> => {
+    const result = await writer.apply(object, { dryRun: false, force: options.forceConflicts === true });
+    if ('error' in result) {
+      record.rejections.push(rejection(object, files, result.error));
+      return false;
+    }
+    const previous = before.get(object) ?? null;
+    const entry: AppliedObject = {
+      ...refOf(result.value),
+      existed: previous !== null,
+      ...(previous?.metadata.resourceVersion === undefined ? {} : { resourceVersionBefore: previous.metadata.resourceVersion }),
+      ...(result.value.metadata.resourceVersion === undefined ? {} : { resourceVersionAfter: result.value.metadata.resourceVersion }),
+      appliedAt: iso(),
+    };
+    record.applied.push(entry);
+    appliedEntries.set(result.value, entry);
+    applied.push(result.value);
+    say(`applied ${describeRef(refOf(result.value))}${previous === null ? ' (created)' : ''}\n`);
+    return true;
+  };
+  let laterTried = false;
+  for (const object of ordered) {
+    if (later(object) && !laterTried) {
+      // Everything the late objects need is applied (namespaces and CRDs come first in the order).
+      laterTried = true;
+      writer.refreshDiscovery();
+      await dryRun(ordered.filter(later));
+      if (record.rejections.length > 0) {
+        await restore(applied, 'rejected');
+        return rejected();
+      }
+    }
+    if (!(await applyOne(object))) {
+      say(`apply failed: ${describeRef(refOf(object))}: ${record.rejections.at(-1)?.error.message ?? ''}\n`);
+      return afterFailure('error', EXIT_ROLLOUT_FAILED, `apply of ${describeRef(refOf(object))} failed`);
+    }
+    if (object.kind === 'CustomResourceDefinition') writer.refreshDiscovery();
+  }
+  record.applyEndedAt = iso();
+
+  // 8. Watch the rollouts.
+  const workloads = watchedWorkloads(applied);
+  if (workloads.length > 0) say(`watching ${workloads.map((w) => describeRef(refOf(w))).join(', ')}\n`);
+  const watched = await watchRollouts(writer, workloads, {
+    policy: { transientGraceMs: options.transientGraceMs ?? DEFAULT_TRANSIENT_GRACE_MS, maxAttempts: MAX_ATTEMPTS, target },
+    timeoutMs: options.timeoutMs ?? DEFAULT_DEPLOY_TIMEOUT_MS,
+    now,
+    onProgress: (progress) => options.onProgress?.(progress),
+    onRetrying: (failure, workload) => say(retryingLine(failure, workload)),
+  });
+  recordWatch(watched);
+  switch (watched.outcome) {
+    case 'complete':
+      say(`rolled out: ${workloads.length === 0 ? 'nothing to watch' : workloads.map((w) => describeRef(refOf(w))).join(', ')}\n`);
+      return end('rolled-out', EXIT_ROLLED_OUT);
+    case 'pull-failure':
+      for (const entry of record.diagnosis) say(diagnosisText(entry));
+      return afterFailure('pull-failure', EXIT_PULL_FAILURE, 'a new pod cannot pull its image');
+    case 'timeout':
+      say(`timeout: ${watched.message ?? ''}\n`);
+      return afterFailure('timeout', EXIT_ROLLOUT_FAILED, watched.message);
+    default:
+      say(`rollout failed: ${watched.message ?? ''}\n`);
+      return afterFailure(watched.outcome === 'failed' ? 'rollout-failed' : 'error', EXIT_ROLLOUT_FAILED, watched.message);
+  }
+
+  async function dryRun(batch: KubeObject[]): Promise<void> {
+    const results = await Promise.all(batch.map(async (object) => ({ object, result: await writer.apply(object, { dryRun: true, force: options.forceConflicts === true }) })));
+    for (const { object, result } of results) {
+      if ('error' in result) record.rejections.push(rejection(object, files, result.error));
+    }
+  }
+
+  function rejected(): DeployResult {
+    say(`server-side dry-run: ${record.rejections.length} object(s) rejected; nothing was applied\n`);
+    for (const r of record.rejections) say(`  ${r.file === undefined ? '' : `${r.file}: `}${describeRef(r)}: ${r.error.message}\n`);
+    return end('rejected', EXIT_USAGE, `${record.rejections.length} object(s) rejected by the server`);
+  }
+
+  function recordWatch(watched: RolloutWatchResult): void {
+    record.rollouts = watched.workloads.map((w) => ({
+      workload: w.workload,
+      desired: w.status.desired,
+      ready: w.status.ready,
+      complete: w.status.complete,
+      ...(w.status.revision === undefined ? {} : { revision: w.status.revision }),
+      ...(w.status.failed === undefined ? {} : { failed: w.status.failed }),
+    }));
+    const failures: TrackedFailure[] = watched.failures.flatMap((w) => w.failures);
+    record.failures = failures.map(podFailureRecord);
+    record.diagnosis = diagnose(watched.failures);
+    if (watched.firstFailureAt !== undefined) record.firstFailureObservedAt = iso(watched.firstFailureAt);
+  }
+
+  /** The evidence is in the record and printed; then (--rollback) restore. */
+  async function afterFailure(outcome: DeployOutcome, exitCode: number, message?: string): Promise<DeployResult> {
+    if (options.rollback !== true) return end(outcome, exitCode, message);
+    const ok = await restore(applied, outcome);
+    return end(outcome, ok ? exitCode : EXIT_ROLLBACK_FAILED, ok ? message : `${message ?? outcome}; the rollback failed`);
+  }
+
+  /** Re-applies what was there before (force: the recorded state wins), deletes what this deploy created. */
+  async function restore(done: KubeObject[], why: string): Promise<boolean> {
+    const startedAt = iso();
+    const actions: RollbackAction[] = [];
+    say(`rollback (${why}): restoring ${done.length} object(s)\n`);
+    const restored: KubeObject[] = [];
+    for (const live of [...done].reverse()) {
+      const original = [...before.entries()].find(([object]) => sameRef(refOf(object), refOf(live)))?.[1] ?? null;
+      const ref = refOf(live);
+      if (original === null) {
+        const result = await writer.delete(ref);
+        actions.push({ ...ref, action: 'deleted', ok: !('error' in result), ...('error' in result ? { error: result.error.message } : {}) });
+        say(`  deleted ${describeRef(ref)}${'error' in result ? `: FAILED ${result.error.message}` : ''}\n`);
+      } else {
+        const result = await writer.apply(forReapply(original), { dryRun: false, force: true });
+        actions.push({ ...ref, action: 'restored', ok: !('error' in result), ...('error' in result ? { error: result.error.message } : {}) });
+        say(`  restored ${describeRef(ref)}${'error' in result ? `: FAILED ${result.error.message}` : ''}\n`);
+        if (!('error' in result)) restored.push(result.value);
+      }
+    }
+    let available = true;
+    const workloads = watchedWorkloads(restored);
+    if (workloads.length > 0) {
+      say(`rollback: watching ${workloads.map((w) => describeRef(refOf(w))).join(', ')} until the previous revision is available\n`);
+      const watched = await watchRollouts(writer, workloads, {
+        policy: { transientGraceMs: options.transientGraceMs ?? DEFAULT_TRANSIENT_GRACE_MS, maxAttempts: MAX_ATTEMPTS, target },
+        timeoutMs: options.timeoutMs ?? DEFAULT_DEPLOY_TIMEOUT_MS,
+        now,
+      });
+      available = watched.outcome === 'complete';
+      say(available ? 'rollback: the previous revision is available\n' : `rollback: the previous revision did not become available (${watched.outcome}${watched.message === undefined ? '' : `: ${watched.message}`})\n`);
+    }
+    const ok = available && actions.every((a) => a.ok);
+    record.rollback = { startedAt, endedAt: iso(), ok, actions, available };
+    return ok;
+  }
+}
+
+/** Images of a pod-running object's containers and init containers. */
+function podImages(object: KubeObject): string[] {
+  const spec = object.kind === 'Pod' ? object.spec : object.kind === 'CronJob' ? (object.spec as { jobTemplate?: { spec?: { template?: { spec?: unknown } } } } | undefined)?.jobTemplate?.spec?.template?.spec : (object.spec as { template?: { spec?: unknown } } | undefined)?.template?.spec;
+  const pod = spec as { containers?: { image?: string }[]; initContainers?: { image?: string }[] } | undefined;
+  return [...(pod?.initContainers ?? []), ...(pod?.containers ?? [])].map((c) => c.image).filter((i): i is string => typeof i === 'string' && i !== '');
+}
+
+function sameRef(a: ObjectRef, b: ObjectRef): boolean {
+  return a.apiVersion === b.apiVersion && a.kind === b.kind && a.name === b.name && (a.namespace ?? '') === (b.namespace ?? '');
+}
+
+/** The recorded object as an apply body: its spec and data as they were, without server-owned fields. */
+export function forReapply(object: KubeObject): KubeObject {
+  const { status: _status, ...rest } = object;
+  const annotations = Object.fromEntries(Object.entries(object.metadata.annotations ?? {}).filter(([key]) => !CONTROLLER_ANNOTATIONS.includes(key)));
+  return {
+    ...rest,
+    apiVersion: object.apiVersion,
+    kind: object.kind,
+    metadata: {
+      name: object.metadata.name,
+      ...(object.metadata.namespace === undefined ? {} : { namespace: object.metadata.namespace }),
+      ...(object.metadata.labels === undefined ? {} : { labels: object.metadata.labels }),
+      ...(Object.keys(annotations).length === 0 ? {} : { annotations }),
+    },
+  };
+}
+
+function rejection(object: KubeObject, files: Map<KubeObject, string>, error: WriteError): Rejection {
+  const file = files.get(object);
+  return { ...refOf(object), ...(file === undefined ? {} : { file }), error };
+}
+
+function retryingLine(failure: TrackedFailure, workload: ObjectRef): string {
+  const e = failure.evidence;
+  return `retrying: ${describeRef(workload)} pod ${e.pod} container ${e.container}: ${failure.classification.cause} (transient), attempt ${failure.attempts}/${MAX_ATTEMPTS}: ${e.message}\n`;
+}

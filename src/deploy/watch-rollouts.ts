@@ -1,0 +1,212 @@
+// Watches the rollouts of the applied workloads until each is complete, one fails, a pull failure
+// stops the deploy (fail-fast-policy.ts) or the time is up. Watches only (ClusterWriter.watch: a
+// list, then the watch stream): per namespace one on pods and one on events, per workload one on
+// the object itself, and one on a Deployment's ReplicaSets. No I/O of its own.
+import { refOf, type ClusterWriter, type KubeObject, type ObjectRef, type Watch, type WriteError } from '../facts/cluster-writer.js';
+import { PullFailureTracker, type Decision, type FailFastPolicy, type TrackedFailure } from './fail-fast-policy.js';
+import type { PodEvent } from './pull-failures.js';
+import { podSelector, rolloutStatus, WATCHED_KINDS, type RolloutStatus } from './rollout-model.js';
+
+export interface WorkloadProgress {
+  workload: ObjectRef;
+  status: RolloutStatus;
+}
+
+export interface RolloutWatchOptions {
+  policy: FailFastPolicy;
+  timeoutMs: number;
+  now?: () => number;
+  /** A workload's ready count or state changed. */
+  onProgress?: (progress: WorkloadProgress) => void;
+  /** A transient pull failure: the deploy goes on. */
+  onRetrying?: (failure: TrackedFailure, workload: ObjectRef) => void;
+}
+
+export type RolloutWatchOutcome = 'complete' | 'pull-failure' | 'failed' | 'timeout' | 'error';
+
+export interface RolloutWatchResult {
+  outcome: RolloutWatchOutcome;
+  /** Every workload's last status. */
+  workloads: WorkloadProgress[];
+  /** Pull failures of new pods by workload (all that were open when the deploy stopped). */
+  failures: { workload: ObjectRef; desired: number; failures: TrackedFailure[] }[];
+  firstFailureAt?: number;
+  /** For `failed`, `timeout` and `error`: one line. */
+  message?: string;
+}
+
+const refKey = (ref: ObjectRef): string => `${ref.apiVersion}/${ref.kind}/${ref.namespace ?? ''}/${ref.name}`;
+
+/** The workloads among applied objects whose rollout `deploy` watches. */
+export function watchedWorkloads(applied: readonly KubeObject[]): KubeObject[] {
+  return applied.filter((object) => WATCHED_KINDS.has(object.kind));
+}
+
+export function watchRollouts(writer: ClusterWriter, workloads: readonly KubeObject[], options: RolloutWatchOptions): Promise<RolloutWatchResult> {
+  const now = options.now ?? Date.now;
+  const tracker = new PullFailureTracker(options.policy);
+  const latest = new Map<string, KubeObject>(workloads.map((w) => [refKey(refOf(w)), w]));
+  const replicaSets = new Map<string, KubeObject>();
+  const pods = new Map<string, KubeObject>();
+  /** Events that arrived before their pod was known as new. */
+  const pendingEvents = new Map<string, PodEvent[]>();
+  /** resourceVersion of each pod last given to the tracker. */
+  const observedVersion = new Map<string, string>();
+  /** The workload each new pod belongs to. */
+  const podOwner = new Map<string, string>();
+  const lastProgress = new Map<string, string>();
+  const watches: Watch[] = [];
+  let firstFailureAt: number | undefined;
+  let finished = false;
+  let graceTimer: NodeJS.Timeout | undefined;
+
+  return new Promise<RolloutWatchResult>((resolve) => {
+    const statuses = (): WorkloadProgress[] =>
+      [...latest.values()].map((w) => ({ workload: refOf(w), status: rolloutStatus(w, [...replicaSets.values()]) }));
+
+    const finish = (outcome: RolloutWatchOutcome, message?: string): void => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(timeout);
+      clearTimeout(graceTimer);
+      for (const watch of watches) watch.stop();
+      const byWorkload = new Map<string, TrackedFailure[]>();
+      for (const failure of tracker.failures) {
+        const owner = podOwner.get(failure.evidence.podUid);
+        if (owner !== undefined) byWorkload.set(owner, [...(byWorkload.get(owner) ?? []), failure]);
+      }
+      const current = statuses();
+      resolve({
+        outcome,
+        workloads: current,
+        failures: current
+          .filter((p) => byWorkload.has(refKey(p.workload)))
+          .map((p) => ({ workload: p.workload, desired: p.status.desired, failures: byWorkload.get(refKey(p.workload)) ?? [] })),
+        ...(firstFailureAt === undefined ? {} : { firstFailureAt }),
+        ...(message === undefined ? {} : { message }),
+      });
+    };
+
+    const timeout = setTimeout(() => finish('timeout', `the rollout did not finish within ${Math.round(options.timeoutMs / 1000)} s`), options.timeoutMs);
+
+    const act = (decisions: Decision[]): void => {
+      for (const decision of decisions) {
+        firstFailureAt ??= decision.failure.firstSeenAt;
+        if (decision.kind === 'stop') {
+          finish('pull-failure');
+          return;
+        }
+        const owner = latest.get(podOwner.get(decision.failure.evidence.podUid) ?? '');
+        if (owner !== undefined) options.onRetrying?.(decision.failure, refOf(owner));
+      }
+      scheduleGrace();
+    };
+
+    const scheduleGrace = (): void => {
+      clearTimeout(graceTimer);
+      const deadline = tracker.nextDeadline();
+      if (deadline === undefined || finished) return;
+      graceTimer = setTimeout(() => act(tracker.expired(now())), Math.max(0, deadline - now()));
+    };
+
+    const evaluate = (): void => {
+      if (finished) return;
+      const current = statuses();
+      for (const progress of current) {
+        const key = refKey(progress.workload);
+        const summary = `${progress.status.ready}/${progress.status.desired}/${progress.status.complete}/${progress.status.observed}`;
+        if (lastProgress.get(key) !== summary) {
+          lastProgress.set(key, summary);
+          options.onProgress?.(progress);
+        }
+      }
+      // Pods: the tracker sees each new-revision pod once per version.
+      for (const pod of pods.values()) {
+        const uid = pod.metadata.uid ?? '';
+        const owner = current.find((p) => p.workload.namespace === pod.metadata.namespace && p.status.isNewPod(pod));
+        if (owner === undefined) continue;
+        podOwner.set(uid, refKey(owner.workload));
+        const version = pod.metadata.resourceVersion ?? '';
+        if (observedVersion.get(uid) === version) continue;
+        const firstTime = !observedVersion.has(uid);
+        observedVersion.set(uid, version);
+        act(tracker.observePod(pod, now()));
+        if (finished) return;
+        if (firstTime) {
+          for (const event of pendingEvents.get(uid) ?? []) act(tracker.observeEvent(event, pod, now()));
+          pendingEvents.delete(uid);
+          if (finished) return;
+        }
+      }
+      const failed = current.find((p) => p.status.failed !== undefined);
+      if (failed !== undefined) {
+        finish('failed', `${failed.workload.kind} ${failed.workload.name}: ${failed.status.failed}`);
+        return;
+      }
+      if (current.every((p) => p.status.complete)) finish('complete');
+    };
+
+    const onError = (what: string) => (error: WriteError): void => finish('error', `${what}: ${error.message}`);
+
+    const namespaces = new Set(workloads.map((w) => w.metadata.namespace ?? 'default'));
+    for (const namespace of namespaces) {
+      watches.push(
+        writer.watch({ apiVersion: 'v1', kind: 'Pod', namespace }, {
+          onEvent: (type, pod) => {
+            if (type === 'DELETED') pods.delete(pod.metadata.uid ?? '');
+            else pods.set(pod.metadata.uid ?? '', pod);
+            // A bare Pod is its own workload: this watch keeps it current.
+            const asWorkload = refKey({ apiVersion: 'v1', kind: 'Pod', name: pod.metadata.name, namespace });
+            if (type !== 'DELETED' && latest.get(asWorkload)?.metadata.uid === pod.metadata.uid) latest.set(asWorkload, { ...pod, apiVersion: 'v1', kind: 'Pod' });
+            evaluate();
+          },
+          onError: onError(`watch pods in namespace ${namespace}`),
+        }),
+        writer.watch({ apiVersion: 'v1', kind: 'Event', namespace, fieldSelector: 'involvedObject.kind=Pod' }, {
+          onEvent: (type, object) => {
+            if (type === 'DELETED' || finished) return;
+            const event = object as unknown as PodEvent;
+            const uid = event.involvedObject?.uid ?? '';
+            const pod = pods.get(uid);
+            if (pod !== undefined && podOwner.has(uid)) {
+              act(tracker.observeEvent(event, pod, now()));
+            } else {
+              const pending = pendingEvents.get(uid) ?? [];
+              pending.push(event);
+              pendingEvents.set(uid, pending.slice(-50));
+            }
+          },
+          onError: onError(`watch events in namespace ${namespace}`),
+        }),
+      );
+    }
+    for (const workload of workloads) {
+      const namespace = workload.metadata.namespace ?? 'default';
+      if (workload.kind !== 'Pod') {
+        watches.push(
+          writer.watch({ apiVersion: workload.apiVersion, kind: workload.kind, namespace, fieldSelector: `metadata.name=${workload.metadata.name}` }, {
+            onEvent: (type, object) => {
+              if (type !== 'DELETED') latest.set(refKey(refOf(object)), object);
+              evaluate();
+            },
+            onError: onError(`watch ${workload.kind} ${workload.metadata.name}`),
+          }),
+        );
+      }
+      if (workload.kind === 'Deployment') {
+        const selector = podSelector(workload);
+        watches.push(
+          writer.watch({ apiVersion: 'apps/v1', kind: 'ReplicaSet', namespace, ...(selector === undefined ? {} : { labelSelector: selector }) }, {
+            onEvent: (type, rs) => {
+              if (type === 'DELETED') replicaSets.delete(rs.metadata.uid ?? '');
+              else replicaSets.set(rs.metadata.uid ?? '', rs);
+              evaluate();
+            },
+            onError: onError(`watch ReplicaSets of ${workload.metadata.name}`),
+          }),
+        );
+      }
+    }
+    if (workloads.length === 0) finish('complete');
+  });
+}

@@ -1,0 +1,278 @@
+// `deploy` against the real control plane (kube-apiserver, controller-manager, scheduler, kwok):
+// good rollouts, fail-fast on every pull-failure reason kubelet gives (kwok plays kubelet's
+// statuses, messages and events), transient failures that recover, --rollback, dry-run rejections.
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { deploy, type DeployOptions, type DeployResult } from '../../../src/commands/deploy.js';
+import { loadConfig } from '../../../src/gateways/files/load-config.js';
+import { openClusterWriter } from '../../../src/gateways/kube/open-cluster-writer.js';
+import {
+  dnsFailure,
+  invalidImageName,
+  manifestNotFound,
+  neverPullMissing,
+  nodeLookingLike,
+  sharedControlPlane,
+  waitFor,
+  type ControlPlane,
+  type KubeObject,
+} from '../../support/control-plane/index.js';
+
+const TIMING = { firstPullMs: 200, backOffMs: 1000, retryMs: 3000 };
+const controlPlane = sharedControlPlane({
+  controllerManager: true,
+  kwok: true,
+  imagePullFailures: [
+    dnsFailure('registry.invalid/'),
+    manifestNotFound('notfound.test/'),
+    neverPullMissing('neverpull.test/'),
+    invalidImageName('invalid.test/'),
+    { imagePrefix: 'unavailable.test/', runtimeError: 'RegistryUnavailable: pinging container registry unavailable.test: dial tcp 10.0.0.9:443: connect: connection refused' },
+    { imagePrefix: 'unsigned.test/', runtimeError: 'SignatureValidationFailed: Source image rejected: A signature was required, but no signature exists' },
+    {
+      imagePrefix: 'flaky.test/',
+      runtimeError: 'failed to pull and unpack image "{image}": failed to resolve reference "{image}": unexpected status from HEAD request to https://{host}/v2/{repository}/manifests/{reference}: 503 Service Unavailable',
+    },
+  ],
+  imagePullTiming: TIMING,
+});
+
+let dir: string;
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'pullguard-deploy-'));
+});
+after(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+let fileCounter = 0;
+async function manifests(objects: readonly unknown[]): Promise<string> {
+  fileCounter += 1;
+  const file = join(dir, `manifests-${fileCounter}.yaml`);
+  // JSON documents are YAML documents.
+  await writeFile(file, objects.map((o) => JSON.stringify(o, null, 2)).join('\n---\n'));
+  return file;
+}
+
+function deployment(name: string, image: string, extra: { replicas?: number; initImage?: string; pullPolicy?: string } = {}): KubeObject {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name },
+    spec: {
+      replicas: extra.replicas ?? 1,
+      selector: { matchLabels: { app: name } },
+      template: {
+        metadata: { labels: { app: name } },
+        spec: {
+          ...(extra.initImage === undefined ? {} : { initContainers: [{ name: 'migrate', image: extra.initImage }] }),
+          containers: [{ name: 'app', image, ...(extra.pullPolicy === undefined ? {} : { imagePullPolicy: extra.pullPolicy }) }],
+        },
+      },
+    },
+  };
+}
+
+async function runDeploy(cp: ControlPlane, namespace: string, objects: readonly unknown[], extra: Partial<DeployOptions> = {}): Promise<DeployResult & { lines: string[]; elapsedAfterFirstFailureMs?: number }> {
+  const file = await manifests(objects);
+  const writer = openClusterWriter({ kubeconfig: cp.adminKubeconfigPath, env: { HOME: dir }, cwd: dir, namespace, stdinIsTerminal: false });
+  const lines: string[] = [];
+  try {
+    const result = await deploy({
+      paths: [file],
+      cwd: dir,
+      config: await loadConfig({ cwd: dir, knownRuleIds: [] }),
+      writer,
+      namespace,
+      skipPreflight: true,
+      timeoutMs: 60_000,
+      say: (text) => lines.push(text),
+      ...extra,
+    });
+    const first = result.record.firstFailureObservedAt;
+    return { ...result, lines, ...(first === undefined ? {} : { elapsedAfterFirstFailureMs: Date.parse(result.record.endedAt) - Date.parse(first) }) };
+  } finally {
+    await writer.close();
+  }
+}
+
+describe('pullguard deploy against the control plane', () => {
+  before(async () => {
+    await controlPlane().createNode(nodeLookingLike('kind'));
+  });
+
+  it('applies in dependency order and returns 0 once the Deployment is available', async () => {
+    const cp = controlPlane();
+    const namespace = await cp.createNamespace();
+    const result = await runDeploy(cp, namespace, [
+      deployment('web', 'example.test/web:1', { replicas: 2 }),
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'web-config' }, data: { mode: 'prod' } },
+      { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'web' } },
+    ]);
+    assert.equal(result.exitCode, 0, result.lines.join(''));
+    assert.equal(result.record.outcome, 'rolled-out');
+    assert.deepEqual(result.record.applied.map((a) => `${a.kind}/${a.name}/${a.existed}`), ['ConfigMap/web-config/false', 'ServiceAccount/web/false', 'Deployment/web/false']);
+    assert.deepEqual(result.record.rollouts.map((r) => [r.workload.name, r.desired, r.ready, r.complete]), [['web', 2, 2, true]]);
+    const live = await cp.get<KubeObject & { status: { availableReplicas?: number }; metadata: { managedFields?: { manager: string }[] } }>('apps/v1', 'Deployment', 'web', namespace);
+    assert.equal(live?.status.availableReplicas, 2);
+    assert.ok(live?.metadata.managedFields?.some((f) => f.manager === 'pullguard'), 'applied with field manager pullguard');
+    assert.deepEqual(result.record.failures, []);
+  });
+
+  const cases: { title: string; image: string; reason: string; cause: string; init?: boolean; pullPolicy?: string; message: RegExp }[] = [
+    { title: 'ErrImagePull (DNS)', image: 'registry.invalid/shop/web:2', reason: 'ErrImagePull', cause: 'dns-error', message: /lookup registry\.invalid on 127\.0\.0\.53:53: no such host$/ },
+    { title: 'ErrImagePull (manifest not found)', image: 'notfound.test/shop/web:2', reason: 'ErrImagePull', cause: 'image-not-found', message: /rpc error: code = NotFound desc = failed to pull and unpack image "notfound\.test\/shop\/web:2"/ },
+    { title: 'ErrImageNeverPull', image: 'neverpull.test/shop/web:2', pullPolicy: 'Never', reason: 'ErrImageNeverPull', cause: 'never-pull-missing', message: /Container image "neverpull\.test\/shop\/web:2" is not present with pull policy of Never$/ },
+    { title: 'InvalidImageName', image: 'invalid.test/shop/web:2', reason: 'InvalidImageName', cause: 'invalid-reference', message: /invalid reference format$/ },
+    { title: 'RegistryUnavailable', image: 'unavailable.test/shop/web:2', reason: 'RegistryUnavailable', cause: 'connection-refused', message: /pinging container registry unavailable\.test: dial tcp 10\.0\.0\.9:443: connect: connection refused$/ },
+    { title: 'SignatureValidationFailed', image: 'unsigned.test/shop/web:2', reason: 'SignatureValidationFailed', cause: 'signature-policy', message: /Source image rejected: A signature was required, but no signature exists$/ },
+    { title: 'an init container', image: 'example.test/shop/web:2', init: true, reason: 'ErrImagePull', cause: 'image-not-found', message: /notfound\.test\/shop\/migrate:2/ },
+  ];
+  for (const c of cases) {
+    it(`stops at the first pull failure of a new pod: ${c.title}`, async () => {
+      const cp = controlPlane();
+      const namespace = await cp.createNamespace();
+      const result = await runDeploy(cp, namespace, [
+        deployment('web', c.image, { replicas: 2, ...(c.init === true ? { initImage: 'notfound.test/shop/migrate:2' } : {}), ...(c.pullPolicy === undefined ? {} : { pullPolicy: c.pullPolicy }) }),
+      ]);
+      assert.equal(result.exitCode, 1, result.lines.join(''));
+      assert.equal(result.record.outcome, 'pull-failure');
+      const entry = result.record.diagnosis[0];
+      assert.ok(entry !== undefined, result.lines.join(''));
+      assert.equal(entry.cause, c.cause);
+      assert.equal(entry.reason, c.reason);
+      assert.match(entry.message, c.message);
+      // kubelet writes the Failed event and the status together: whichever the watches deliver first.
+      assert.ok(entry.source === 'status' || (entry.source === 'event' && c.reason !== 'ErrImageNeverPull' && c.reason !== 'InvalidImageName'), entry.source);
+      assert.equal(entry.desiredPods, 2);
+      assert.deepEqual(entry.nodes, ['dev-control-plane']);
+      assert.deepEqual(entry.containers, [c.init === true ? 'migrate (init)' : 'app']);
+      const failure = result.record.failures[0];
+      assert.equal(failure?.initContainer, c.init === true);
+      assert.match(failure?.firstObservedAt ?? '', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      // The printed block: workload, pods, node, container, image, cause, the runtime's words, where, fix.
+      const block = result.lines.find((line) => line.startsWith('✗ Deployment web'));
+      assert.ok(block !== undefined, result.lines.join(''));
+      assert.match(block, new RegExp(`\\n  pods       \\d/2 of the new revision \\(web-`));
+      assert.match(block, /\n  node       dev-control-plane\n/);
+      assert.ok(block.includes(`\n  runtime    ${entry.message}\n`));
+      const where = entry.source === 'status' ? `status\\.${c.init === true ? 'initContainerStatuses\\[migrate\\]' : 'containerStatuses\\[app\\]'}\\.state\\.waiting` : 'event Failed \\(count 1\\)';
+      assert.match(block, new RegExp(`\\n  from       ${where} \\(${c.reason}\\)\\n`));
+      assert.match(block, /\n  fix        \S/);
+      // Deterministic: it stopped on the first observation, not after the back-off.
+      assert.ok((result.elapsedAfterFirstFailureMs ?? Infinity) < 2000, `stopped ${result.elapsedAfterFirstFailureMs} ms after the first failure`);
+    });
+  }
+
+  it('ImagePullBackOff seen first (the ErrImagePull status was missed): the cause comes from the back-off message', async () => {
+    const cp = controlPlane();
+    const namespace = await cp.createNamespace();
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'job-runner', namespace }, spec: { containers: [{ name: 'run', image: 'registry.invalid/tools/run:1' }] } };
+    await cp.apply(pod);
+    await cp.waitForObject('v1', 'Pod', 'job-runner', namespace, (p: KubeObject) => JSON.stringify(p.status ?? {}).includes('"ImagePullBackOff"'), 'the pod in back-off');
+    const result = await runDeploy(cp, namespace, [pod]);
+    assert.equal(result.exitCode, 1, result.lines.join(''));
+    assert.equal(result.record.diagnosis[0]?.reason, 'ImagePullBackOff');
+    assert.equal(result.record.diagnosis[0]?.cause, 'dns-error');
+  });
+
+  it('a transient failure prints "retrying" and does not fail a deploy that recovers', async () => {
+    const cp = controlPlane();
+    const namespace = await cp.createNamespace();
+    const lines: string[] = [];
+    let recovered = false;
+    const running = runDeploy(cp, namespace, [deployment('api', 'flaky.test/shop/api:1')], {
+      say: (text) => {
+        lines.push(text);
+        if (text.startsWith('retrying:') && !recovered) {
+          recovered = true;
+          // The registry is back: kubelet's next pull succeeds. Played here as kubelet reports it.
+          void recoverPods(cp, namespace, 'api');
+        }
+      },
+    });
+    const result = await running;
+    assert.equal(result.exitCode, 0, lines.join(''));
+    assert.ok(lines.some((line) => /^retrying: Deployment api -n \S+ pod api-\S+ container app: registry-server-error \(transient\), attempt 1\/3: /.test(line)), lines.join(''));
+    assert.equal(result.record.outcome, 'rolled-out');
+  });
+
+  it('a transient failure that lasts three attempts stops the deploy', async () => {
+    const cp = controlPlane();
+    const namespace = await cp.createNamespace();
+    const result = await runDeploy(cp, namespace, [deployment('api', 'flaky.test/shop/api:1')]);
+    assert.equal(result.exitCode, 1, result.lines.join(''));
+    assert.equal(result.record.diagnosis[0]?.cause, 'registry-server-error');
+    assert.equal(result.record.failures[0]?.attempts, 3);
+    assert.equal(result.lines.filter((line) => line.startsWith('retrying:')).length, 2);
+  });
+
+  it('--rollback records the evidence, then restores the previous revision exactly and deletes what it created', async () => {
+    const cp = controlPlane();
+    const namespace = await cp.createNamespace();
+    const good = await runDeploy(cp, namespace, [deployment('web', 'example.test/web:1', { replicas: 2 })]);
+    assert.equal(good.exitCode, 0, good.lines.join(''));
+    const recorded = await cp.get<KubeObject & { spec: { template: unknown } }>('apps/v1', 'Deployment', 'web', namespace);
+    const bad = await runDeploy(
+      cp,
+      namespace,
+      [deployment('web', 'registry.invalid/web:2', { replicas: 2 }), { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'new-in-v2' }, data: { a: '1' } }],
+      { rollback: true },
+    );
+    assert.equal(bad.exitCode, 1, bad.lines.join(''));
+    assert.equal(bad.record.diagnosis[0]?.cause, 'dns-error');
+    assert.equal(bad.record.rollback?.ok, true);
+    assert.equal(bad.record.rollback?.available, true);
+    assert.deepEqual(bad.record.rollback?.actions.map((a) => `${a.action} ${a.kind}/${a.name}`), ['restored Deployment/web', 'deleted ConfigMap/new-in-v2']);
+    // The evidence is printed before the rollback starts.
+    const diagnosisAt = bad.lines.findIndex((line) => line.startsWith('✗ Deployment web'));
+    const rollbackAt = bad.lines.findIndex((line) => line.startsWith('rollback'));
+    assert.ok(diagnosisAt >= 0 && diagnosisAt < rollbackAt, bad.lines.join(''));
+    const live = await cp.get<KubeObject & { spec: { template: unknown }; status: { availableReplicas?: number; updatedReplicas?: number } }>('apps/v1', 'Deployment', 'web', namespace);
+    assert.deepEqual(live?.spec.template, recorded?.spec.template);
+    assert.equal(live?.status.availableReplicas, 2);
+    assert.equal(await cp.get('v1', 'ConfigMap', 'new-in-v2', namespace), undefined);
+  });
+
+  it('a server-side dry-run rejection stops before anything is applied, with every rejection at once', async () => {
+    const cp = controlPlane();
+    const namespace = await cp.createNamespace();
+    const result = await runDeploy(cp, namespace, [
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'fine' }, data: { a: '1' } },
+      { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { ports: [{ port: 70000 }], selector: { app: 'web' } } },
+      deployment('web', 'example.test/web:1', { replicas: -1 }),
+    ]);
+    assert.equal(result.exitCode, 2, result.lines.join(''));
+    assert.equal(result.record.outcome, 'rejected');
+    assert.deepEqual(result.record.rejections.map((r) => `${r.kind}/${r.name}/${r.error.kind}`), ['Service/web/rejected', 'Deployment/web/rejected']);
+    assert.match(result.record.rejections[0]?.error.message ?? '', /spec\.ports\[0\]\.port: Invalid value: 70000/);
+    assert.deepEqual(result.record.applied, []);
+    assert.equal(await cp.get('v1', 'ConfigMap', 'fine', namespace), undefined);
+  });
+});
+
+/** What kubelet reports once a pull succeeds: the containers run and the pod is Ready. */
+async function recoverPods(cp: ControlPlane, namespace: string, app: string): Promise<void> {
+  const pods = await waitFor('the failing pod', async () => {
+    const list = await cp.list<KubeObject & { spec: { containers: { name: string; image: string }[] } }>('v1', 'Pod', namespace, `labelSelector=app%3D${app}`);
+    return list.length > 0 ? list : undefined;
+  });
+  const now = new Date().toISOString();
+  for (const pod of pods) {
+    await cp.call('PATCH', `/api/v1/namespaces/${namespace}/pods/${pod.metadata.name}/status`, {
+      status: {
+        phase: 'Running',
+        conditions: [
+          { type: 'Initialized', status: 'True', lastTransitionTime: now },
+          { type: 'ContainersReady', status: 'True', lastTransitionTime: now },
+          { type: 'Ready', status: 'True', lastTransitionTime: now },
+          { type: 'PodScheduled', status: 'True', lastTransitionTime: now },
+        ],
+        containerStatuses: pod.spec.containers.map((c) => ({ name: c.name, image: c.image, imageID: `${c.image}@sha256:${'0'.repeat(64)}`, ready: true, started: true, restartCount: 0, state: { running: { startedAt: now } } })),
+      },
+    }, { contentType: 'application/strategic-merge-patch+json' });
+  }
+}
