@@ -2,8 +2,8 @@
 // workload, image and cause (DESIGN.md "Commands"). Composition only: the analysis is
 // diagnose/diagnose-cluster; `--verify` asks the registry with the pod's own pull secrets.
 import type { ClusterReader } from '../facts/cluster-reader.js';
-import { resolveTarget } from '../detect/resolve-target.js';
 import type { TargetId } from '../detect/target-profile.js';
+import { clusterTarget } from './cluster-target.js';
 import { diagnoseCluster } from '../diagnose/diagnose-cluster.js';
 import type { Diagnosis } from '../diagnose/types.js';
 import { isCheckable, judgeVerification, notCheckable, verificationRequest, type SecretsOfPod } from '../diagnose/verify-plan.js';
@@ -16,6 +16,7 @@ export interface DiagnoseCommandOptions {
   /** One namespace; undefined with `allNamespaces`. */
   namespace?: string;
   allNamespaces?: boolean;
+  /** Default: the detected cluster's. */
   target?: TargetId;
   /** Confirm each cause with a registry check using the pod's pull secrets. */
   verify?: boolean;
@@ -26,7 +27,7 @@ export interface DiagnoseCommandOptions {
 }
 
 export async function diagnose(options: DiagnoseCommandOptions): Promise<Diagnosis> {
-  const target = resolveTarget(options.target, undefined);
+  const target = await clusterTarget(options.reader, options.target);
   const namespace = options.allNamespaces === true ? undefined : (options.namespace ?? options.reader.context.namespace);
   const diagnosis = await diagnoseCluster(options.reader, { ...(namespace === undefined ? {} : { namespace }), target });
   if (options.verify === true) await verifyEntries(diagnosis, options);
