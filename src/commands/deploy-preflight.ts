@@ -1,8 +1,8 @@
 // The seam between `deploy` and `check`: the preflight is `check` over the same manifests, for the
-// same target and namespace. (`check` reads the cluster once the preflight work lands; this is the
-// one place to connect it.)
+// same target and namespace, against the cluster deploy is about to write to.
 import type { PullguardConfig } from '../core/config.js';
 import type { Report } from '../core/types.js';
+import type { ClusterReader } from '../facts/cluster-reader.js';
 import { check } from './check.js';
 
 export interface PreflightOptions {
@@ -12,6 +12,8 @@ export interface PreflightOptions {
   target?: string;
   namespace?: string;
   env?: NodeJS.ProcessEnv;
+  /** The cluster being deployed to: its namespaces, service accounts, pull secrets and nodes are checked too. */
+  cluster?: ClusterReader;
 }
 
 export function runPreflight(options: PreflightOptions): Promise<Report> {
@@ -22,5 +24,6 @@ export function runPreflight(options: PreflightOptions): Promise<Report> {
     ...(options.target === undefined ? {} : { target: options.target }),
     ...(options.namespace === undefined ? {} : { namespace: options.namespace }),
     ...(options.env === undefined ? {} : { env: options.env }),
+    ...(options.cluster === undefined ? {} : { cluster: options.cluster }),
   });
 }

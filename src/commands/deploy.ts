@@ -9,6 +9,8 @@ import { diagnose, diagnosisText, podFailureRecord } from '../deploy/diagnosis.j
 import { DEPLOY_RECORD_SCHEMA_VERSION, type AppliedObject, type DeployOutcome, type DeployRecord, type Rejection, type RollbackAction } from '../deploy/deploy-record.js';
 import { DEFAULT_TRANSIENT_GRACE_MS, MAX_ATTEMPTS, type TrackedFailure } from '../deploy/fail-fast-policy.js';
 import { watchedWorkloads, watchRollouts, type RolloutWatchResult, type WorkloadProgress } from '../deploy/watch-rollouts.js';
+import type { ClusterReader } from '../facts/cluster-reader.js';
+import { clusterTarget } from './cluster-target.js';
 import { resolveTarget } from '../detect/resolve-target.js';
 import type { TargetProfile } from '../detect/target-profile.js';
 import { describeRef, refOf, type ClusterWriter, type KubeObject, type ObjectRef, type WriteError } from '../facts/cluster-writer.js';
@@ -31,6 +33,8 @@ export interface DeployOptions {
   stdin?: NodeJS.ReadableStream;
   config: PullguardConfig;
   writer: ClusterWriter;
+  /** The same cluster read: detection (when no --target) and the preflight's cluster facts. */
+  cluster?: ClusterReader;
   /** Namespace of objects that do not name one (`-n`, else the context's). */
   namespace: string;
   context?: string;
@@ -69,7 +73,8 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const iso = (ms = now()): string => new Date(ms).toISOString();
   const say = options.say ?? (() => undefined);
   const writer = options.writer;
-  const target = resolveTarget(options.target, options.config.target);
+  const target =
+    options.cluster === undefined ? resolveTarget(options.target, options.config.target) : await clusterTarget(options.cluster, options.target, options.config.target);
   const record: DeployRecord = {
     schemaVersion: DEPLOY_RECORD_SCHEMA_VERSION,
     tool: { name: 'pullguard', version: VERSION },
@@ -120,6 +125,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       namespace: options.namespace,
       target: target.id,
       ...(options.env === undefined ? {} : { env: options.env }),
+      ...(options.cluster === undefined ? {} : { cluster: options.cluster }),
     });
     const blocking = report.findings.filter((f) => f.severity === 'error');
     record.preflight = {

@@ -51,22 +51,25 @@ export function registerDeploy(program: Command, cli: CliContext): void {
         cli.exitCode = 2;
         return;
       }
-      const [{ deploy }, { openClusterWriter }, { loadConfig }, { RULES }, { deployProgress }, { loadImages }] = await Promise.all([
+      const [{ deploy }, { openClusterWriter }, { openCluster }, { loadConfig }, { RULES }, { deployProgress }, { loadImages }] = await Promise.all([
         import('../../commands/deploy.js'),
         import('../../gateways/kube/open-cluster-writer.js'),
+        import('../../gateways/kube/open-cluster.js'),
         import('../../gateways/files/load-config.js'),
         import('../../rules/index.js'),
         import('../deploy-progress.js'),
         import('../load-images.js'),
       ]);
       const config = await loadConfig({ cwd: cli.io.cwd, knownRuleIds: RULES.map((r) => r.meta.id), ...(options.config === undefined ? {} : { explicitPath: options.config }) });
-      const writer = openClusterWriter({
+      const where = {
         env: cli.io.env,
         cwd: cli.io.cwd,
         ...(options.kubeconfig === undefined ? {} : { kubeconfig: options.kubeconfig }),
         ...(options.context === undefined ? {} : { context: options.context }),
         ...(options.namespace === undefined ? {} : { namespace: options.namespace }),
-      });
+      };
+      const writer = openClusterWriter(where);
+      const reader = await openCluster(where);
       const json = options.format === 'json';
       // The record is stdout's in JSON mode; what people read goes to stderr then.
       const human = json ? cli.io.stderr : cli.io.stdout;
@@ -78,6 +81,7 @@ export function registerDeploy(program: Command, cli: CliContext): void {
           stdin: cli.io.stdin,
           config,
           writer,
+          cluster: reader,
           namespace: writer.resolved.namespace,
           context: writer.resolved.contextName,
           server: writer.resolved.cluster.server,
@@ -98,7 +102,7 @@ export function registerDeploy(program: Command, cli: CliContext): void {
         cli.exitCode = exitCode;
       } finally {
         progress.clear();
-        await writer.close();
+        await Promise.all([writer.close(), reader.close()]);
       }
     });
 }
