@@ -26,7 +26,7 @@ export function readSnapshotFile(readPath: string, path = readPath): ClusterSnap
     parsed = JSON.parse(text);
   } catch (error) {
     const { line, column } = jsonErrorPosition(text, (error as Error).message);
-    throw new ConfigError(`not valid JSON: ${(error as Error).message.replace(/ in JSON at position \d+.*$/, '')}`, { file: path, line, column });
+    throw new ConfigError(`not valid JSON: ${(error as Error).message.replace(/ in JSON at position \d+.*$/, '').replace(/, (?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/, '')}`, { file: path, line, column });
   }
   return validateSnapshot(parsed, path);
 }
@@ -51,10 +51,20 @@ function validateSnapshot(value: unknown, path: string): ClusterSnapshot {
   return value as ClusterSnapshot;
 }
 
-/** V8 names a character offset (`at position N`); the user's editor wants a line and column. */
+/**
+ * V8 names a character offset (`at position N`), or for an unexpected token only quotes the text
+ * around it (`Unexpected token '#', "# Title"... is not valid JSON`: up to 10 characters either
+ * side, `...` where it cut); the user's editor wants a line and column.
+ */
 function jsonErrorPosition(text: string, message: string): { line: number; column: number } {
-  const match = /position (\d+)/.exec(message);
-  const offset = match === null ? text.length : Number(match[1]);
+  const at = /position (\d+)/.exec(message);
+  let offset = at === null ? text.length : Number(at[1]);
+  const quoted = /^Unexpected token '([\s\S])', (\.\.\.)?"([\s\S]*)"(?:\.\.\.)? is not valid JSON$/.exec(message);
+  if (at === null && quoted !== null) {
+    const [, token = '', cut, context = ''] = quoted;
+    const start = text.indexOf(context);
+    if (start >= 0) offset = cut === undefined ? start + Math.max(0, context.indexOf(token)) : start + 10;
+  }
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   return { line, column: offset - before.lastIndexOf('\n') };

@@ -24,6 +24,8 @@ describe('loadSnapshot', () => {
   });
   for (const [name, text, message] of [
     ['broken.json', '{\n  "schemaVersion": 1,\n  oops\n}', /broken\.json:3:3: not valid JSON: /],
+    ['readme.json', '# Title\n\nNot a snapshot.', /readme\.json:1:1: not valid JSON: Unexpected token '#'$/],
+    ['late.json', `{"schemaVersion": 1, "nodes": [${'1, '.repeat(20)}x]}`, /late\.json:1:92: not valid JSON: Unexpected token 'x'$/],
     ['array.json', '[]', /array\.json: not a pullguard snapshot: expected a JSON object$/],
     ['v2.json', JSON.stringify({ ...minimal, schemaVersion: 2 }), /expected "schemaVersion": 1, found 2$/],
     ['nonodes.json', JSON.stringify({ ...minimal, nodes: undefined }), /expected "nodes" \(a list\)$/],
