@@ -38,7 +38,10 @@ interface ListPage<T> {
   metadata?: { continue?: string };
 }
 
-const PAGE_SIZE = 500;
+// Every list is read whole into memory anyway, so a page is only a round trip to the API server:
+// pages of 5,000 (kubectl's chunks are 500) read 50,000 events in 10 round trips instead of 100,
+// which took `diagnose -A` on the bench's cluster from 2.55 s to 1.80 s (bench/diagnose.mjs --live).
+const PAGE_SIZE = 5000;
 const RETRYABLE = new Set([429, 500, 502, 503, 504]);
 /** client-go re-reads a token file at most once a minute (projected tokens rotate). */
 const TOKEN_FILE_REREAD_MS = 60_000;
