@@ -3,10 +3,16 @@
 import type { TargetProfile } from '../detect/target-profile.js';
 import { runLoadCommand, toolInstalled, toolOf } from '../gateways/local/run-load-command.js';
 
-export async function loadImages(target: TargetProfile, images: readonly string[], env: NodeJS.ProcessEnv, say: (text: string) => void): Promise<{ ok: boolean; message?: string }> {
+export async function loadImages(
+  target: TargetProfile,
+  images: readonly string[],
+  clusterName: string | undefined,
+  env: NodeJS.ProcessEnv,
+  say: (text: string) => void,
+): Promise<{ ok: boolean; message?: string }> {
   if (target.loadCommand === undefined) return { ok: true };
   for (const image of images) {
-    const command = target.loadCommand(image);
+    const command = target.loadCommand(image, clusterName);
     const tool = toolOf(command);
     const needed = tool === 'docker' ? ['docker', toolOf(command.split('|')[1] ?? '') === 'sudo' ? 'k3s' : toolOf(command.split('|')[1] ?? '')] : [tool];
     const missing = needed.filter((t) => t !== '' && !toolInstalled(t, env));

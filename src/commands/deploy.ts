@@ -10,7 +10,8 @@ import { DEPLOY_RECORD_SCHEMA_VERSION, type AppliedObject, type DeployOutcome, t
 import { DEFAULT_TRANSIENT_GRACE_MS, MAX_ATTEMPTS, type TrackedFailure } from '../deploy/fail-fast-policy.js';
 import { watchedWorkloads, watchRollouts, type RolloutWatchResult, type WorkloadProgress } from '../deploy/watch-rollouts.js';
 import type { ClusterReader } from '../facts/cluster-reader.js';
-import { clusterTarget } from './cluster-target.js';
+import { profileForCluster } from '../gather/profile-for-cluster.js';
+import { imagesTheNodesLack } from '../gather/images-the-nodes-lack.js';
 import { resolveTarget } from '../detect/resolve-target.js';
 import type { TargetProfile } from '../detect/target-profile.js';
 import { describeRef, refOf, type ClusterWriter, type KubeObject, type ObjectRef, type WriteError } from '../facts/cluster-writer.js';
@@ -52,8 +53,11 @@ export interface DeployOptions {
   /** Skip the preflight (library callers that ran `check` themselves). */
   skipPreflight?: boolean;
   preflight?: (options: PreflightOptions) => Promise<Report>;
-  /** `--load`: called with the target and the images of the workloads before anything is applied. */
-  load?: (target: TargetProfile, images: string[]) => Promise<{ ok: boolean; message?: string }>;
+  /**
+   * `--load`: called with the target, the images of the workloads the nodes do not hold yet, and the
+   * cluster's own name (kind cluster, minikube profile, k3d cluster) when detection knows it.
+   */
+  load?: (target: TargetProfile, images: string[], clusterName?: string) => Promise<{ ok: boolean; message?: string }>;
   /** A line for the user (progress, "retrying", the diagnosis). */
   say?: (text: string) => void;
   onProgress?: (progress: WorkloadProgress) => void;
@@ -73,8 +77,8 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const iso = (ms = now()): string => new Date(ms).toISOString();
   const say = options.say ?? (() => undefined);
   const writer = options.writer;
-  const target =
-    options.cluster === undefined ? resolveTarget(options.target, options.config.target) : await clusterTarget(options.cluster, options.target, options.config.target);
+  const detected = options.cluster === undefined ? undefined : await profileForCluster(options.cluster);
+  const target = detected === undefined || options.target !== undefined || options.config.target !== undefined ? resolveTarget(options.target, options.config.target) : detected.target;
   const record: DeployRecord = {
     schemaVersion: DEPLOY_RECORD_SCHEMA_VERSION,
     tool: { name: 'pullguard', version: VERSION },
@@ -146,11 +150,15 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
 
   // 2b. --load: the target's exact load command for each image (local clusters that load images).
   if (options.load !== undefined) {
-    const images = [...new Set(objects.flatMap(podImages))];
+    const all = [...new Set(objects.flatMap(podImages))];
+    const images = options.cluster === undefined ? all : await imagesTheNodesLack(options.cluster, all);
+    const held = all.filter((image) => !images.includes(image));
+    if (held.length > 0) say(`--load: already on the nodes: ${held.join(', ')}\n`);
     if (target.imageDelivery !== 'load-command' || target.loadCommand === undefined) {
       say(`--load: ${target.displayName} ${target.imageDelivery === 'shared-daemon' ? 'shares the container engine with this machine' : 'pulls from registries'}: nothing to load\n`);
     } else if (images.length > 0) {
-      const loaded = await options.load(target, images);
+      // The cluster's own name only when detection saw the same kind of cluster the target names.
+      const loaded = await options.load(target, images, detected?.target.id === target.id ? detected.clusterName : undefined);
       if (!loaded.ok) {
         say(`${loaded.message ?? '--load failed'}; nothing was applied\n`);
         return end('error', EXIT_USAGE, loaded.message ?? '--load failed');

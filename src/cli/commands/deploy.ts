@@ -93,7 +93,7 @@ export function registerDeploy(program: Command, cli: CliContext): void {
           ...(options.target === undefined ? {} : { target: options.target }),
           ...(options.timeout === undefined ? {} : { timeoutMs: options.timeout }),
           ...(options.transientGrace === undefined ? {} : { transientGraceMs: options.transientGrace }),
-          ...(options.load === true ? { load: (target, images) => loadImages(target, images, cli.io.env, (text) => progress.say(text)) } : {}),
+          ...(options.load === true ? { load: (target, images, clusterName) => loadImages(target, images, clusterName, cli.io.env, (text) => progress.say(text)) } : {}),
           say: (text) => progress.say(text),
           onProgress: (p) => progress.update(p),
         });

@@ -102,8 +102,9 @@ describe('pullguard deploy (CLI)', () => {
     await writeFile(join(dir, 'local.yaml'), manifest('dev', 'app:dev'));
     const result = await cli(cp, ['-n', namespace, '--force', '--target', 'kind', '--load', 'local.yaml'], `${bin}:${process.env['PATH'] ?? '/usr/bin:/bin'}`);
     assert.equal(result.code, 0, result.stdout + result.stderr);
-    assert.match(result.stdout, /^\$ kind load docker-image app:dev$/m);
-    assert.equal(await readFile(calls, 'utf8'), 'load docker-image app:dev\n');
+    // The nodes look like kind cluster "dev": detection names it, so the command loads into that cluster.
+    assert.match(result.stdout, /^\$ kind load docker-image app:dev --name dev$/m);
+    assert.equal(await readFile(calls, 'utf8'), 'load docker-image app:dev --name dev\n');
   });
 
   it('--load stops with exit 2 when the load tool is not installed, before anything is applied', async () => {
