@@ -43,6 +43,12 @@ export interface LiveClusterReader extends ClusterReader {
 }
 
 export async function openCluster(options: OpenClusterOptions): Promise<LiveClusterReader> {
+  const { resolved, client } = openApiClient(options);
+  return liveReader(resolved, client);
+}
+
+/** The context resolved as kubectl resolves it, and a client for it (the reader's and the writer's). */
+export function openApiClient(options: OpenClusterOptions): { resolved: ResolvedContext; client: ApiClient } {
   const resolved = resolveClusterContext(options);
   const client = new ApiClient(resolved, {
     env: options.env,
@@ -53,7 +59,7 @@ export async function openCluster(options: OpenClusterOptions): Promise<LiveClus
     ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
     ...(options.onRequest === undefined ? {} : { onRequest: options.onRequest }),
   });
-  return liveReader(resolved, client);
+  return { resolved, client };
 }
 
 /** The context a command would use, as kubectl resolves it (files merged, flags applied, in-cluster last). */
