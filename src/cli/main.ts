@@ -67,7 +67,7 @@ async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
 Examples:
   $ pullguard lint k8s/ --target aks              static checks of the manifests, no network
   $ pullguard check k8s/ --target aks             lint, then ask every image's registry
-  $ pullguard render k8s/ --target kind            the manifests rewritten for a target
+  $ pullguard render k8s/ --target kind           the manifests rewritten for a target
   $ pullguard deploy k8s/ --rollback              apply, watch, stop at the first pull error
   $ pullguard detect                              what cluster the current context is, from evidence
   $ pullguard snapshot -A -o cluster.json         capture the cluster's facts to a file
