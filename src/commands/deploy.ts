@@ -10,7 +10,8 @@ import { DEPLOY_RECORD_SCHEMA_VERSION, type AppliedObject, type DeployOutcome, t
 import { DEFAULT_TRANSIENT_GRACE_MS, MAX_ATTEMPTS, type TrackedFailure } from '../deploy/fail-fast-policy.js';
 import { watchedWorkloads, watchRollouts, type RolloutWatchResult, type WorkloadProgress } from '../deploy/watch-rollouts.js';
 import type { ClusterReader } from '../facts/cluster-reader.js';
-import { profileForCluster } from '../gather/profile-for-cluster.js';
+import { profileFromDetection } from '../gather/profile-for-cluster.js';
+import { detect } from './detect.js';
 import { imagesTheNodesLack } from '../gather/images-the-nodes-lack.js';
 import { resolveTarget } from '../detect/resolve-target.js';
 import type { TargetProfile } from '../detect/target-profile.js';
@@ -77,8 +78,11 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const iso = (ms = now()): string => new Date(ms).toISOString();
   const say = options.say ?? (() => undefined);
   const writer = options.writer;
-  const detected = options.cluster === undefined ? undefined : await profileForCluster(options.cluster);
-  const target = detected === undefined || options.target !== undefined || options.config.target !== undefined ? resolveTarget(options.target, options.config.target) : detected.target;
+  // Detection as check and `pullguard detect` answer it, answers saved in .pullguard.yaml included.
+  const detection = options.cluster === undefined ? undefined : await detect({ reader: options.cluster, config: options.config });
+  const detected = detection === undefined ? undefined : profileFromDetection(detection.detection, detection.facts);
+  // As check: --target, else the cluster's own evidence, else .pullguard.yaml's target.
+  const target = detected === undefined || options.target !== undefined ? resolveTarget(options.target, options.config.target) : detected.target;
   const record: DeployRecord = {
     schemaVersion: DEPLOY_RECORD_SCHEMA_VERSION,
     tool: { name: 'pullguard', version: VERSION },

@@ -62,7 +62,7 @@ export function registerCheck(program: Command, cli: CliContext): void {
         '(existence, credentials, platforms). Every failed check is a finding at the image\'s file:line:column.',
     )
     .argument('[paths...]', 'files, directories (searched recursively for .yaml, .yml, .json) or - for stdin', ['.'])
-    .addOption(new Option('-t, --target <target>', 'the kind of cluster the manifests are for (default: target of .pullguard.yaml, else remote)').choices(TARGET_IDS).argParser(oneOf('target', TARGET_IDS)))
+    .addOption(new Option('-t, --target <target>', 'the kind of cluster the manifests are for (default: the detected one when check reads a cluster, else target of .pullguard.yaml, else remote)').choices(TARGET_IDS).argParser(oneOf('target', TARGET_IDS)))
     .addOption(new Option('-o, --format <format>', 'output format').choices(FORMAT_NAMES).argParser(oneOf('format', FORMAT_NAMES)).default('text' as const))
     .addOption(new Option('--fail-on <level>', 'lowest severity that makes the exit code 1 (default: failOn of .pullguard.yaml, else error)').choices(FAIL_ON_LEVELS).argParser(oneOf('level', FAIL_ON_LEVELS)))
     .option('-c, --config <file>', 'settings file (default: the nearest .pullguard.yaml)')

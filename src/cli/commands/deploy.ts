@@ -32,7 +32,7 @@ export function registerDeploy(program: Command, cli: CliContext): void {
       .summary('apply manifests and watch the rollout; stop at the first pull error with its cause')
       .description('Preflight, server-side dry-run, apply in dependency order, and watch every rollout; a new pod that cannot pull its image stops the deploy with a diagnosis.')
       .argument('[paths...]', 'files, directories (searched recursively for .yaml, .yml, .json) or - for stdin', ['.'])
-      .addOption(new Option('-t, --target <target>', 'the kind of cluster (default: target of .pullguard.yaml, else remote)').choices(TARGET_IDS).argParser(oneOf('target', TARGET_IDS)))
+      .addOption(new Option('-t, --target <target>', 'the kind of cluster (default: the detected one, as `pullguard detect` says; remote when unsure)').choices(TARGET_IDS).argParser(oneOf('target', TARGET_IDS)))
       .addOption(new Option('-o, --format <format>', 'text, or json: the deploy record on stdout').choices(FORMATS).argParser(oneOf('format', FORMATS)).default('text' as const))
       .option('-c, --config <file>', 'settings file (default: the nearest .pullguard.yaml)')
       .option('--force', 'deploy even when the preflight finds errors (they are printed)')

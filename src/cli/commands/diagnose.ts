@@ -36,7 +36,7 @@ export function registerDiagnose(program: Command, cli: CliContext): void {
       ),
   )
     .option('-A, --all-namespaces', 'every namespace')
-    .addOption(new Option('-t, --target <target>', 'the kind of cluster, for the fixes (default: remote)').choices(TARGET_IDS).argParser(oneOf('target', TARGET_IDS)))
+    .addOption(new Option('-t, --target <target>', 'the kind of cluster, for the fixes (default: the detected one, as `pullguard detect` says; remote when unsure)').choices(TARGET_IDS).argParser(oneOf('target', TARGET_IDS)))
     .addOption(new Option('-o, --format <format>', 'output format').choices(DIAGNOSE_FORMATS).argParser(oneOf('format', DIAGNOSE_FORMATS)).default('text' as const))
     .option('--verify', "confirm each cause with a registry check using the pod's own pull secrets")
     .option('--timeout <duration>', 'time for all --verify checks together, e.g. 30s (default 60s)', duration)

@@ -38,7 +38,7 @@ export function registerReport(program: Command, cli: CliContext): void {
       .description('The incident report (Markdown, self-contained HTML or JSON) of the pods that cannot pull, from the live cluster or a snapshot.'),
   )
     .option('-A, --all-namespaces', 'every namespace')
-    .addOption(new Option('-t, --target <target>', 'the kind of cluster, for the resolution steps (default: remote)').choices(TARGET_IDS).argParser(oneOf('target', TARGET_IDS)))
+    .addOption(new Option('-t, --target <target>', 'the kind of cluster, for the resolution steps (default: the detected one; remote when unsure)').choices(TARGET_IDS).argParser(oneOf('target', TARGET_IDS)))
     .addOption(new Option('-o, --format <format>', 'output format').choices(REPORT_FORMATS).argParser(oneOf('format', REPORT_FORMATS)).default('markdown' as const))
     .option('--now <time>', "the report's clock, RFC 3339 (default: now)", instant)
     .option('--manifests <path>', 'where the manifests live, for the prevention line (default k8s/)')
