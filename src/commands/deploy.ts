@@ -10,6 +10,7 @@ import { DEPLOY_RECORD_SCHEMA_VERSION, type AppliedObject, type DeployOutcome, t
 import { DEFAULT_TRANSIENT_GRACE_MS, MAX_ATTEMPTS, type TrackedFailure } from '../deploy/fail-fast-policy.js';
 import { watchedWorkloads, watchRollouts, type RolloutWatchResult, type WorkloadProgress } from '../deploy/watch-rollouts.js';
 import type { ClusterReader } from '../facts/cluster-reader.js';
+import { oncePerRun } from '../gather/once-per-run.js';
 import { profileFromDetection } from '../gather/profile-for-cluster.js';
 import { detect } from './detect.js';
 import { imagesTheNodesLack } from '../gather/images-the-nodes-lack.js';
@@ -79,7 +80,9 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const say = options.say ?? (() => undefined);
   const writer = options.writer;
   // Detection as check and `pullguard detect` answer it, answers saved in .pullguard.yaml included.
-  const detection = options.cluster === undefined ? undefined : await detect({ reader: options.cluster, config: options.config });
+  // Detection, the preflight and --load all read the nodes: one read per run serves them.
+  const cluster = options.cluster === undefined ? undefined : oncePerRun(options.cluster);
+  const detection = cluster === undefined ? undefined : await detect({ reader: cluster, config: options.config });
   const detected = detection === undefined ? undefined : profileFromDetection(detection.detection, detection.facts);
   // As check: --target, else the cluster's own evidence, else .pullguard.yaml's target.
   const target = detected === undefined || options.target !== undefined ? resolveTarget(options.target, options.config.target) : detected.target;
@@ -133,7 +136,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       namespace: options.namespace,
       target: target.id,
       ...(options.env === undefined ? {} : { env: options.env }),
-      ...(options.cluster === undefined ? {} : { cluster: options.cluster }),
+      ...(cluster === undefined ? {} : { cluster }),
     });
     const blocking = report.findings.filter((f) => f.severity === 'error');
     record.preflight = {
@@ -155,7 +158,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   // 2b. --load: the target's exact load command for each image (local clusters that load images).
   if (options.load !== undefined) {
     const all = [...new Set(objects.flatMap(podImages))];
-    const images = options.cluster === undefined ? all : await imagesTheNodesLack(options.cluster, all);
+    const images = cluster === undefined ? all : await imagesTheNodesLack(cluster, all);
     const held = all.filter((image) => !images.includes(image));
     if (held.length > 0) say(`--load: already on the nodes: ${held.join(', ')}\n`);
     if (target.imageDelivery !== 'load-command' || target.loadCommand === undefined) {
