@@ -279,5 +279,7 @@ export function watchRollouts(writer: ClusterWriter, workloads: readonly KubeObj
       }
     }
     if (workloads.length === 0) finish('complete');
+    // Once everything is listed, even when no watch had anything to deliver (a CronJob alone is complete then).
+    else void Promise.all(watches.map((watch) => watch.synced)).then(evaluate);
   });
 }
