@@ -4,12 +4,11 @@
 // the rules `kubectl rollout status` uses. Kinds beyond the built-in workloads have a file each
 // in rollout-kinds/ (CronJob, Argo Rollouts, the kinds an operator runs pods for).
 import type { KubeObject } from '../facts/cluster-writer.js';
+import { apiGroup } from '../k8s/image-site-table.js';
 import { argoRolloutStatus, isArgoRollout } from './rollout-kinds/argo-rollout.js';
 import { cronJobStatus } from './rollout-kinds/cronjob.js';
 import { conditions, jobUidOfPod, label, NO_POD, num, ownedBy, podIsReady, specOf, statusOf, str } from './rollout-kinds/object-fields.js';
 import { isOperatorKind, operatorKindStatus } from './rollout-kinds/operator-kinds.js';
-
-export { podIsReady } from './rollout-kinds/object-fields.js';
 
 export type RolloutKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob' | 'Pod' | 'Rollout';
 
@@ -17,9 +16,7 @@ const BUILT_IN: ReadonlySet<string> = new Set(['apps/Deployment', 'apps/Stateful
 
 /** Whether `deploy` watches this object: a workload kind it models, an Argo Rollout, or a kind an operator runs pods for. */
 export function isWatchedKind(object: KubeObject): boolean {
-  const slash = object.apiVersion.indexOf('/');
-  const group = slash < 0 ? '' : object.apiVersion.slice(0, slash);
-  return BUILT_IN.has(`${group}/${object.kind}`) || isArgoRollout(object) || isOperatorKind(object);
+  return BUILT_IN.has(`${apiGroup(object.apiVersion)}/${object.kind}`) || isArgoRollout(object) || isOperatorKind(object);
 }
 
 export interface RolloutStatus {
