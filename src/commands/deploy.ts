@@ -8,6 +8,8 @@ import type { Report } from '../core/types.js';
 import { diagnose, diagnosisText, podFailureRecord } from '../deploy/diagnosis.js';
 import { DEPLOY_RECORD_SCHEMA_VERSION, type AppliedObject, type DeployOutcome, type DeployRecord, type Rejection, type RollbackAction } from '../deploy/deploy-record.js';
 import { DEFAULT_TRANSIENT_GRACE_MS, MAX_ATTEMPTS, type TrackedFailure } from '../deploy/fail-fast-policy.js';
+import { jobFromCronJob, manualJobName } from '../deploy/rollout-kinds/cronjob.js';
+import { rolloutStatus } from '../deploy/rollout-model.js';
 import { watchedWorkloads, watchRollouts, type RolloutWatchResult, type WorkloadProgress } from '../deploy/watch-rollouts.js';
 import type { ClusterReader } from '../facts/cluster-reader.js';
 import { oncePerRun } from '../gather/once-per-run.js';
@@ -51,6 +53,10 @@ export interface DeployOptions {
   rollback?: boolean;
   timeoutMs?: number;
   transientGraceMs?: number;
+  /** `--trigger-cronjobs`: start one Job from each applied CronJob and watch it to completion. */
+  triggerCronJobs?: boolean;
+  /** `--wait-operator-pods`: wait until a pod of each operator-run kind (Workflow, SparkApplication, ...) has started. */
+  waitForOperatorPods?: boolean;
   env?: NodeJS.ProcessEnv;
   /** Skip the preflight (library callers that ran `check` themselves). */
   skipPreflight?: boolean;
@@ -281,19 +287,48 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   }
   record.applyEndedAt = iso();
 
+  // 7b. --trigger-cronjobs: one Job from each applied CronJob, as `kubectl create job --from=cronjob/X`
+  // makes it; recorded as created, so that --rollback deletes it.
+  if (options.triggerCronJobs === true) {
+    for (const cronJob of applied.filter((o) => o.kind === 'CronJob' && o.apiVersion.startsWith('batch/'))) {
+      const job = jobFromCronJob(cronJob, manualJobName(cronJob.metadata.name, now()));
+      const result = await writer.apply(job, { dryRun: false });
+      if ('error' in result) {
+        record.rejections.push(rejection(job, files, result.error));
+        say(`--trigger-cronjobs: creating ${describeRef(refOf(job))} failed: ${result.error.message}\n`);
+        return afterFailure('error', EXIT_ROLLOUT_FAILED, `--trigger-cronjobs: creating ${describeRef(refOf(job))} failed`);
+      }
+      record.applied.push({
+        ...refOf(result.value),
+        existed: false,
+        createdFrom: refOf(cronJob),
+        ...(result.value.metadata.resourceVersion === undefined ? {} : { resourceVersionAfter: result.value.metadata.resourceVersion }),
+        appliedAt: iso(),
+      });
+      applied.push(result.value);
+      say(`created ${describeRef(refOf(result.value))} from CronJob ${cronJob.metadata.name} (--trigger-cronjobs)\n`);
+    }
+  }
+
   // 8. Watch the rollouts.
   const workloads = watchedWorkloads(applied);
   if (workloads.length > 0) say(`watching ${workloads.map((w) => describeRef(refOf(w))).join(', ')}\n`);
+  for (const workload of workloads) {
+    const notWaitedFor = rolloutStatus(workload, { waitForOperatorPods: options.waitForOperatorPods === true }).notWaitedFor;
+    if (notWaitedFor !== undefined) say(`${describeRef(refOf(workload))}: ${notWaitedFor}\n`);
+  }
   const watched = await watchRollouts(writer, workloads, {
     policy: { transientGraceMs: options.transientGraceMs ?? DEFAULT_TRANSIENT_GRACE_MS, maxAttempts: MAX_ATTEMPTS, target },
     timeoutMs: options.timeoutMs ?? DEFAULT_DEPLOY_TIMEOUT_MS,
     now,
+    waitForOperatorPods: options.waitForOperatorPods === true,
     onProgress: (progress) => options.onProgress?.(progress),
     onRetrying: (failure, workload) => say(retryingLine(failure, workload)),
   });
   recordWatch(watched);
   switch (watched.outcome) {
     case 'complete':
+      for (const { workload, status } of watched.workloads) if (status.note !== undefined) say(`${describeRef(workload)}: ${status.note}\n`);
       say(`rolled out: ${workloads.length === 0 ? 'nothing to watch' : workloads.map((w) => describeRef(refOf(w))).join(', ')}\n`);
       return end('rolled-out', EXIT_ROLLED_OUT);
     case 'pull-failure':
@@ -328,6 +363,8 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       complete: w.status.complete,
       ...(w.status.revision === undefined ? {} : { revision: w.status.revision }),
       ...(w.status.failed === undefined ? {} : { failed: w.status.failed }),
+      ...(w.status.notWaitedFor === undefined ? {} : { notWaitedFor: w.status.notWaitedFor }),
+      ...(w.status.note === undefined ? {} : { note: w.status.note }),
     }));
     const failures: TrackedFailure[] = watched.failures.flatMap((w) => w.failures);
     record.failures = failures.map(podFailureRecord);

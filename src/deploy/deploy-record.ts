@@ -14,6 +14,8 @@ export interface AppliedObject extends ObjectRef {
   resourceVersionBefore?: string;
   resourceVersionAfter?: string;
   appliedAt?: string;
+  /** A Job this deploy created from a CronJob (--trigger-cronjobs); --rollback deletes it. */
+  createdFrom?: ObjectRef;
 }
 
 export interface Rejection extends ObjectRef {
@@ -87,7 +89,8 @@ export interface DeployRecord {
   preflight?: { errors: number; warnings: number; forced: boolean; findings: { ruleId: string; severity: string; message: string; file: string; line: number; column: number }[] };
   rejections: Rejection[];
   applied: AppliedObject[];
-  rollouts: { workload: ObjectRef; desired: number; ready: number; complete: boolean; revision?: string; failed?: string }[];
+  /** `notWaitedFor`: why it counts as complete without waiting (a CronJob, an operator's kind); `note`: how it finished. */
+  rollouts: { workload: ObjectRef; desired: number; ready: number; complete: boolean; revision?: string; failed?: string; notWaitedFor?: string; note?: string }[];
   failures: PodFailure[];
   diagnosis: DiagnosisEntry[];
   rollback?: { startedAt: string; endedAt: string; ok: boolean; actions: RollbackAction[]; available: boolean };

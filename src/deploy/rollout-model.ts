@@ -1,12 +1,23 @@
 // deploy/: what a rollout is, from the objects the watches deliver. Pure: no I/O, no clock.
 // Which pods belong to the new revision of a workload (only they can fail a deploy: old pods in
 // back-off are someone else's incident), and when the rollout is complete or has failed, with
-// the rules `kubectl rollout status` uses.
+// the rules `kubectl rollout status` uses. Kinds beyond the built-in workloads have a file each
+// in rollout-kinds/ (CronJob, Argo Rollouts, the kinds an operator runs pods for).
 import type { KubeObject } from '../facts/cluster-writer.js';
+import { apiGroup } from '../k8s/image-site-table.js';
+import { argoRolloutStatus, isArgoRollout } from './rollout-kinds/argo-rollout.js';
+import { cronJobStatus } from './rollout-kinds/cronjob.js';
+import { conditions, jobUidOfPod, label, NO_POD, num, ownedBy, podIsReady, specOf, statusOf, str } from './rollout-kinds/object-fields.js';
+import { isOperatorKind, operatorKindStatus } from './rollout-kinds/operator-kinds.js';
 
-export type RolloutKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'Pod';
+export type RolloutKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob' | 'Pod' | 'Rollout';
 
-export const WATCHED_KINDS: ReadonlySet<string> = new Set<RolloutKind>(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'Pod']);
+const BUILT_IN: ReadonlySet<string> = new Set(['apps/Deployment', 'apps/StatefulSet', 'apps/DaemonSet', 'batch/Job', 'batch/CronJob', '/Pod']);
+
+/** Whether `deploy` watches this object: a workload kind it models, an Argo Rollout, or a kind an operator runs pods for. */
+export function isWatchedKind(object: KubeObject): boolean {
+  return BUILT_IN.has(`${apiGroup(object.apiVersion)}/${object.kind}`) || isArgoRollout(object) || isOperatorKind(object);
+}
 
 export interface RolloutStatus {
   /** The controller has seen the applied spec (observedGeneration), so the revision below is the new one. */
@@ -22,23 +33,34 @@ export interface RolloutStatus {
   failed?: string;
   /** The new revision's name: ReplicaSet hash, StatefulSet revision, DaemonSet generation, Job or Pod uid. */
   revision?: string;
+  /**
+   * Why the deploy does not wait for it (a CronJob's schedule, an operator's kind): it counts as
+   * complete, and the pods it starts meanwhile are still watched.
+   */
+  notWaitedFor?: string;
+  /** Something to say once about how it finished (an Argo Rollout paused for promotion). */
+  note?: string;
 }
 
-type Obj = Record<string, unknown>;
-const num = (value: unknown, fallback = 0): number => (typeof value === 'number' ? value : fallback);
-const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-const statusOf = (object: KubeObject): Obj => (object.status as Obj | undefined) ?? {};
-const specOf = (object: KubeObject): Obj => (object.spec as Obj | undefined) ?? {};
-const conditions = (object: KubeObject): { type: string; status: string; reason?: string; message?: string }[] =>
-  (statusOf(object).conditions as { type: string; status: string; reason?: string; message?: string }[] | undefined) ?? [];
-const label = (object: KubeObject, key: string): string | undefined => object.metadata.labels?.[key];
+/** What the watches know beside the workload itself. */
+export interface RelatedObjects {
+  /** ReplicaSets of Deployments and Argo Rollouts. */
+  replicaSets: readonly KubeObject[];
+  /** Jobs in the namespaces of CronJobs. */
+  jobs: readonly KubeObject[];
+  pods: readonly KubeObject[];
+  /** Objects by uid that ownership chains run through; null: looked up and gone. */
+  owners: ReadonlyMap<string, KubeObject | null>;
+  /** For operator kinds: wait until a pod of each has started (--wait-operator-pods). */
+  waitForOperatorPods?: boolean;
+}
+
+const NOTHING: RelatedObjects = { replicaSets: [], jobs: [], pods: [], owners: new Map() };
 
 function observedSpec(workload: KubeObject): boolean {
   const observed = statusOf(workload).observedGeneration;
   return typeof observed === 'number' && observed >= (workload.metadata.generation ?? 0);
 }
-
-const NO_POD = (): boolean => false;
 
 /** The new ReplicaSet of a Deployment: owned by it, with the Deployment's revision annotation. */
 export function newReplicaSet(deployment: KubeObject, replicaSets: readonly KubeObject[]): KubeObject | undefined {
@@ -49,20 +71,21 @@ export function newReplicaSet(deployment: KubeObject, replicaSets: readonly Kube
   );
 }
 
-export function podIsReady(pod: KubeObject): boolean {
-  return conditions(pod).some((c) => c.type === 'Ready' && c.status === 'True');
-}
-
-export function rolloutStatus(workload: KubeObject, replicaSets: readonly KubeObject[] = []): RolloutStatus {
+export function rolloutStatus(workload: KubeObject, related: Partial<RelatedObjects> = {}): RolloutStatus {
+  const all: RelatedObjects = { ...NOTHING, ...related };
+  if (isArgoRollout(workload)) return argoRolloutStatus(workload, all);
+  if (isOperatorKind(workload)) return operatorKindStatus(workload, all);
   switch (workload.kind) {
     case 'Deployment':
-      return deploymentStatus(workload, replicaSets);
+      return deploymentStatus(workload, all.replicaSets);
     case 'StatefulSet':
       return statefulSetStatus(workload);
     case 'DaemonSet':
       return daemonSetStatus(workload);
     case 'Job':
       return jobStatus(workload);
+    case 'CronJob':
+      return cronJobStatus(workload, all);
     case 'Pod':
       return podStatus(workload);
     default:
@@ -141,7 +164,7 @@ function jobStatus(job: KubeObject): RolloutStatus {
   const failed = conditions(job).find((c) => (c.type === 'Failed' || c.type === 'FailureTarget') && c.status === 'True');
   return {
     observed: uid !== undefined,
-    isNewPod: uid === undefined ? NO_POD : (pod) => (label(pod, 'batch.kubernetes.io/controller-uid') ?? label(pod, 'controller-uid')) === uid,
+    isNewPod: uid === undefined ? NO_POD : (pod) => jobUidOfPod(pod) === uid,
     desired: num(specOf(job).completions, num(specOf(job).parallelism, 1)),
     ready: num(status.succeeded),
     complete: complete !== undefined,
@@ -162,10 +185,6 @@ function podStatus(pod: KubeObject): RolloutStatus {
     ...(phase === 'Failed' ? { failed: `pod failed: ${str(statusOf(pod).reason) ?? ''} ${str(statusOf(pod).message) ?? ''}`.trim() } : {}),
     ...(uid === undefined ? {} : { revision: uid }),
   };
-}
-
-function ownedBy(pod: KubeObject, owner: KubeObject): boolean {
-  return pod.metadata.ownerReferences?.some((ref) => ref.uid === owner.metadata.uid) === true;
 }
 
 /** The label selector of a workload's pods (`app=web,tier=front`), for the pod watch. */

@@ -1,11 +1,18 @@
 // Watches the rollouts of the applied workloads until each is complete, one fails, a pull failure
-// stops the deploy (fail-fast-policy.ts) or the time is up. Watches only (ClusterWriter.watch: a
-// list, then the watch stream): per namespace one on pods and one on events, per workload one on
-// the object itself, and one on a Deployment's ReplicaSets. No I/O of its own.
+// stops the deploy (fail-fast-policy.ts) or the time is up. Watches (ClusterWriter.watch: a list,
+// then the watch stream): per namespace one on pods and one on events, and one on Jobs where a
+// CronJob was applied; per workload one on the object itself (not for a bare Pod, a CronJob or an
+// operator's kind, whose status says nothing the model uses), and one on the ReplicaSets of a
+// Deployment or an Argo Rollout. The only reads: one GET per owner of a new pod that no watch
+// delivers, when an operator's kind was applied in its namespace (rollout-kinds/operator-kinds.ts).
+// No I/O of its own.
 import { refOf, type ClusterWriter, type KubeObject, type ObjectRef, type Watch, type WriteError } from '../facts/cluster-writer.js';
 import { PullFailureTracker, type Decision, type FailFastPolicy, type TrackedFailure } from './fail-fast-policy.js';
 import type { PodEvent } from './pull-failures.js';
-import { podSelector, rolloutStatus, WATCHED_KINDS, type RolloutStatus } from './rollout-model.js';
+import { isArgoRollout } from './rollout-kinds/argo-rollout.js';
+import { createdSince, lastWrittenAt } from './rollout-kinds/object-fields.js';
+import { isOperatorKind, missingOwners } from './rollout-kinds/operator-kinds.js';
+import { isWatchedKind, podSelector, rolloutStatus, type RolloutStatus } from './rollout-model.js';
 
 export interface WorkloadProgress {
   workload: ObjectRef;
@@ -20,6 +27,8 @@ export interface RolloutWatchOptions {
   onProgress?: (progress: WorkloadProgress) => void;
   /** A transient pull failure: the deploy goes on. */
   onRetrying?: (failure: TrackedFailure, workload: ObjectRef) => void;
+  /** Operator kinds: wait until a pod of each has started (--wait-operator-pods). */
+  waitForOperatorPods?: boolean;
 }
 
 export type RolloutWatchOutcome = 'complete' | 'pull-failure' | 'failed' | 'timeout' | 'error';
@@ -39,15 +48,30 @@ const refKey = (ref: ObjectRef): string => `${ref.apiVersion}/${ref.kind}/${ref.
 
 /** The workloads among applied objects whose rollout `deploy` watches. */
 export function watchedWorkloads(applied: readonly KubeObject[]): KubeObject[] {
-  return applied.filter((object) => WATCHED_KINDS.has(object.kind));
+  return applied.filter(isWatchedKind);
 }
+
+/** Kinds whose own watch (status) the rollout model needs. */
+const needsObjectWatch = (workload: KubeObject): boolean => workload.kind !== 'Pod' && workload.kind !== 'CronJob' && !isOperatorKind(workload);
 
 export function watchRollouts(writer: ClusterWriter, workloads: readonly KubeObject[], options: RolloutWatchOptions): Promise<RolloutWatchResult> {
   const now = options.now ?? Date.now;
   const tracker = new PullFailureTracker(options.policy);
   const latest = new Map<string, KubeObject>(workloads.map((w) => [refKey(refOf(w)), w]));
   const replicaSets = new Map<string, KubeObject>();
+  const jobs = new Map<string, KubeObject>();
   const pods = new Map<string, KubeObject>();
+  /** Owners read once by uid (null: gone or unreadable), and those being read. */
+  const fetchedOwners = new Map<string, KubeObject | null>();
+  const fetching = new Set<string>();
+  /** Per namespace with an operator's kind: the earliest time its objects were written. */
+  const operatorSince = new Map<string, number>();
+  for (const workload of workloads) {
+    if (!isOperatorKind(workload)) continue;
+    const namespace = workload.metadata.namespace ?? 'default';
+    const since = lastWrittenAt(workload) ?? 0;
+    operatorSince.set(namespace, Math.min(since, operatorSince.get(namespace) ?? since));
+  }
   /** Events that arrived before their pod was known as new. */
   const pendingEvents = new Map<string, PodEvent[]>();
   /** resourceVersion of each pod last given to the tracker. */
@@ -61,8 +85,35 @@ export function watchRollouts(writer: ClusterWriter, workloads: readonly KubeObj
   let graceTimer: NodeJS.Timeout | undefined;
 
   return new Promise<RolloutWatchResult>((resolve) => {
-    const statuses = (): WorkloadProgress[] =>
-      [...latest.values()].map((w) => ({ workload: refOf(w), status: rolloutStatus(w, [...replicaSets.values()]) }));
+    const owners = (): Map<string, KubeObject | null> => {
+      const all = new Map<string, KubeObject | null>(fetchedOwners);
+      for (const object of [...latest.values(), ...replicaSets.values(), ...jobs.values()]) if (object.metadata.uid !== undefined) all.set(object.metadata.uid, object);
+      return all;
+    };
+    const statuses = (): WorkloadProgress[] => {
+      const related = {
+        replicaSets: [...replicaSets.values()],
+        jobs: [...jobs.values()],
+        pods: [...pods.values()],
+        owners: operatorSince.size === 0 ? new Map<string, KubeObject | null>() : owners(),
+        waitForOperatorPods: options.waitForOperatorPods === true,
+      };
+      return [...latest.values()].map((w) => ({ workload: refOf(w), status: rolloutStatus(w, related) }));
+    };
+
+    /** One GET per owner of a new pod that no watch delivers, so that its chain can be followed. */
+    const readOwners = (pod: KubeObject, known: ReadonlyMap<string, KubeObject | null>): void => {
+      for (const ref of missingOwners(pod, known)) {
+        if (fetching.has(ref.uid) || fetchedOwners.has(ref.uid)) continue;
+        fetching.add(ref.uid);
+        void writer.get(ref).then((got) => {
+          fetching.delete(ref.uid);
+          const owner = 'error' in got || got.value === null || got.value.metadata.uid !== ref.uid ? null : { ...got.value, apiVersion: ref.apiVersion, kind: ref.kind };
+          fetchedOwners.set(ref.uid, owner);
+          evaluate();
+        });
+      }
+    };
 
     const finish = (outcome: RolloutWatchOutcome, message?: string): void => {
       if (finished) return;
@@ -115,16 +166,23 @@ export function watchRollouts(writer: ClusterWriter, workloads: readonly KubeObj
       for (const progress of current) {
         const key = refKey(progress.workload);
         const summary = `${progress.status.ready}/${progress.status.desired}/${progress.status.complete}/${progress.status.observed}`;
-        if (lastProgress.get(key) !== summary) {
+        // Not waited for: no progress to show (deploy says why once).
+        if (progress.status.notWaitedFor === undefined && lastProgress.get(key) !== summary) {
           lastProgress.set(key, summary);
           options.onProgress?.(progress);
         }
       }
       // Pods: the tracker sees each new-revision pod once per version.
+      let known: Map<string, KubeObject | null> | undefined;
       for (const pod of pods.values()) {
         const uid = pod.metadata.uid ?? '';
         const owner = current.find((p) => p.workload.namespace === pod.metadata.namespace && p.status.isNewPod(pod));
-        if (owner === undefined) continue;
+        if (owner === undefined) {
+          // Maybe an operator's: follow its owners, if it is new enough to be.
+          const since = operatorSince.get(pod.metadata.namespace ?? '');
+          if (since !== undefined && createdSince(pod, since)) readOwners(pod, (known ??= owners()));
+          continue;
+        }
         podOwner.set(uid, refKey(owner.workload));
         const version = pod.metadata.resourceVersion ?? '';
         if (observedVersion.get(uid) === version) continue;
@@ -149,6 +207,19 @@ export function watchRollouts(writer: ClusterWriter, workloads: readonly KubeObj
     const onError = (what: string) => (error: WriteError): void => finish('error', `${what}: ${error.message}`);
 
     const namespaces = new Set(workloads.map((w) => w.metadata.namespace ?? 'default'));
+    const cronJobNamespaces = new Set(workloads.filter((w) => w.kind === 'CronJob').map((w) => w.metadata.namespace ?? 'default'));
+    for (const namespace of cronJobNamespaces) {
+      watches.push(
+        writer.watch({ apiVersion: 'batch/v1', kind: 'Job', namespace }, {
+          onEvent: (type, job) => {
+            if (type === 'DELETED') jobs.delete(job.metadata.uid ?? '');
+            else jobs.set(job.metadata.uid ?? '', job);
+            evaluate();
+          },
+          onError: onError(`watch Jobs in namespace ${namespace}`),
+        }),
+      );
+    }
     for (const namespace of namespaces) {
       watches.push(
         writer.watch({ apiVersion: 'v1', kind: 'Pod', namespace }, {
@@ -182,7 +253,7 @@ export function watchRollouts(writer: ClusterWriter, workloads: readonly KubeObj
     }
     for (const workload of workloads) {
       const namespace = workload.metadata.namespace ?? 'default';
-      if (workload.kind !== 'Pod') {
+      if (needsObjectWatch(workload)) {
         watches.push(
           writer.watch({ apiVersion: workload.apiVersion, kind: workload.kind, namespace, fieldSelector: `metadata.name=${workload.metadata.name}` }, {
             onEvent: (type, object) => {
@@ -193,7 +264,7 @@ export function watchRollouts(writer: ClusterWriter, workloads: readonly KubeObj
           }),
         );
       }
-      if (workload.kind === 'Deployment') {
+      if (workload.kind === 'Deployment' || isArgoRollout(workload)) {
         const selector = podSelector(workload);
         watches.push(
           writer.watch({ apiVersion: 'apps/v1', kind: 'ReplicaSet', namespace, ...(selector === undefined ? {} : { labelSelector: selector }) }, {
@@ -208,5 +279,7 @@ export function watchRollouts(writer: ClusterWriter, workloads: readonly KubeObj
       }
     }
     if (workloads.length === 0) finish('complete');
+    // Once everything is listed, even when no watch had anything to deliver (a CronJob alone is complete then).
+    else void Promise.all(watches.map((watch) => watch.synced)).then(evaluate);
   });
 }

@@ -21,7 +21,8 @@ What it does (docs/deploy.md): runs the preflight (check) and stops on errors un
 reports all rejections at once; records what was there; applies in dependency order (server-side
 apply, field manager pullguard); watches each rollout (watch API) and stops at the first pull
 failure of a new pod with the cause: deterministic causes at once, transient ones after ${3}
-failed attempts or --transient-grace.
+failed attempts or --transient-grace. A CronJob is not waited for (--trigger-cronjobs runs it
+now), nor an operator's kind (--wait-operator-pods waits for one of its pods to start).
 Exit codes: 0 rolled out, 1 a pull failure (or preflight errors), 2 usage, configuration or a
 rejected object, 3 another rollout failure or --timeout, 4 the rollback failed.`;
 
@@ -40,6 +41,8 @@ export function registerDeploy(program: Command, cli: CliContext): void {
       .option('--create-namespace', 'create namespaces the objects name that do not exist')
       .option('--load', "load the workloads' images onto the nodes with the target's load command first (kind, minikube, k3d, ...)")
       .option('--rollback', 'on failure, after recording the evidence, restore what was there and watch until it is available')
+      .option('--trigger-cronjobs', 'start one Job from each applied CronJob now (as kubectl create job --from=cronjob/NAME) and watch it to completion')
+      .option('--wait-operator-pods', 'for kinds an operator runs pods for (Argo Workflows, Tekton, KubeVirt, Spark, Flink, ...), wait until a pod of each has started')
       .option('--timeout <duration>', 'time for the rollouts, e.g. 5m (default 10m)', duration)
       .option('--transient-grace <duration>', 'how long transient pull failures may last (default 90s)', duration),
   )
@@ -90,6 +93,8 @@ export function registerDeploy(program: Command, cli: CliContext): void {
           forceConflicts: options.forceConflicts === true,
           createNamespace: options.createNamespace === true,
           rollback: options.rollback === true,
+          triggerCronJobs: options.triggerCronjobs === true,
+          waitForOperatorPods: options.waitOperatorPods === true,
           ...(options.target === undefined ? {} : { target: options.target }),
           ...(options.timeout === undefined ? {} : { timeoutMs: options.timeout }),
           ...(options.transientGrace === undefined ? {} : { transientGraceMs: options.transientGrace }),

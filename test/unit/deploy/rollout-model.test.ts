@@ -25,20 +25,20 @@ const pod = (name: string, labels: Record<string, string>, owner?: string, uid =
 describe('rolloutStatus', () => {
   it('Deployment: only pods of the ReplicaSet with the new revision count, complete as kubectl rollout status says', () => {
     const sets = [rs('rs-old', '1', 'aaa', 3), rs('rs-new', '2', 'bbb', 1)];
-    const midway = rolloutStatus(deployment({ replicas: 4, updatedReplicas: 1, availableReplicas: 4 }), sets);
+    const midway = rolloutStatus(deployment({ replicas: 4, updatedReplicas: 1, availableReplicas: 4 }), { replicaSets: sets });
     assert.equal(newReplicaSet(deployment({}), sets)?.metadata.uid, 'rs-new');
     assert.equal(midway.isNewPod(pod('p1', { 'pod-template-hash': 'bbb' }, 'rs-new')), true);
     assert.equal(midway.isNewPod(pod('p2', { 'pod-template-hash': 'aaa' }, 'rs-old')), false);
     assert.deepEqual([midway.complete, midway.ready, midway.desired, midway.revision], [false, 1, 3, 'bbb']);
-    const done = rolloutStatus(deployment({ replicas: 3, updatedReplicas: 3, availableReplicas: 3 }), sets);
+    const done = rolloutStatus(deployment({ replicas: 3, updatedReplicas: 3, availableReplicas: 3 }), { replicaSets: sets });
     assert.equal(done.complete, true);
   });
 
   it('Deployment: nothing is new until the controller observed the generation; the progress deadline is a failure', () => {
-    const stale = rolloutStatus(deployment({ observedGeneration: 1 }), [rs('rs-new', '2', 'bbb')]);
+    const stale = rolloutStatus(deployment({ observedGeneration: 1 }), { replicaSets: [rs('rs-new', '2', 'bbb')] });
     assert.equal(stale.observed, false);
     assert.equal(stale.isNewPod(pod('p1', { 'pod-template-hash': 'bbb' }, 'rs-new')), false);
-    const deadline = rolloutStatus(deployment({ conditions: [{ type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded', message: 'ReplicaSet "web-bbb" has timed out progressing.' }] }), []);
+    const deadline = rolloutStatus(deployment({ conditions: [{ type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded', message: 'ReplicaSet "web-bbb" has timed out progressing.' }] }));
     assert.equal(deadline.failed, 'ProgressDeadlineExceeded: ReplicaSet "web-bbb" has timed out progressing.');
   });
 

@@ -117,6 +117,22 @@ describe('pullguard deploy (CLI)', () => {
     assert.equal(await cp.get('apps/v1', 'Deployment', 'dev2', namespace), undefined);
   });
 
+  it('--trigger-cronjobs and --wait-operator-pods reach the deploy', async () => {
+    const cp = controlPlane();
+    const namespace = await cp.createNamespace();
+    const cronJob = { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'nightly' }, spec: { schedule: '0 0 1 1 *', jobTemplate: { spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'run', image: 'example.test/nightly:1' }] } } } } } };
+    const replicaSet = { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'bare' }, spec: { replicas: 1, selector: { matchLabels: { app: 'bare' } }, template: { metadata: { labels: { app: 'bare' } }, spec: { containers: [{ name: 'app', image: 'example.test/bare:1' }] } } } };
+    await writeFile(join(dir, 'kinds.yaml'), `${JSON.stringify(cronJob)}\n---\n${JSON.stringify(replicaSet)}\n`);
+    const result = await cli(cp, ['-n', namespace, '--force', '--trigger-cronjobs', '--wait-operator-pods', '-o', 'json', 'kinds.yaml']);
+    assert.equal(result.code, 0, result.stderr);
+    const record = JSON.parse(result.stdout) as { applied: { kind: string; createdFrom?: { name: string } }[]; rollouts: { workload: { kind: string }; ready: number; complete: boolean }[] };
+    assert.equal(schemaErrors(validate, record), '');
+    assert.deepEqual(record.applied.filter((a) => a.createdFrom !== undefined).map((a) => `${a.kind} from ${a.createdFrom?.name}`), ['Job from nightly']);
+    // A bare ReplicaSet is run by its controller: with --wait-operator-pods, done once its pod started.
+    assert.deepEqual(record.rollouts.map((r) => `${r.workload.kind} ${r.complete}`).sort(), ['CronJob true', 'Job true', 'ReplicaSet true']);
+    assert.equal(record.rollouts.find((r) => r.workload.kind === 'ReplicaSet')?.ready, 1);
+  });
+
   it('usage errors exit 2', async () => {
     const cp = controlPlane();
     const result = await cli(cp, ['--snapshot', 'x.json', 'good.yaml']);
