@@ -20,6 +20,7 @@ import { resolveTarget } from '../detect/resolve-target.js';
 import type { TargetProfile } from '../detect/target-profile.js';
 import { describeRef, refOf, type ClusterWriter, type KubeObject, type ObjectRef, type WriteError } from '../facts/cluster-writer.js';
 import { applyOrder } from '../k8s/apply-order.js';
+import { awaitObject, isEstablished } from '../deploy/await-object.js';
 import { VERSION } from '../version.js';
 import { runPreflight, type PreflightOptions } from './deploy-preflight.js';
 import { loadManifestPaths } from './lint.js';
@@ -31,6 +32,8 @@ export const EXIT_ROLLOUT_FAILED = 3;
 export const EXIT_ROLLBACK_FAILED = 4;
 
 export const DEFAULT_DEPLOY_TIMEOUT_MS = 600_000;
+/** How long a CRD may take to be Established, and a namespace this deploy created to be deleted. */
+const PREREQUISITE_TIMEOUT_MS = 60_000;
 
 export interface DeployOptions {
   paths: string[];
@@ -235,18 +238,16 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   );
   for (const object of objects) if (object.kind === 'Namespace' && before.get(object) === null) newNamespaces.add(object.metadata.name);
 
-  // 6. Server-side dry-run of everything that can be tried now, every rejection reported at once.
-  // Objects in a namespace this deploy creates, and custom resources of its CRDs, are tried once
-  // those exist (before anything else is applied).
+  // 6. Server-side dry-run of everything that can be tried now, every rejection reported at once:
+  // the namespaces and CRDs themselves included. Objects in a namespace this deploy creates, and
+  // custom resources of its CRDs, cannot be tried before those exist (6b).
   const ordered = applyOrder(objects);
   const later = (object: KubeObject): boolean => pendingCrd.has(object) || (object.metadata.namespace !== undefined && newNamespaces.has(object.metadata.namespace));
   await dryRun(ordered.filter((o) => !later(o)));
   if (record.rejections.length > 0) return rejected();
 
-  // 7. Apply, in dependency order.
   record.applyStartedAt = iso();
   const applied: KubeObject[] = [];
-  const appliedEntries = new Map<KubeObject, AppliedObject>();
   const applyOne = async (object: KubeObject): Promise<boolean> => {
     const result = await writer.apply(object, { dryRun: false, force: options.forceConflicts === true });
     if ('error' in result) {
@@ -262,27 +263,42 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       appliedAt: iso(),
     };
     record.applied.push(entry);
-    appliedEntries.set(result.value, entry);
     applied.push(result.value);
     say(`applied ${describeRef(refOf(result.value))}${previous === null ? ' (created)' : ''}\n`);
     return true;
   };
-  let laterTried = false;
+  const applyFailed = (object: KubeObject): Promise<DeployResult> => {
+    say(`apply failed: ${describeRef(refOf(object))}: ${record.rejections.at(-1)?.error.message ?? ''}\n`);
+    return afterFailure('error', EXIT_ROLLOUT_FAILED, `apply of ${describeRef(refOf(object))} failed`);
+  };
+
+  // 6b. For the objects 6 could not try: create what they need and nothing else (the new
+  // namespaces, the CRDs of their kinds), dry-run them, and if one is rejected delete what 6b
+  // created and wait until it is gone, so that a rejected deploy leaves the cluster as it was.
+  // There is no other way: the server refuses even a dry-run in a namespace that does not exist.
+  const lateObjects = ordered.filter(later);
+  const prerequisites = new Set<KubeObject>();
+  if (lateObjects.length > 0) {
+    const pendingKinds = new Set([...pendingCrd].map((o) => `${o.apiVersion}/${o.kind}`));
+    for (const object of ordered) {
+      if (object.kind === 'Namespace' && newNamespaces.has(object.metadata.name)) prerequisites.add(object);
+      if (object.kind === 'CustomResourceDefinition' && crdKinds(object).some((key) => pendingKinds.has(key))) prerequisites.add(object);
+    }
+    for (const object of prerequisites) if (!(await applyOne(object))) return applyFailed(object);
+    for (const crd of [...prerequisites].filter((o) => o.kind === 'CustomResourceDefinition')) {
+      // Its kinds are served (and can be dry-run) once the CRD is Established.
+      const established = await awaitObject(writer, refOf(crd), isEstablished, Math.min(options.timeoutMs ?? DEFAULT_DEPLOY_TIMEOUT_MS, PREREQUISITE_TIMEOUT_MS));
+      if (established !== 'reached') say(`${describeRef(refOf(crd))}: not Established ${established === 'timeout' ? `after ${PREREQUISITE_TIMEOUT_MS / 1000} s` : `(${established.error})`}\n`);
+    }
+    writer.refreshDiscovery();
+    await dryRun(lateObjects);
+    if (record.rejections.length > 0) return rejectedAfterPrerequisites([...prerequisites]);
+  }
+
+  // 7. Apply, in dependency order.
   for (const object of ordered) {
-    if (later(object) && !laterTried) {
-      // Everything the late objects need is applied (namespaces and CRDs come first in the order).
-      laterTried = true;
-      writer.refreshDiscovery();
-      await dryRun(ordered.filter(later));
-      if (record.rejections.length > 0) {
-        await restore(applied, 'rejected');
-        return rejected();
-      }
-    }
-    if (!(await applyOne(object))) {
-      say(`apply failed: ${describeRef(refOf(object))}: ${record.rejections.at(-1)?.error.message ?? ''}\n`);
-      return afterFailure('error', EXIT_ROLLOUT_FAILED, `apply of ${describeRef(refOf(object))} failed`);
-    }
+    if (prerequisites.has(object)) continue;
+    if (!(await applyOne(object))) return applyFailed(object);
     if (object.kind === 'CustomResourceDefinition') writer.refreshDiscovery();
   }
   record.applyEndedAt = iso();
@@ -355,6 +371,45 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     return end('rejected', EXIT_USAGE, `${record.rejections.length} object(s) rejected by the server`);
   }
 
+  /**
+   * 6b rejected an object: undo what 6b did for the dry-run (delete the namespaces and CRDs it
+   * created and wait until they are gone; re-apply a CRD that existed as it was recorded).
+   */
+  async function rejectedAfterPrerequisites(done: readonly KubeObject[]): Promise<DeployResult> {
+    const names = done.map((object) => describeRef(refOf(object))).join(', ');
+    say(`server-side dry-run: ${record.rejections.length} object(s) rejected; nothing else was applied\n`);
+    for (const r of record.rejections) say(`  ${r.file === undefined ? '' : `${r.file}: `}${describeRef(r)}: ${r.error.message}\n`);
+    say(`undoing what this deploy applied for the dry-run: ${names}\n`);
+    const startedAt = iso();
+    const actions: RollbackAction[] = [];
+    const timeoutMs = Math.min(options.timeoutMs ?? DEFAULT_DEPLOY_TIMEOUT_MS, PREREQUISITE_TIMEOUT_MS);
+    // Newest first: the CRDs, then the namespaces.
+    for (const object of [...done].reverse()) {
+      const ref = refOf(object);
+      const original = before.get(object) ?? null;
+      let error: string | undefined;
+      if (original === null) {
+        const deleted = await writer.delete(ref);
+        if ('error' in deleted) error = deleted.error.message;
+        else {
+          // A namespace is gone only once its controller has emptied it (Terminating until then).
+          const gone = await awaitObject(writer, ref, (live) => live === null, timeoutMs);
+          if (gone !== 'reached') error = gone === 'timeout' ? `still there after ${Math.round(timeoutMs / 1000)} s (terminating)` : gone.error;
+        }
+      } else {
+        const restored = await writer.apply(forReapply(original), { dryRun: false, force: true });
+        if ('error' in restored) error = restored.error.message;
+      }
+      const action = original === null ? 'deleted' : 'restored';
+      actions.push({ ...ref, action, ok: error === undefined, ...(error === undefined ? {} : { error }) });
+      say(`  ${action} ${describeRef(ref)}${error === undefined ? '' : `: FAILED ${error}`}\n`);
+    }
+    const ok = actions.every((a) => a.ok);
+    record.rollback = { startedAt, endedAt: iso(), ok, actions, available: true };
+    say(ok ? 'the cluster is as it was before this deploy\n' : `NOT undone: ${actions.filter((a) => !a.ok).map((a) => describeRef(a)).join(', ')}\n`);
+    return end('rejected', EXIT_USAGE, `${record.rejections.length} object(s) rejected by the server; ${ok ? 'undone' : 'NOT all undone'}: what this deploy applied for the dry-run (${names})`);
+  }
+
   function recordWatch(watched: RolloutWatchResult): void {
     record.rollouts = watched.workloads.map((w) => ({
       workload: w.workload,
@@ -422,6 +477,12 @@ function podImages(object: KubeObject): string[] {
   const spec = object.kind === 'Pod' ? object.spec : object.kind === 'CronJob' ? (object.spec as { jobTemplate?: { spec?: { template?: { spec?: unknown } } } } | undefined)?.jobTemplate?.spec?.template?.spec : (object.spec as { template?: { spec?: unknown } } | undefined)?.template?.spec;
   const pod = spec as { containers?: { image?: string }[]; initContainers?: { image?: string }[] } | undefined;
   return [...(pod?.initContainers ?? []), ...(pod?.containers ?? [])].map((c) => c.image).filter((i): i is string => typeof i === 'string' && i !== '');
+}
+
+/** `group/version/Kind` of each version a CustomResourceDefinition serves. */
+function crdKinds(crd: KubeObject): string[] {
+  const spec = crd.spec as { group?: string; names?: { kind?: string }; versions?: { name: string }[] } | undefined;
+  return (spec?.versions ?? []).map((version) => `${spec?.group}/${version.name}/${spec?.names?.kind}`);
 }
 
 function sameRef(a: ObjectRef, b: ObjectRef): boolean {

@@ -16,6 +16,7 @@ import {
   neverPullMissing,
   nodeLookingLike,
   sharedControlPlane,
+  uniqueName,
   waitFor,
   type ControlPlane,
   type KubeObject,
@@ -76,9 +77,15 @@ function deployment(name: string, image: string, extra: { replicas?: number; ini
   };
 }
 
-async function runDeploy(cp: ControlPlane, namespace: string, objects: readonly unknown[], extra: Partial<DeployOptions> = {}): Promise<DeployResult & { lines: string[]; elapsedAfterFirstFailureMs?: number }> {
+async function runDeploy(
+  cp: ControlPlane,
+  namespace: string,
+  objects: readonly unknown[],
+  extra: Partial<DeployOptions> = {},
+  writerOptions: { onRequest?: (path: string) => void } = {},
+): Promise<DeployResult & { lines: string[]; elapsedAfterFirstFailureMs?: number }> {
   const file = await manifests(objects);
-  const writer = openClusterWriter({ kubeconfig: cp.adminKubeconfigPath, env: { HOME: dir }, cwd: dir, namespace, stdinIsTerminal: false });
+  const writer = openClusterWriter({ kubeconfig: cp.adminKubeconfigPath, env: { HOME: dir }, cwd: dir, namespace, stdinIsTerminal: false, ...writerOptions });
   const lines: string[] = [];
   try {
     const result = await deploy({
@@ -251,6 +258,76 @@ describe('pullguard deploy against the control plane', () => {
     assert.match(result.record.rejections[0]?.error.message ?? '', /spec\.ports\[0\]\.port: Invalid value: 70000/);
     assert.deepEqual(result.record.applied, []);
     assert.equal(await cp.get('v1', 'ConfigMap', 'fine', namespace), undefined);
+  });
+
+  it('a rejection in a namespace the deploy creates: only that namespace was created, for the dry-run; it is deleted again and gone, exit 2', async () => {
+    const cp = controlPlane();
+    const existing = await cp.createNamespace();
+    const fresh = uniqueName('fresh');
+    const priorityClass = uniqueName('pc');
+    const result = await runDeploy(cp, existing, [
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: fresh } },
+      { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: priorityClass }, value: 1000 },
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'elsewhere' }, data: { a: '1' } },
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'inside', namespace: fresh }, data: { a: '1' } },
+      { ...deployment('web', 'example.test/web:1', { replicas: -1 }), metadata: { name: 'web', namespace: fresh } },
+    ]);
+    assert.equal(result.exitCode, 2, result.lines.join(''));
+    assert.equal(result.record.outcome, 'rejected');
+    assert.deepEqual(result.record.rejections.map((r) => `${r.kind}/${r.namespace}/${r.name}/${r.error.kind}`), [`Deployment/${fresh}/web/rejected`]);
+    assert.match(result.record.rejections[0]?.error.message ?? '', /spec\.replicas: Invalid value: -1/);
+    // What happened, in order, and what the record keeps of it.
+    assert.deepEqual(result.lines.map((line) => line.replace(/^  \S+manifests-\d+\.yaml: /, '  FILE: ').replace(/(Deployment web -n \S+): .*\n$/, '$1: …\n')), [
+      `applied Namespace ${fresh} (created)\n`,
+      'server-side dry-run: 1 object(s) rejected; nothing else was applied\n',
+      `  FILE: Deployment web -n ${fresh}: …\n`,
+      `undoing what this deploy applied for the dry-run: Namespace ${fresh}\n`,
+      `  deleted Namespace ${fresh}\n`,
+      'the cluster is as it was before this deploy\n',
+    ]);
+    assert.deepEqual(result.record.applied.map((a) => `${a.kind}/${a.name}/${a.existed}`), [`Namespace/${fresh}/false`]);
+    assert.deepEqual(result.record.rollback?.actions.map((a) => `${a.action} ${a.kind}/${a.name} ${a.ok}`), [`deleted Namespace/${fresh} true`]);
+    assert.match(result.record.message ?? '', new RegExp(`^1 object\\(s\\) rejected by the server; undone: what this deploy applied for the dry-run \\(Namespace ${fresh}\\)$`));
+    // The cluster is as it was: the namespace is gone (not Terminating), nothing else was created.
+    assert.equal(await cp.get('v1', 'Namespace', fresh), undefined);
+    assert.equal(await cp.get('scheduling.k8s.io/v1', 'PriorityClass', priorityClass), undefined);
+    assert.equal(await cp.get('v1', 'ConfigMap', 'elsewhere', existing), undefined);
+  });
+
+  it('--create-namespace and a rejection in it: the namespace is deleted again and gone, exit 2', async () => {
+    const cp = controlPlane();
+    const fresh = uniqueName('fresh');
+    const result = await runDeploy(cp, fresh, [
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'fine' }, data: { a: '1' } },
+      { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { ports: [{ port: 70000 }], selector: { app: 'web' } } },
+    ], { createNamespace: true });
+    assert.equal(result.exitCode, 2, result.lines.join(''));
+    assert.deepEqual(result.record.rejections.map((r) => `${r.kind}/${r.name}`), ['Service/web']);
+    assert.deepEqual(result.record.rollback?.actions.map((a) => `${a.action} ${a.kind}/${a.name} ${a.ok}`), [`deleted Namespace/${fresh} true`]);
+    assert.ok(result.lines.includes('the cluster is as it was before this deploy\n'), result.lines.join(''));
+    assert.equal(await cp.get('v1', 'Namespace', fresh), undefined);
+  });
+
+  it('a rejection outside the namespace the deploy would create: the namespace is never created, nothing applied', async () => {
+    const cp = controlPlane();
+    const existing = await cp.createNamespace();
+    const fresh = uniqueName('fresh');
+    const requests: string[] = [];
+    const result = await runDeploy(cp, existing, [
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: fresh } },
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'inside', namespace: fresh }, data: { a: '1' } },
+      { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { ports: [{ port: 70000 }], selector: { app: 'web' } } },
+    ], {}, { onRequest: (path) => requests.push(path) });
+    assert.equal(result.exitCode, 2, result.lines.join(''));
+    assert.deepEqual(result.record.rejections.map((r) => `${r.kind}/${r.name}`), ['Service/web']);
+    assert.deepEqual(result.record.applied, []);
+    assert.equal(result.record.rollback, undefined);
+    assert.equal(result.lines[0], 'server-side dry-run: 1 object(s) rejected; nothing was applied\n');
+    assert.equal(await cp.get('v1', 'Namespace', fresh), undefined);
+    // Only dry-runs were written: the namespace was tried, never created.
+    const writes = requests.filter((path) => path.startsWith('PATCH '));
+    assert.ok(writes.some((path) => path.startsWith(`PATCH /api/v1/namespaces/${fresh}?`)), requests.join('\n'));
+    assert.deepEqual(writes.filter((path) => !/[?&]dryRun=All/.test(path)), []);
   });
 });
 
