@@ -211,12 +211,15 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const declared = new Set(objects.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name));
   const needed = [...new Set(objects.map((o) => o.metadata.namespace).filter((n): n is string => n !== undefined))];
   const newNamespaces = new Set<string>();
+  /** Named by objects, not there, not to be created: one rejection each (their objects are not tried). */
+  const missingNamespaces = new Set<string>();
   for (const name of needed) {
     if (declared.has(name)) continue;
     const existing = await writer.get({ apiVersion: 'v1', kind: 'Namespace', name });
     if ('error' in existing) return end('error', EXIT_USAGE, `get namespace ${name}: ${existing.error.message}`);
     if (existing.value !== null) continue;
     if (options.createNamespace !== true) {
+      missingNamespaces.add(name);
       record.rejections.push({ apiVersion: 'v1', kind: 'Namespace', name, error: { kind: 'not-found', message: `namespace "${name}" does not exist (--create-namespace creates it)` } });
       continue;
     }
@@ -243,7 +246,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   // custom resources of its CRDs, cannot be tried before those exist (6b).
   const ordered = applyOrder(objects);
   const later = (object: KubeObject): boolean => pendingCrd.has(object) || (object.metadata.namespace !== undefined && newNamespaces.has(object.metadata.namespace));
-  await dryRun(ordered.filter((o) => !later(o)));
+  await dryRun(ordered.filter((o) => !later(o) && !missingNamespaces.has(o.metadata.namespace ?? '')));
   if (record.rejections.length > 0) return rejected();
 
   record.applyStartedAt = iso();
