@@ -21,12 +21,12 @@ after(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function cli(cp: ControlPlane, args: string[], path = process.env['PATH'] ?? '/usr/bin:/bin'): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(cp: ControlPlane, args: string[], path = process.env['PATH'] ?? '/usr/bin:/bin', terminal = false): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const code = await run(['deploy', '--kubeconfig', cp.adminKubeconfigPath, ...args], {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
+    stdout: { write: (text: string) => (stdout += text), ...(terminal ? { isTTY: true } : {}) },
+    stderr: { write: (text: string) => (stderr += text), ...(terminal ? { isTTY: true } : {}) },
     stdin: process.stdin,
     env: { HOME: dir, PATH: path },
     cwd: dir,
@@ -87,6 +87,19 @@ describe('pullguard deploy (CLI)', () => {
     assert.equal(record.outcome, 'rolled-out');
     assert.match(result.stderr, new RegExp(`^Deployment api -n ${namespace}: 2/2 rolled out$`, 'm'));
     assert.doesNotMatch(result.stderr, /\r/);
+  });
+
+  it('on a terminal, one progress line redrawn in place, erased before other lines and at the end', async () => {
+    const cp = controlPlane();
+    const namespace = await cp.createNamespace();
+    await writeFile(join(dir, 'tty.yaml'), manifest('tty', 'example.test/tty:1'));
+    const result = await cli(cp, ['-n', namespace, '--force', 'tty.yaml'], undefined, true);
+    assert.equal(result.code, 0, result.stderr + result.stdout);
+    // Every progress line is drawn after an erase and never ends a line of its own.
+    assert.match(result.stdout, new RegExp(`\r\x1b\\[KDeployment tty -n ${namespace}: \\d/2 (ready|waiting for the controller)`));
+    assert.doesNotMatch(result.stdout, /: \d\/2 (ready|rolled out|waiting for the controller)\n/);
+    // The last line is the summary, on a clean line.
+    assert.match(result.stdout, new RegExp(`\r\x1b\\[Krolled out: Deployment tty -n ${namespace}\n$`));
   });
 
   it('--load runs the target\'s exact load command for each image first (kind mocked: only the copy into real nodes)', async () => {
