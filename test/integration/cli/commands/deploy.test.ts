@@ -146,6 +146,17 @@ describe('pullguard deploy (CLI)', () => {
     assert.equal(record.rollouts.find((r) => r.workload.kind === 'ReplicaSet')?.ready, 1);
   });
 
+  it('--load on a cluster that shares the container engine with this machine loads nothing and says so', async () => {
+    const cp = controlPlane();
+    const namespace = await cp.createNamespace();
+    await writeFile(join(dir, 'shared.yaml'), manifest('shared', 'app:dev'));
+    // No tool on PATH: a load command, if one ran, would fail.
+    const result = await cli(cp, ['-n', namespace, '--force', '--target', 'docker-desktop', '--load', 'shared.yaml'], '/nonexistent');
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assert.match(result.stdout, /^--load: Docker Desktop shares the container engine with this machine: nothing to load$/m);
+    assert.doesNotMatch(result.stdout, /^\$ /m);
+  });
+
   it('usage errors exit 2', async () => {
     const cp = controlPlane();
     const result = await cli(cp, ['--snapshot', 'x.json', 'good.yaml']);
