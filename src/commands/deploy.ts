@@ -34,6 +34,7 @@ export const EXIT_ROLLBACK_FAILED = 4;
 export const DEFAULT_DEPLOY_TIMEOUT_MS = 600_000;
 /** How long a CRD may take to be Established, and a namespace this deploy created to be deleted. */
 const PREREQUISITE_TIMEOUT_MS = 60_000;
+const DISCOVERY_RETRY_MS = 100;
 
 export interface DeployOptions {
   paths: string[];
@@ -293,7 +294,17 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       const established = await awaitObject(writer, refOf(crd), isEstablished, Math.min(options.timeoutMs ?? DEFAULT_DEPLOY_TIMEOUT_MS, PREREQUISITE_TIMEOUT_MS));
       if (established !== 'reached') say(`${describeRef(refOf(crd))}: not Established ${established === 'timeout' ? `after ${PREREQUISITE_TIMEOUT_MS / 1000} s` : `(${established.error})`}\n`);
     }
-    writer.refreshDiscovery();
+    // The apiserver's discovery serves a new kind a moment after its CRD is Established: ask
+    // again (bounded, a few reads) until it does, or the dry-run reports the kind as unknown.
+    const discoveryDeadline = Date.now() + Math.min(options.timeoutMs ?? DEFAULT_DEPLOY_TIMEOUT_MS, PREREQUISITE_TIMEOUT_MS);
+    for (const object of new Map([...pendingCrd].map((o) => [`${o.apiVersion}/${o.kind}`, o])).values()) {
+      for (;;) {
+        writer.refreshDiscovery();
+        const served = await writer.resource(object.apiVersion, object.kind);
+        if (!('error' in served) || served.error.kind !== 'unknown-kind' || Date.now() >= discoveryDeadline) break;
+        await new Promise((resolve) => setTimeout(resolve, DISCOVERY_RETRY_MS));
+      }
+    }
     await dryRun(lateObjects);
     if (record.rejections.length > 0) return rejectedAfterPrerequisites([...prerequisites]);
   }

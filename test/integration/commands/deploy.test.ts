@@ -431,7 +431,46 @@ describe('pullguard deploy against the control plane', () => {
     assert.ok((await cp.get('v1', 'ConfigMap', 'settings', fresh)) !== undefined);
     assert.equal(schemaErrors(validateRecord, created.record), '');
   });
+
+  it('a CRD and its custom resources in one deploy: the CRD first (awaited Established), then the resources are dry-run and applied', async () => {
+    const cp = controlPlane();
+    const namespace = await cp.createNamespace();
+    const { crd, widget } = widgetKind(uniqueName('g'));
+    const result = await runDeploy(cp, namespace, [widget('small', 3), crd]);
+    assert.equal(result.exitCode, 0, result.lines.join(''));
+    assert.deepEqual(result.record.applied.map((a) => `${a.kind}/${a.name}/${a.existed}`), [`CustomResourceDefinition/${crd.metadata.name}/false`, 'Widget/small/false']);
+    assert.ok((await cp.get(widget('small', 3).apiVersion, 'Widget', 'small', namespace)) !== undefined);
+  });
+
+  it('a custom resource its new CRD rejects: the CRD is deleted again and gone, exit 2', async () => {
+    const cp = controlPlane();
+    const namespace = await cp.createNamespace();
+    const { crd, widget } = widgetKind(uniqueName('g'));
+    const result = await runDeploy(cp, namespace, [crd, widget('huge', 1000)]);
+    assert.equal(result.exitCode, 2, result.lines.join(''));
+    assert.deepEqual(result.record.rejections.map((r) => `${r.kind}/${r.name}/${r.error.kind}`), ['Widget/huge/rejected']);
+    assert.match(result.record.rejections[0]?.error.message ?? '', /spec\.size: Invalid value: 1000: spec\.size in body should be less than or equal to 10/);
+    assert.deepEqual(result.record.rollback?.actions.map((a) => `${a.action} ${a.kind}/${a.name} ${a.ok}`), [`deleted CustomResourceDefinition/${crd.metadata.name} true`]);
+    assert.equal(await cp.get('apiextensions.k8s.io/v1', 'CustomResourceDefinition', crd.metadata.name), undefined);
+    assert.equal(schemaErrors(validateRecord, result.record), '');
+  });
 });
+
+/** A namespaced kind Widget in its own group, whose spec.size is at most 10. */
+function widgetKind(group: string): { crd: KubeObject; widget: (name: string, size: number) => KubeObject } {
+  const crd: KubeObject = {
+    apiVersion: 'apiextensions.k8s.io/v1',
+    kind: 'CustomResourceDefinition',
+    metadata: { name: `widgets.${group}.example.test` },
+    spec: {
+      group: `${group}.example.test`,
+      scope: 'Namespaced',
+      names: { plural: 'widgets', singular: 'widget', kind: 'Widget', listKind: 'WidgetList' },
+      versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: { size: { type: 'integer', maximum: 10 } } } } } } }],
+    },
+  };
+  return { crd, widget: (name, size) => ({ apiVersion: `${group}.example.test/v1`, kind: 'Widget', metadata: { name }, spec: { size } }) };
+}
 
 /** The Warning event kubelet writes when a pod's sandbox cannot be created. */
 async function kubeletSandboxEvent(cp: ControlPlane, namespace: string, podName: string, message: string): Promise<void> {
