@@ -20,6 +20,7 @@ import { resolveTarget } from '../detect/resolve-target.js';
 import type { TargetProfile } from '../detect/target-profile.js';
 import { describeRef, refOf, type ClusterWriter, type KubeObject, type ObjectRef, type WriteError } from '../facts/cluster-writer.js';
 import { applyOrder } from '../k8s/apply-order.js';
+import { awaitObject, isEstablished } from '../deploy/await-object.js';
 import { VERSION } from '../version.js';
 import { runPreflight, type PreflightOptions } from './deploy-preflight.js';
 import { loadManifestPaths } from './lint.js';
@@ -31,6 +32,9 @@ export const EXIT_ROLLOUT_FAILED = 3;
 export const EXIT_ROLLBACK_FAILED = 4;
 
 export const DEFAULT_DEPLOY_TIMEOUT_MS = 600_000;
+/** How long a CRD may take to be Established, and a namespace this deploy created to be deleted. */
+const PREREQUISITE_TIMEOUT_MS = 60_000;
+const DISCOVERY_RETRY_MS = 100;
 
 export interface DeployOptions {
   paths: string[];
@@ -208,12 +212,15 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const declared = new Set(objects.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name));
   const needed = [...new Set(objects.map((o) => o.metadata.namespace).filter((n): n is string => n !== undefined))];
   const newNamespaces = new Set<string>();
+  /** Named by objects, not there, not to be created: one rejection each (their objects are not tried). */
+  const missingNamespaces = new Set<string>();
   for (const name of needed) {
     if (declared.has(name)) continue;
     const existing = await writer.get({ apiVersion: 'v1', kind: 'Namespace', name });
     if ('error' in existing) return end('error', EXIT_USAGE, `get namespace ${name}: ${existing.error.message}`);
     if (existing.value !== null) continue;
     if (options.createNamespace !== true) {
+      missingNamespaces.add(name);
       record.rejections.push({ apiVersion: 'v1', kind: 'Namespace', name, error: { kind: 'not-found', message: `namespace "${name}" does not exist (--create-namespace creates it)` } });
       continue;
     }
@@ -235,18 +242,16 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   );
   for (const object of objects) if (object.kind === 'Namespace' && before.get(object) === null) newNamespaces.add(object.metadata.name);
 
-  // 6. Server-side dry-run of everything that can be tried now, every rejection reported at once.
-  // Objects in a namespace this deploy creates, and custom resources of its CRDs, are tried once
-  // those exist (before anything else is applied).
+  // 6. Server-side dry-run of everything that can be tried now, every rejection reported at once:
+  // the namespaces and CRDs themselves included. Objects in a namespace this deploy creates, and
+  // custom resources of its CRDs, cannot be tried before those exist (6b).
   const ordered = applyOrder(objects);
   const later = (object: KubeObject): boolean => pendingCrd.has(object) || (object.metadata.namespace !== undefined && newNamespaces.has(object.metadata.namespace));
-  await dryRun(ordered.filter((o) => !later(o)));
+  await dryRun(ordered.filter((o) => !later(o) && !missingNamespaces.has(o.metadata.namespace ?? '')));
   if (record.rejections.length > 0) return rejected();
 
-  // 7. Apply, in dependency order.
   record.applyStartedAt = iso();
   const applied: KubeObject[] = [];
-  const appliedEntries = new Map<KubeObject, AppliedObject>();
   const applyOne = async (object: KubeObject): Promise<boolean> => {
     const result = await writer.apply(object, { dryRun: false, force: options.forceConflicts === true });
     if ('error' in result) {
@@ -262,27 +267,52 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       appliedAt: iso(),
     };
     record.applied.push(entry);
-    appliedEntries.set(result.value, entry);
     applied.push(result.value);
     say(`applied ${describeRef(refOf(result.value))}${previous === null ? ' (created)' : ''}\n`);
     return true;
   };
-  let laterTried = false;
-  for (const object of ordered) {
-    if (later(object) && !laterTried) {
-      // Everything the late objects need is applied (namespaces and CRDs come first in the order).
-      laterTried = true;
-      writer.refreshDiscovery();
-      await dryRun(ordered.filter(later));
-      if (record.rejections.length > 0) {
-        await restore(applied, 'rejected');
-        return rejected();
+  const applyFailed = (object: KubeObject): Promise<DeployResult> => {
+    say(`apply failed: ${describeRef(refOf(object))}: ${record.rejections.at(-1)?.error.message ?? ''}\n`);
+    return afterFailure('error', EXIT_ROLLOUT_FAILED, `apply of ${describeRef(refOf(object))} failed`);
+  };
+
+  // 6b. For the objects 6 could not try: create what they need and nothing else (the new
+  // namespaces, the CRDs of their kinds), dry-run them, and if one is rejected delete what 6b
+  // created and wait until it is gone, so that a rejected deploy leaves the cluster as it was.
+  // There is no other way: the server refuses even a dry-run in a namespace that does not exist.
+  const lateObjects = ordered.filter(later);
+  const prerequisites = new Set<KubeObject>();
+  if (lateObjects.length > 0) {
+    const pendingKinds = new Set([...pendingCrd].map((o) => `${o.apiVersion}/${o.kind}`));
+    for (const object of ordered) {
+      if (object.kind === 'Namespace' && newNamespaces.has(object.metadata.name)) prerequisites.add(object);
+      if (object.kind === 'CustomResourceDefinition' && crdKinds(object).some((key) => pendingKinds.has(key))) prerequisites.add(object);
+    }
+    for (const object of prerequisites) if (!(await applyOne(object))) return applyFailed(object);
+    for (const crd of [...prerequisites].filter((o) => o.kind === 'CustomResourceDefinition')) {
+      // Its kinds are served (and can be dry-run) once the CRD is Established.
+      const established = await awaitObject(writer, refOf(crd), isEstablished, Math.min(options.timeoutMs ?? DEFAULT_DEPLOY_TIMEOUT_MS, PREREQUISITE_TIMEOUT_MS));
+      if (established !== 'reached') say(`${describeRef(refOf(crd))}: not Established ${established === 'timeout' ? `after ${PREREQUISITE_TIMEOUT_MS / 1000} s` : `(${established.error})`}\n`);
+    }
+    // The apiserver's discovery serves a new kind a moment after its CRD is Established: ask
+    // again (bounded, a few reads) until it does, or the dry-run reports the kind as unknown.
+    const discoveryDeadline = Date.now() + Math.min(options.timeoutMs ?? DEFAULT_DEPLOY_TIMEOUT_MS, PREREQUISITE_TIMEOUT_MS);
+    for (const object of new Map([...pendingCrd].map((o) => [`${o.apiVersion}/${o.kind}`, o])).values()) {
+      for (;;) {
+        writer.refreshDiscovery();
+        const served = await writer.resource(object.apiVersion, object.kind);
+        if (!('error' in served) || served.error.kind !== 'unknown-kind' || Date.now() >= discoveryDeadline) break;
+        await new Promise((resolve) => setTimeout(resolve, DISCOVERY_RETRY_MS));
       }
     }
-    if (!(await applyOne(object))) {
-      say(`apply failed: ${describeRef(refOf(object))}: ${record.rejections.at(-1)?.error.message ?? ''}\n`);
-      return afterFailure('error', EXIT_ROLLOUT_FAILED, `apply of ${describeRef(refOf(object))} failed`);
-    }
+    await dryRun(lateObjects);
+    if (record.rejections.length > 0) return rejectedAfterPrerequisites([...prerequisites]);
+  }
+
+  // 7. Apply, in dependency order.
+  for (const object of ordered) {
+    if (prerequisites.has(object)) continue;
+    if (!(await applyOne(object))) return applyFailed(object);
     if (object.kind === 'CustomResourceDefinition') writer.refreshDiscovery();
   }
   record.applyEndedAt = iso();
@@ -355,6 +385,45 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     return end('rejected', EXIT_USAGE, `${record.rejections.length} object(s) rejected by the server`);
   }
 
+  /**
+   * 6b rejected an object: undo what 6b did for the dry-run (delete the namespaces and CRDs it
+   * created and wait until they are gone; re-apply a CRD that existed as it was recorded).
+   */
+  async function rejectedAfterPrerequisites(done: readonly KubeObject[]): Promise<DeployResult> {
+    const names = done.map((object) => describeRef(refOf(object))).join(', ');
+    say(`server-side dry-run: ${record.rejections.length} object(s) rejected; nothing else was applied\n`);
+    for (const r of record.rejections) say(`  ${r.file === undefined ? '' : `${r.file}: `}${describeRef(r)}: ${r.error.message}\n`);
+    say(`undoing what this deploy applied for the dry-run: ${names}\n`);
+    const startedAt = iso();
+    const actions: RollbackAction[] = [];
+    const timeoutMs = Math.min(options.timeoutMs ?? DEFAULT_DEPLOY_TIMEOUT_MS, PREREQUISITE_TIMEOUT_MS);
+    // Newest first: the CRDs, then the namespaces.
+    for (const object of [...done].reverse()) {
+      const ref = refOf(object);
+      const original = before.get(object) ?? null;
+      let error: string | undefined;
+      if (original === null) {
+        const deleted = await writer.delete(ref);
+        if ('error' in deleted) error = deleted.error.message;
+        else {
+          // A namespace is gone only once its controller has emptied it (Terminating until then).
+          const gone = await awaitObject(writer, ref, (live) => live === null, timeoutMs);
+          if (gone !== 'reached') error = gone === 'timeout' ? `still there after ${Math.round(timeoutMs / 1000)} s (terminating)` : gone.error;
+        }
+      } else {
+        const restored = await writer.apply(forReapply(original), { dryRun: false, force: true });
+        if ('error' in restored) error = restored.error.message;
+      }
+      const action = original === null ? 'deleted' : 'restored';
+      actions.push({ ...ref, action, ok: error === undefined, ...(error === undefined ? {} : { error }) });
+      say(`  ${action} ${describeRef(ref)}${error === undefined ? '' : `: FAILED ${error}`}\n`);
+    }
+    const ok = actions.every((a) => a.ok);
+    record.rollback = { startedAt, endedAt: iso(), ok, actions, available: true };
+    say(ok ? 'the cluster is as it was before this deploy\n' : `NOT undone: ${actions.filter((a) => !a.ok).map((a) => describeRef(a)).join(', ')}\n`);
+    return end('rejected', EXIT_USAGE, `${record.rejections.length} object(s) rejected by the server; ${ok ? 'undone' : 'NOT all undone'}: what this deploy applied for the dry-run (${names})`);
+  }
+
   function recordWatch(watched: RolloutWatchResult): void {
     record.rollouts = watched.workloads.map((w) => ({
       workload: w.workload,
@@ -422,6 +491,12 @@ function podImages(object: KubeObject): string[] {
   const spec = object.kind === 'Pod' ? object.spec : object.kind === 'CronJob' ? (object.spec as { jobTemplate?: { spec?: { template?: { spec?: unknown } } } } | undefined)?.jobTemplate?.spec?.template?.spec : (object.spec as { template?: { spec?: unknown } } | undefined)?.template?.spec;
   const pod = spec as { containers?: { image?: string }[]; initContainers?: { image?: string }[] } | undefined;
   return [...(pod?.initContainers ?? []), ...(pod?.containers ?? [])].map((c) => c.image).filter((i): i is string => typeof i === 'string' && i !== '');
+}
+
+/** `group/version/Kind` of each version a CustomResourceDefinition serves. */
+function crdKinds(crd: KubeObject): string[] {
+  const spec = crd.spec as { group?: string; names?: { kind?: string }; versions?: { name: string }[] } | undefined;
+  return (spec?.versions ?? []).map((version) => `${spec?.group}/${version.name}/${spec?.names?.kind}`);
 }
 
 function sameRef(a: ObjectRef, b: ObjectRef): boolean {

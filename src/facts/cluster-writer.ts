@@ -74,7 +74,10 @@ export interface WatchQuery {
   namespace?: string;
   labelSelector?: string;
   fieldSelector?: string;
-  /** Resume from this resourceVersion instead of listing first (a LIST still follows a 410 Gone). */
+  /**
+   * Resume from this resourceVersion instead of listing first. A LIST still follows a 410 Gone; its
+   * objects then arrive as ADDED, and what vanished before this watch delivered it is not reported.
+   */
   since?: string;
 }
 
@@ -101,7 +104,11 @@ export interface ClusterWriter {
   delete(ref: ObjectRef, options?: DeleteOptions): Promise<WriteResult<void>>;
   /** Whether the server serves this kind, and namespaced or not (discovery). */
   resource(apiVersion: string, kind: string): Promise<WriteResult<{ namespaced: boolean }>>;
-  /** List, then watch from the list's resourceVersion with bookmarks; re-lists on 410 Gone. */
+  /**
+   * List, then watch from the list's resourceVersion with bookmarks; a stream that ends is reopened
+   * from the last version seen. On 410 Gone it lists again and delivers the difference (ADDED,
+   * MODIFIED, DELETED), never an event for an object that did not change.
+   */
   watch(query: WatchQuery, handlers: WatchHandlers): Watch;
   /** Forget discovery (after CRDs were applied). */
   refreshDiscovery(): void;

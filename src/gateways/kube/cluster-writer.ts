@@ -10,7 +10,12 @@ import { openWatch } from './watch-stream.js';
 export const FIELD_MANAGER = 'pullguard';
 const APPLY_CONTENT_TYPE = 'application/apply-patch+yaml';
 
-export function createClusterWriter(client: ApiClient): ClusterWriter {
+export interface ClusterWriterOptions {
+  /** How long the server keeps each watch stream open before it is reopened (default 300 s). */
+  watchTimeoutSeconds?: number;
+}
+
+export function createClusterWriter(client: ApiClient, options: ClusterWriterOptions = {}): ClusterWriter {
   const discovery = new Discovery(client);
 
   const resolve = async (apiVersion: string, kind: string): Promise<WriteResult<ResourceInfo>> => {
@@ -83,7 +88,7 @@ export function createClusterWriter(client: ApiClient): ClusterWriter {
           ...(query.fieldSelector === undefined ? {} : { fieldSelector: query.fieldSelector }),
           ...(query.since === undefined ? {} : { since: query.since }),
         };
-        inner = openWatch(client, collectionPath(query.apiVersion, resource.value, query.namespace), selectors, handlers, statusError);
+        inner = openWatch(client, collectionPath(query.apiVersion, resource.value, query.namespace), selectors, handlers, statusError, options.watchTimeoutSeconds);
         await inner.synced;
       })();
       return {

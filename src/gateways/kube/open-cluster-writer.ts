@@ -2,7 +2,7 @@
 // credentials and client as openCluster, behind the ClusterWriter interface.
 import type { ClusterWriter } from '../../facts/cluster-writer.js';
 import type { ResolvedContext } from '../../k8s/kubeconfig/index.js';
-import { createClusterWriter } from './cluster-writer.js';
+import { createClusterWriter, type ClusterWriterOptions } from './cluster-writer.js';
 import { openApiClient, type OpenClusterOptions } from './open-cluster.js';
 
 export interface LiveClusterWriter extends ClusterWriter {
@@ -10,7 +10,7 @@ export interface LiveClusterWriter extends ClusterWriter {
   close(): Promise<void>;
 }
 
-export function openClusterWriter(options: OpenClusterOptions): LiveClusterWriter {
+export function openClusterWriter(options: OpenClusterOptions & ClusterWriterOptions): LiveClusterWriter {
   const { resolved, client } = openApiClient(options);
-  return { ...createClusterWriter(client), resolved, close: () => client.close() };
+  return { ...createClusterWriter(client, options.watchTimeoutSeconds === undefined ? {} : { watchTimeoutSeconds: options.watchTimeoutSeconds }), resolved, close: () => client.close() };
 }

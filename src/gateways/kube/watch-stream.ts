@@ -1,8 +1,10 @@
 // The watch API as client-go's reflector uses it: LIST for the current state and its
 // resourceVersion, then WATCH from there with bookmarks (so a reconnect resumes near the present
-// instead of replaying history); when the server says 410 Gone (the version was compacted away)
-// it lists again. A stream the server closes (its timeoutSeconds) is reopened from the last version
-// seen. Never polling: between events nothing is sent.
+// instead of replaying history). A stream that ends (the server's timeoutSeconds, a dropped
+// connection) is reopened from the last version seen, and the server replays what changed in the
+// gap; when it answers 410 Gone instead (that version was compacted away), it lists again and
+// delivers the difference: ADDED and MODIFIED for what is new or changed, DELETED for what
+// vanished. Never polling: between events nothing is sent.
 import type { KubeObject, Watch, WatchEventType, WatchHandlers, WriteError } from '../../facts/cluster-writer.js';
 import type { ApiClient } from './api-client.js';
 import { describeConnectionFailure } from './api-errors.js';
@@ -13,7 +15,7 @@ interface WatchLine {
 }
 
 /** The server ends each watch after this long (client-go picks 5–10 min); the stream is reopened. */
-const WATCH_TIMEOUT_SECONDS = 300;
+export const WATCH_TIMEOUT_SECONDS = 300;
 /** Pause before reopening a stream that failed, so a flapping server is not hammered. */
 const REOPEN_DELAY_MS = 200;
 
@@ -23,6 +25,7 @@ export function openWatch(
   selectors: { labelSelector?: string; fieldSelector?: string; since?: string },
   handlers: WatchHandlers,
   statusError: (status: number, text: string, what: string) => WriteError,
+  timeoutSeconds = WATCH_TIMEOUT_SECONDS,
 ): Watch {
   const controller = new AbortController();
   let markSynced: () => void = () => undefined;
@@ -56,9 +59,11 @@ export function openWatch(
       const object = { ...item, apiVersion: item.apiVersion ?? body.apiVersion ?? '', kind: item.kind ?? itemKind ?? '' } as KubeObject;
       const key = object.metadata.uid ?? object.metadata.name;
       seen.add(key);
-      const type = known.has(key) ? 'MODIFIED' : 'ADDED';
+      const previous = known.get(key);
       known.set(key, object);
-      handlers.onEvent(type, object);
+      // A re-list repeats what did not change: that is no event.
+      if (previous !== undefined && previous.metadata.resourceVersion === object.metadata.resourceVersion) continue;
+      handlers.onEvent(previous === undefined ? 'ADDED' : 'MODIFIED', object);
     }
     for (const [key, object] of known) {
       if (!seen.has(key)) {
@@ -69,11 +74,14 @@ export function openWatch(
     return body.metadata?.resourceVersion;
   };
 
+  /** The last version delivered: where a reopened stream resumes. Undefined until the first list. */
+  let resourceVersion = selectors.since;
+
   const run = async (): Promise<void> => {
-    let resourceVersion = selectors.since ?? (await list());
+    resourceVersion ??= await list();
     markSynced();
     while (resourceVersion !== undefined && !controller.signal.aborted) {
-      const path = query({ watch: '1', allowWatchBookmarks: 'true', resourceVersion, timeoutSeconds: String(WATCH_TIMEOUT_SECONDS) });
+      const path = query({ watch: '1', allowWatchBookmarks: 'true', resourceVersion, timeoutSeconds: String(timeoutSeconds) });
       const response = await client.stream(path, controller.signal);
       if (response.statusCode === 410) {
         await response.text();
@@ -95,7 +103,8 @@ export function openWatch(
           if (line === '') continue;
           const event = JSON.parse(line) as WatchLine;
           if (event.type === 'ERROR') {
-            // 410 inside the stream: "too old resource version".
+            // 410 inside the stream (reason Expired): "The resourceVersion for the provided watch
+            // is too old" from etcd, "too old resource version" from the watch cache.
             if (event.object.code === 410) gone = true;
             else fail({ kind: 'error', message: event.object.message ?? 'watch error', ...(event.object.code === undefined ? {} : { status: event.object.code }) });
             continue;
@@ -126,7 +135,7 @@ export function openWatch(
           fail({ kind: 'unreachable', message: failure.detail });
           return;
         }
-        // A dropped connection: reopen, from a fresh list (run starts with one).
+        // A dropped connection: reopen from the last version seen (a list first if there was none).
         await new Promise((resolve) => setTimeout(resolve, REOPEN_DELAY_MS));
       }
     }

@@ -45,6 +45,11 @@ export interface ControlPlaneOptions {
   imagePullTiming?: ImagePullTiming;
   /** For each component to become ready. */
   startupTimeoutMs?: number;
+  /**
+   * More kube-apiserver flags, after the harness's own (a later flag wins), e.g.
+   * `--watch-cache=false` so that watches read etcd and a compacted resourceVersion answers 410.
+   */
+  extraApiserverArgs?: readonly string[];
 }
 
 /** Milliseconds from the start of startControlPlane until each component answered. */
@@ -108,6 +113,22 @@ function httpGet(url: string): Promise<{ status: number; text: string }> {
   });
 }
 
+/** One call of etcd's JSON gRPC gateway; throws unless it answers 200. */
+function etcdPost<T = unknown>(base: string, path: string, body: unknown): Promise<T> {
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${base}${path}`, { method: 'POST', timeout: 10_000, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => (res.statusCode === 200 ? resolve(JSON.parse(text) as T) : reject(new Error(`etcd ${path}: HTTP ${res.statusCode}: ${text.slice(0, 300)}`))));
+    });
+    req.on('timeout', () => req.destroy(new Error(`etcd ${path}: timeout`)));
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
 function temporaryBase(): string {
   // tmpfs keeps etcd's writes off the disk; fall back to the usual temp dir.
   return existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
@@ -142,6 +163,8 @@ export class ControlPlane {
     private readonly release: () => void,
     readonly withControllerManager: boolean,
     readonly withKwok: boolean,
+    /** etcd's client URL (plain HTTP on loopback): its JSON gateway, for compactEtcd(). */
+    readonly etcdClientUrl: string,
   ) {
     this.admin = new KubernetesApiClient(server, caCertPem, adminToken);
     this.restricted = new KubernetesApiClient(server, caCertPem, restrictedToken);
@@ -279,6 +302,21 @@ export class ControlPlane {
     }
   }
 
+  /**
+   * Compacts etcd's history up to its current revision, through etcd's own JSON gateway (what the
+   * apiserver's periodic compaction does, now): a watch from an earlier resourceVersion that
+   * reaches etcd (`--watch-cache=false`) is then answered 410 Gone. Returns the revision.
+   */
+  async compactEtcd(): Promise<number> {
+    // A count-only range over every key answers with the store's current revision in its header.
+    const range = await etcdPost<{ header?: { revision?: string } }>(this.etcdClientUrl, '/v3/kv/range', { key: Buffer.from('\0').toString('base64'), range_end: Buffer.from('\0').toString('base64'), count_only: true });
+    const revision = Number(range.header?.revision);
+    if (!Number.isSafeInteger(revision) || revision <= 0) throw new Error(`etcd: no revision in the range answer: ${JSON.stringify(range)}`);
+    // physical: answers once the old revisions are gone from the backend, not merely scheduled.
+    await etcdPost(this.etcdClientUrl, '/v3/kv/compaction', { revision: String(revision), physical: true });
+    return revision;
+  }
+
   /** Stops every process (by PID) and removes the directory. Safe to call more than once. */
   stop(): Promise<void> {
     this.stopping ??= this.stopNow();
@@ -399,7 +437,7 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
     await ready(etcd, async () => (await httpGet(`http://127.0.0.1:${etcdClientPort}/health`)).text.includes('"health":"true"'));
     timings.etcdMs = elapsed();
 
-    const apiserver = launch('kube-apiserver', binaries.kubeApiserver, apiserverArgs(layout, withControllerManager));
+    const apiserver = launch('kube-apiserver', binaries.kubeApiserver, [...apiserverArgs(layout, withControllerManager), ...(options.extraApiserverArgs ?? [])]);
     const probeClient = new KubernetesApiClient(server, certs.caCertPem, users.adminToken);
     try {
       await ready(apiserver, async () => (await probeClient.request('GET', '/readyz', undefined, { accept: 'text/plain' })).status === 200);
@@ -431,6 +469,7 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
       release,
       withControllerManager,
       withKwok,
+      `http://127.0.0.1:${etcdClientPort}`,
     );
     const waits: Promise<void>[] = [];
     if (withControllerManager) {

@@ -24,6 +24,7 @@ export {
   type ImagePullFailureRule,
   type PullFailureTexts,
 } from './image-pull-failure-rules.js';
+export { startCuttableRelay, type CuttableRelay } from './cuttable-relay.js';
 export { isProcessAlive } from './managed-process.js';
 export { internalIpFor, nodeLookingLike, nodeManifest, type NodeInfo, type NodeSpec, type NodeTaint } from './nodes.js';
 export { sharedControlPlane } from './shared-control-plane.js';

@@ -21,12 +21,12 @@ after(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function cli(cp: ControlPlane, args: string[], path = process.env['PATH'] ?? '/usr/bin:/bin'): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(cp: ControlPlane, args: string[], path = process.env['PATH'] ?? '/usr/bin:/bin', terminal = false): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const code = await run(['deploy', '--kubeconfig', cp.adminKubeconfigPath, ...args], {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
+    stdout: { write: (text: string) => (stdout += text), ...(terminal ? { isTTY: true } : {}) },
+    stderr: { write: (text: string) => (stderr += text), ...(terminal ? { isTTY: true } : {}) },
     stdin: process.stdin,
     env: { HOME: dir, PATH: path },
     cwd: dir,
@@ -89,6 +89,19 @@ describe('pullguard deploy (CLI)', () => {
     assert.doesNotMatch(result.stderr, /\r/);
   });
 
+  it('on a terminal, one progress line redrawn in place, erased before other lines and at the end', async () => {
+    const cp = controlPlane();
+    const namespace = await cp.createNamespace();
+    await writeFile(join(dir, 'tty.yaml'), manifest('tty', 'example.test/tty:1'));
+    const result = await cli(cp, ['-n', namespace, '--force', 'tty.yaml'], undefined, true);
+    assert.equal(result.code, 0, result.stderr + result.stdout);
+    // Every progress line is drawn after an erase and never ends a line of its own.
+    assert.match(result.stdout, new RegExp(`\r\x1b\\[KDeployment tty -n ${namespace}: \\d/2 (ready|waiting for the controller)`));
+    assert.doesNotMatch(result.stdout, /: \d\/2 (ready|rolled out|waiting for the controller)\n/);
+    // The last line is the summary, on a clean line.
+    assert.match(result.stdout, new RegExp(`\r\x1b\\[Krolled out: Deployment tty -n ${namespace}\n$`));
+  });
+
   it('--load runs the target\'s exact load command for each image first (kind mocked: only the copy into real nodes)', async () => {
     const cp = controlPlane();
     const namespace = await cp.createNamespace();
@@ -131,6 +144,17 @@ describe('pullguard deploy (CLI)', () => {
     // A bare ReplicaSet is run by its controller: with --wait-operator-pods, done once its pod started.
     assert.deepEqual(record.rollouts.map((r) => `${r.workload.kind} ${r.complete}`).sort(), ['CronJob true', 'Job true', 'ReplicaSet true']);
     assert.equal(record.rollouts.find((r) => r.workload.kind === 'ReplicaSet')?.ready, 1);
+  });
+
+  it('--load on a cluster that shares the container engine with this machine loads nothing and says so', async () => {
+    const cp = controlPlane();
+    const namespace = await cp.createNamespace();
+    await writeFile(join(dir, 'shared.yaml'), manifest('shared', 'app:dev'));
+    // No tool on PATH: a load command, if one ran, would fail.
+    const result = await cli(cp, ['-n', namespace, '--force', '--target', 'docker-desktop', '--load', 'shared.yaml'], '/nonexistent');
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assert.match(result.stdout, /^--load: Docker Desktop shares the container engine with this machine: nothing to load$/m);
+    assert.doesNotMatch(result.stdout, /^\$ /m);
   });
 
   it('usage errors exit 2', async () => {
