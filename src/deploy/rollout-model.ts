@@ -106,13 +106,16 @@ function deploymentStatus(deployment: KubeObject, replicaSets: readonly KubeObje
   const updated = num(status.updatedReplicas);
   const available = num(status.availableReplicas);
   const deadline = conditions(deployment).find((c) => c.type === 'Progressing' && c.reason === 'ProgressDeadlineExceeded');
+  // kubectl rollout status: all replicas updated, no old ones left, all updated ones available.
+  const complete = observed && rs !== undefined && updated >= desired && num(status.replicas) <= updated && available >= updated;
   return {
     observed,
     isNewPod,
     desired,
-    ready: rs === undefined ? 0 : num(statusOf(rs).availableReplicas),
-    // kubectl rollout status: all replicas updated, no old ones left, all updated ones available.
-    complete: observed && rs !== undefined && updated >= desired && num(status.replicas) <= updated && available >= updated,
+    // The Deployment's watch can run ahead of its ReplicaSet's: once the Deployment says every
+    // updated replica is available, so are the new ReplicaSet's.
+    ready: rs === undefined ? 0 : complete ? Math.max(desired, num(statusOf(rs).availableReplicas)) : num(statusOf(rs).availableReplicas),
+    complete,
     ...(deadline === undefined ? {} : { failed: `${deadline.reason}: ${deadline.message ?? ''}`.trim() }),
     ...(hash === undefined ? {} : { revision: hash }),
   };

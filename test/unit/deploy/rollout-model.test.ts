@@ -34,6 +34,12 @@ describe('rolloutStatus', () => {
     assert.equal(done.complete, true);
   });
 
+  it('Deployment: complete means every new replica is ready, even when the ReplicaSet\'s watch lags behind', () => {
+    const lagging = [rs('rs-new', '2', 'bbb', 0)];
+    const done = rolloutStatus(deployment({ replicas: 3, updatedReplicas: 3, availableReplicas: 3 }), { replicaSets: lagging });
+    assert.deepEqual([done.complete, done.ready, done.desired], [true, 3, 3]);
+  });
+
   it('Deployment: nothing is new until the controller observed the generation; the progress deadline is a failure', () => {
     const stale = rolloutStatus(deployment({ observedGeneration: 1 }), { replicaSets: [rs('rs-new', '2', 'bbb')] });
     assert.equal(stale.observed, false);
