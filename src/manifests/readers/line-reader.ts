@@ -5,12 +5,14 @@ import { MERGE_KEY, resolvePlainScalar } from '../resolve-plain-scalar.js';
 
 /**
  * The fastest reader, for the YAML that manifests are almost always written in: block mappings
- * and sequences (indentless ones too), one-line plain and quoted scalars, one-line flow
- * collections, literal and folded block scalars, comments. It reads a line at a time, builds
- * plain values and the offset index directly, and returns undefined the moment it meets anything
- * else (tabs, anchors, tags, explicit keys, multi-line plain or quoted scalars, duplicate keys,
- * escapes JSON does not have...), so that the event reader or `yaml` reads that document instead.
- * Values and positions agree with the `yaml` reader node for node (tested on the corpus).
+ * and sequences (indentless ones too), plain and quoted scalars (over several lines too), one-line
+ * flow collections and flow sequences whose `[` ends its line, literal and folded block scalars,
+ * comments, duplicate keys, anchors on block mappings and their aliases, and the collection keys
+ * kubectl refuses (as a problem). It reads a line at a time, builds plain values and the offset
+ * index directly, and returns undefined the moment it meets anything else (tabs, tags, other
+ * anchors, merge keys, explicit keys, escapes JSON does not have...), so that the event reader or
+ * `yaml` reads that document instead. Values, problems and positions agree with the `yaml` reader
+ * node for node (tested on the corpus), and values with kubectl's decoder (the differential test).
  */
 export function readWithLineReader(
   text: string,
