@@ -46,6 +46,28 @@ export class OffsetIndexBuilder {
     this.#data[index * 3] = valueOffset;
   }
 
+  /**
+   * A node for an alias of the closed node `anchor`: a copy of the anchor's children (and key
+   * lists), so that paths through the alias find the anchored entries, as in the exact reader.
+   * Returns how many nodes the alias stands for (the anchor's subtree).
+   */
+  alias(anchor: number, valueOffset: number, keyOffset: number): number {
+    const node = this.open(valueOffset, keyOffset);
+    const end = this.#data[anchor * 3 + 2] as number;
+    const shift = node - anchor;
+    const anchorKeys = this.#keys?.get(anchor);
+    if (anchorKeys !== undefined) this.setKeys(node, anchorKeys);
+    for (let from = anchor + 1; from < end; from++) {
+      const data = this.#data;
+      const copy = this.open(data[from * 3] as number, data[from * 3 + 1] as number);
+      this.#data[copy * 3 + 2] = (this.#data[from * 3 + 2] as number) + shift;
+      const keys = this.#keys?.get(from);
+      if (keys !== undefined) this.setKeys(copy, keys);
+    }
+    this.close(node);
+    return end - anchor;
+  }
+
   /** Marks a node as a mapping whose children are, in order, the values of `keys`. */
   setKeys(index: number, keys: string[]): void {
     (this.#keys ??= new Map()).set(index, keys);

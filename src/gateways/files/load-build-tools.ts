@@ -3,7 +3,8 @@
 // them and hands their content to the pure readers. Nothing is executed. A build file that cannot be
 // read or parsed is skipped: a kustomization.yaml or skaffold.yaml is also linted as a manifest, where
 // its syntax errors are reported. Docs: ../../../docs/build-tools.md.
-import { access, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { isAbsolute, posix, resolve } from 'node:path';
 import { BuildToolIndex, type BuildToolFiles } from '../../build-tools/build-tool-index.js';
 import type { ImageBuild } from '../../build-tools/image-build.js';
@@ -27,18 +28,19 @@ export async function loadBuildTools(files: readonly string[], roots: readonly s
   const found: BuildToolFiles & { kustomizations: Kustomization[]; builds: { dir: string; build: ImageBuild }[] } = { kustomizations: [], builds: [] };
   await Promise.all(
     [...dirs].map(async (dir) => {
-      const kustomization = await firstPresent(dir, KUSTOMIZATION_NAMES, known, cwd);
+      const present = presentIn(dir, known, cwd);
+      const kustomization = present(KUSTOMIZATION_NAMES);
       if (kustomization !== undefined) {
         const parsed = await parseYamlFile(kustomization, cwd);
         const first = parsed?.documents[0];
         if (parsed !== undefined && first !== undefined) found.kustomizations.push(readKustomization(first, kustomization, dir, (path) => parsed.locate(0, path)));
       }
-      const skaffold = await firstPresent(dir, [SKAFFOLD_NAME], known, cwd);
+      const skaffold = present([SKAFFOLD_NAME]);
       if (skaffold !== undefined) {
         const parsed = await parseYamlFile(skaffold, cwd);
         if (parsed !== undefined) for (const build of readSkaffoldConfig(parsed.documents, skaffold, parsed.locate)) found.builds.push({ dir, build });
       }
-      const tiltfile = await firstPresent(dir, [TILTFILE_NAME], known, cwd);
+      const tiltfile = present([TILTFILE_NAME]);
       if (tiltfile !== undefined) {
         const text = await readText(tiltfile, cwd);
         if (text !== undefined) for (const build of readTiltfile(text, tiltfile).builds) found.builds.push({ dir, build });
@@ -69,24 +71,29 @@ function candidateDirs(files: readonly string[], roots: readonly string[]): Set<
   return dirs;
 }
 
-function join(dir: string, name: string): string {
-  return dir === '.' ? name : posix.join(dir, name);
-}
-
-async function firstPresent(dir: string, names: readonly string[], known: ReadonlySet<string>, cwd: string): Promise<string | undefined> {
-  for (const name of names) {
-    const file = join(dir, name);
-    // Files with a manifest extension were read already; only extensionless names cost a look.
-    if (known.has(file)) return file;
-    if (name.includes('.')) continue;
-    try {
-      await access(absolute(file, cwd));
-      return file;
-    } catch {
-      // absent or unreadable: not a build file of this folder
+/**
+ * `present(names)`: the first of `names` that is a file of folder `dir` (its display name), or
+ * undefined. The folder's display prefix and absolute path are worked out once, not per name: a
+ * tree of a few hundred folders made thousands of path joins.
+ */
+function presentIn(dir: string, known: ReadonlySet<string>, cwd: string): (names: readonly string[]) => string | undefined {
+  // posix.join(dir, name) is `dir/name` for a folder that is normalized already.
+  const prefix = dir === '.' ? '' : posix.normalize(dir) === dir ? (dir.endsWith('/') ? dir : `${dir}/`) : undefined;
+  let absoluteDir: string | undefined;
+  return (names) => {
+    for (const name of names) {
+      const file = prefix === undefined ? posix.join(dir, name) : prefix + name;
+      // Files with a manifest extension were read already; only extensionless names cost a look.
+      if (known.has(file)) return file;
+      if (name.includes('.')) continue;
+      absoluteDir ??= absolute(dir, cwd);
+      // Synchronous, and without an error object for every folder that has no such file: one
+      // look per folder of the tree, where a thread-pool round trip each cost a repository of a
+      // few hundred folders tens of milliseconds (bench/README.md).
+      if (existsSync(absoluteDir.endsWith('/') ? absoluteDir + name : `${absoluteDir}/${name}`)) return file;
     }
-  }
-  return undefined;
+    return undefined;
+  };
 }
 
 function absolute(file: string, cwd: string): string {

@@ -234,6 +234,13 @@ interface Built {
 
 const IN_PROGRESS = Symbol('in progress');
 
+/** go-yaml's anchor and alias names (scannerc.go, is_alpha): ASCII letters, digits, `_` and `-`. */
+const GO_YAML_ANCHOR = /^[0-9A-Za-z_-]+$/;
+
+function anchorNameMessage(name: string): string {
+  return `the anchor name "${name}" holds characters kubectl refuses: only letters, digits, "_" and "-" (go-yaml: "did not find expected alphabetic or numeric character")`;
+}
+
 class Builder {
   readonly #base: number;
   readonly #limits: LoadLimits;
@@ -256,6 +263,11 @@ class Builder {
   build(node: YamlNode | Alias, depth: number): Built {
     if (isAlias(node)) return this.#alias(node);
     const anchor = (node as { anchor?: string }).anchor;
+    if (anchor && !GO_YAML_ANCHOR.test(anchor)) {
+      // `yaml` takes any character but flow indicators; go-yaml stops at the first one that is not a letter, digit, `_` or `-`.
+      const at = node.range ? this.#parsed.lastIndexOf(`&${anchor}`, node.range[0]) : -1;
+      this.#syntax(at < 0 ? this.#offset(node) : this.#offset({ range: [at, at, at] }), anchorNameMessage(anchor));
+    }
     if (anchor) this.#anchors.set(anchor, IN_PROGRESS);
     const built = this.#node(node, depth);
     if (anchor) this.#anchors.set(anchor, built);
@@ -270,6 +282,7 @@ class Builder {
   #alias(node: Alias): Built {
     const target = this.#anchors.get(node.source);
     const offset = this.#offset(node);
+    if (!GO_YAML_ANCHOR.test(node.source)) this.#syntax(offset, anchorNameMessage(node.source));
     if (target === undefined) this.#syntax(offset, `unknown anchor "${node.source}" referenced`);
     if (target === IN_PROGRESS) this.#syntax(offset, `anchor "${node.source}" value contains itself`);
     this.#aliasExpansion += target.size;

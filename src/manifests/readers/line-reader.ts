@@ -5,12 +5,14 @@ import { MERGE_KEY, resolvePlainScalar } from '../resolve-plain-scalar.js';
 
 /**
  * The fastest reader, for the YAML that manifests are almost always written in: block mappings
- * and sequences (indentless ones too), one-line plain and quoted scalars, one-line flow
- * collections, literal and folded block scalars, comments. It reads a line at a time, builds
- * plain values and the offset index directly, and returns undefined the moment it meets anything
- * else (tabs, anchors, tags, explicit keys, multi-line plain or quoted scalars, duplicate keys,
- * escapes JSON does not have...), so that the event reader or `yaml` reads that document instead.
- * Values and positions agree with the `yaml` reader node for node (tested on the corpus).
+ * and sequences (indentless ones too), plain and quoted scalars (over several lines too), one-line
+ * flow collections and flow sequences whose `[` ends its line, literal and folded block scalars,
+ * comments, duplicate keys, anchors on block mappings and their aliases, and the collection keys
+ * kubectl refuses (as a problem). It reads a line at a time, builds plain values and the offset
+ * index directly, and returns undefined the moment it meets anything else (tabs, tags, other
+ * anchors, merge keys, explicit keys, escapes JSON does not have...), so that the event reader or
+ * `yaml` reads that document instead. Values, problems and positions agree with the `yaml` reader
+ * node for node (tested on the corpus), and values with kubectl's decoder (the differential test).
  */
 export function readWithLineReader(
   text: string,
@@ -46,6 +48,16 @@ interface Frame {
   pendingKey?: string;
   pendingKeyOffset?: number;
   pendingEmptyOffset?: number;
+  /** An anchor (`key: &name`) for the block mapping that is the pending key's value. */
+  pendingAnchor?: string;
+  /** The anchor of this mapping, registered when it closes. */
+  anchor?: string;
+}
+
+/** An anchored node, once read: its value and its node in the offset index. */
+interface Anchored {
+  value: unknown;
+  node: number;
 }
 
 const SPACE = 32;
@@ -65,6 +77,16 @@ class SimpleReader {
   readonly #stack: Frame[] = [];
   #root: unknown = undefined;
   #hasRoot = false;
+  /** Anchors of block mappings read so far in this document. */
+  #anchors: Map<string, Anchored> | undefined;
+  /** Index nodes that aliases added, for the same billion-laughs limit as the exact reader's. */
+  #aliasExpansion = 0;
+  /**
+   * The first value kubectl cannot convert to JSON (a collection as a mapping key), in document
+   * order. The reading goes on, since a syntax error anywhere would be the verdict instead: the
+   * problem is the document's only when the reader gets to its end.
+   */
+  #conversionProblem: { offset: number; message: string } | undefined;
   /** Start of the line being read, and its end (before the line break). */
   #pos: number;
   #lineEnd = 0;
@@ -107,6 +129,7 @@ class SimpleReader {
       this.#line(lineStart, i - lineStart);
     }
     while (this.#stack.length > 0) this.#closeTop();
+    if (this.#conversionProblem !== undefined) return { kind: 'problem', problem: { code: 'yaml-syntax', ...this.#conversionProblem } };
     if (!this.#hasRoot) return { kind: 'empty' };
     return { kind: 'value', value: this.#root, locator: this.#index.build({ value: this.#root }) };
   }
@@ -195,7 +218,7 @@ class SimpleReader {
       if (!this.#startsMappingEntry(c)) {
         // `key:` with its value on the next line (`resources:\n  {}`, a long string): one value, no mapping.
         const code = text.charCodeAt(c);
-        if (code === 124 /* | */ || code === 62 /* > */) decline();
+        if (code === 124 /* | */ || code === 62 /* > */ || top.pendingAnchor !== undefined) decline();
         const key = top.pendingKey;
         const value = this.#inlineValue(c, top.pendingKeyOffset as number, top.indent);
         top.pendingKey = undefined;
@@ -243,9 +266,13 @@ class SimpleReader {
     if (top.pendingKey !== undefined) this.#resolvePendingAsNull(top);
     if (top.keys !== undefined) this.#index.setKeys(top.node, top.keys);
     this.#index.close(top.node);
+    // Registered once closed: an alias inside the anchored mapping itself is an error the full readers report.
+    if (top.anchor !== undefined) (this.#anchors ??= new Map()).set(top.anchor, { value: top.map, node: top.node });
   }
 
   #resolvePendingAsNull(frame: Frame): void {
+    // An anchored empty value: rare, left to the full readers.
+    if (frame.pendingAnchor !== undefined) decline();
     const node = this.#index.open(frame.pendingEmptyOffset as number, frame.pendingKeyOffset as number);
     this.#index.close(node);
     this.#setEntry(frame, frame.pendingKey as string, null);
@@ -263,6 +290,12 @@ class SimpleReader {
   #openChild(parent: Frame, kind: 'map' | 'seq', indent: number, offset: number): Frame {
     const key = parent.pendingKey as string;
     const frame = this.#newFrame(kind, indent, offset, parent.pendingKeyOffset as number);
+    if (parent.pendingAnchor !== undefined) {
+      // Anchors are read on block mappings only (`matchLabels: &labels`); the rest goes to the full readers.
+      if (kind !== 'map') decline();
+      frame.anchor = parent.pendingAnchor;
+      parent.pendingAnchor = undefined;
+    }
     parent.pendingKey = undefined;
     this.#setEntry(parent, key, kind === 'map' ? frame.map : frame.seq);
     return frame;
@@ -375,9 +408,46 @@ class SimpleReader {
       this.#nextLine();
       return;
     }
-    if (text.charCodeAt(v) === TAB) decline();
+    const first = text.charCodeAt(v);
+    if (first === TAB) decline();
+    if (first === 38 /* & */ || first === 42 /* * */) {
+      this.#anchorOrAlias(map, key, i, v);
+      return;
+    }
     const value = this.#inlineValue(v, i, map.indent);
     this.#setEntry(map, key, value);
+  }
+
+  /**
+   * `key: &name` with a block mapping below it, or `key: *name`: the anchors and aliases of
+   * manifests (`matchLabels: &labels` ... `labels: *labels`). An alias is the anchored value itself,
+   * as in the exact reader, and its index node gets a copy of the anchor's children, so that a
+   * path through it finds the anchored entries. Anchors anywhere else, names beyond go-yaml's
+   * letters, digits, `_` and `-`, and unknown anchors go to the full readers.
+   */
+  #anchorOrAlias(map: Frame, key: string, keyOffset: number, at: number): void {
+    const text = this.#text;
+    let end = at + 1;
+    for (; end < this.#lineEnd; end++) {
+      const d = text.charCodeAt(end);
+      if (!((d >= 48 && d <= 57) || (d >= 65 && d <= 90) || (d >= 97 && d <= 122) || d === 95 || d === DASH)) break;
+    }
+    if (end === at + 1 || !this.#onlyCommentFrom(end)) decline();
+    const name = text.slice(at + 1, end);
+    if (text.charCodeAt(at) === 38) {
+      map.pendingKey = key;
+      map.pendingKeyOffset = keyOffset;
+      map.pendingEmptyOffset = at;
+      map.pendingAnchor = name;
+      this.#nextLine();
+      return;
+    }
+    const target = this.#anchors?.get(name);
+    if (target === undefined) decline();
+    this.#aliasExpansion += this.#index.alias(target.node, at, keyOffset);
+    if (this.#aliasExpansion > this.#limits.maxAliasExpansion) decline();
+    this.#setEntry(map, key, target.value);
+    this.#nextLine();
   }
 
   /**
@@ -391,7 +461,7 @@ class SimpleReader {
     let value: unknown;
     let after: number;
     if (c === 91 /* [ */ || c === 123 /* { */) {
-      const flow = this.#flow(i, keyOffset, 0);
+      const flow = c === 91 && this.#skipSpaces(i + 1) >= this.#lineEnd ? this.#multiLineFlowSequence(i, keyOffset) : this.#flow(i, keyOffset, 0);
       value = flow.value;
       after = flow.end;
     } else if (c === 34 || c === 39) {
@@ -646,8 +716,11 @@ class SimpleReader {
     }
   }
 
-  /** A one-line flow collection at `i`; returns its value and the index after its closing bracket. */
-  #flow(i: number, keyOffset: number, depth: number): { value: unknown; end: number } {
+  /**
+   * A one-line flow collection at `i`; returns its value and the index after its closing bracket.
+   * `inKey`: the collection is itself a mapping key, which makes the document a problem (below).
+   */
+  #flow(i: number, keyOffset: number, depth: number, inKey = false): { value: unknown; end: number } {
     if (this.#stack.length + depth >= this.#limits.maxDepth) decline();
     const text = this.#text;
     const node = this.#index.open(i, keyOffset);
@@ -664,9 +737,13 @@ class SimpleReader {
     for (;;) {
       if (isMap) {
         const keyStart = j;
-        let key: string;
+        // undefined: a collection as the key (`{{args.name}}` in an Argo template), which go-yaml
+        // reads and kubectl's conversion to JSON refuses.
+        let key: string | undefined;
         const c = text.charCodeAt(j);
-        if (c === 34 || c === 39) {
+        if (c === 91 || c === 123) {
+          j = this.#skipSpaces(this.#flow(j, -1, depth + 1, true).end);
+        } else if (c === 34 || c === 39) {
           const end = this.#quotedEnd(j);
           key = this.#quotedValue(j, end);
           j = this.#skipSpaces(end);
@@ -675,15 +752,27 @@ class SimpleReader {
           key = this.#scalars.key(text, j, end, hashOf(text, j, end));
           j = this.#skipSpaces(end);
         }
-        if (text.charCodeAt(j) !== COLON || text.charCodeAt(j + 1) !== SPACE) decline();
         if (key === '__proto__') decline();
-        if (keys === undefined && Object.hasOwn(map, key)) keys = Object.keys(map);
-        j = this.#skipSpaces(j + 1);
-        const entry = this.#flowNode(j, keyStart, depth);
-        if (keys !== undefined) keys.push(key);
-        else if (isArrayIndexKey(key)) keys = [...Object.keys(map), key];
-        map[key] = entry.value;
-        j = this.#skipSpaces(entry.end);
+        let value: unknown = null;
+        if (text.charCodeAt(j) === COLON && text.charCodeAt(j + 1) === SPACE) {
+          j = this.#skipSpaces(j + 1);
+          const entry = this.#flowNode(j, keyStart, depth);
+          value = entry.value;
+          j = this.#skipSpaces(entry.end);
+        } else {
+          // An entry without a value (`{a}`: null) only where the document is refused anyway, so
+          // that neither its value nor its position is ever used.
+          const d = text.charCodeAt(j);
+          if (!((key === undefined || inKey) && (d === 44 || d === close))) decline();
+        }
+        if (key === undefined) {
+          // After the entry's value, as the exact reader meets it: a refused key inside the value comes first.
+          this.#conversionProblem ??= { offset: keyStart, message: 'a mapping key is a collection (kubectl cannot convert it to JSON)' };
+        } else {
+          if (keys !== undefined) keys.push(key);
+          else if (isArrayIndexKey(key) || Object.hasOwn(map, key)) keys = [...Object.keys(map), key];
+          map[key] = value;
+        }
       } else {
         const entry = this.#flowNode(j, -1, depth);
         seq.push(entry.value);
@@ -700,7 +789,54 @@ class SimpleReader {
     return { value: isMap ? map : seq, end: j + 1 };
   }
 
-  #flowNode(j: number, keyOffset: number, depth: number): { value: unknown; end: number } {
+  /**
+   * A flow sequence whose `[` ends its line (`args: [` and an item or a few per line, Istio's
+   * samples): quoted or plain scalars, each on one line, a trailing comma allowed. go-yaml checks
+   * no indentation inside flow collections, so neither does this. Nested collections, comments,
+   * blank lines and scalars over several lines go to the full readers. Leaves the reader on the
+   * line of the closing bracket.
+   */
+  #multiLineFlowSequence(open: number, keyOffset: number): { value: unknown[]; end: number } {
+    if (this.#stack.length >= this.#limits.maxDepth) decline();
+    const text = this.#text;
+    const node = this.#index.open(open, keyOffset);
+    const seq: unknown[] = [];
+    let j = this.#nextFlowLine();
+    for (;;) {
+      const c = text.charCodeAt(j);
+      if (c === 91 || c === 123 || c === 44 || c === 93 || c === 125) decline();
+      const entry = this.#flowNode(j, -1, 0, true);
+      seq.push(entry.value);
+      j = this.#skipSpaces(entry.end);
+      if (j >= this.#lineEnd) j = this.#nextFlowLine();
+      const d = text.charCodeAt(j);
+      if (d === 93) break;
+      if (d !== 44) decline();
+      j = this.#skipSpaces(j + 1);
+      if (j >= this.#lineEnd) j = this.#nextFlowLine();
+      if (text.charCodeAt(j) === 93) break;
+    }
+    this.#index.close(node);
+    return { value: seq, end: j + 1 };
+  }
+
+  /** Moves on to the next line inside a flow collection; returns where its content starts. */
+  #nextFlowLine(): number {
+    const text = this.#text;
+    this.#nextLine();
+    if (this.#pos >= this.#end) decline();
+    this.#findLineEnd();
+    const start = this.#pos;
+    if ((text.charCodeAt(start) === DASH || text.charCodeAt(start) === 46) && this.#isMarker(start)) decline();
+    const j = this.#skipSpaces(start);
+    if (j >= this.#lineEnd) decline();
+    const c = text.charCodeAt(j);
+    if (c === HASH || c === TAB) decline();
+    return j;
+  }
+
+  /** `endsAtLineEnd`: a plain scalar may end with its line (in a flow over several lines). */
+  #flowNode(j: number, keyOffset: number, depth: number, endsAtLineEnd = false): { value: unknown; end: number } {
     const text = this.#text;
     const c = text.charCodeAt(j);
     if (c === 91 || c === 123) return this.#flow(j, keyOffset, depth + 1);
@@ -710,14 +846,18 @@ class SimpleReader {
       this.#leaf(j, keyOffset);
       return { value, end };
     }
-    const end = this.#flowPlainEnd(j);
+    const end = this.#flowPlainEnd(j, endsAtLineEnd);
     const value = this.#scalars.value(text, j, end, hashOf(text, j, end));
     this.#leaf(j, keyOffset);
     return { value, end };
   }
 
-  /** End of a plain scalar inside a flow collection (trailing spaces excluded). */
-  #flowPlainEnd(j: number): number {
+  /**
+   * End of a plain scalar inside a flow collection (trailing spaces excluded). One that reaches
+   * the line end is declined (it may go on over the next line) unless `endsAtLineEnd`, whose
+   * caller then declines anything but `,` or `]` next.
+   */
+  #flowPlainEnd(j: number, endsAtLineEnd = false): number {
     const text = this.#text;
     if (!this.#plainMayStartAt(j)) decline();
     let end = j;
@@ -735,6 +875,7 @@ class SimpleReader {
       }
       end = k + 1;
     }
+    if (endsAtLineEnd && end > j) return end;
     decline();
   }
 
