@@ -12,13 +12,18 @@ export interface ClusterFlags {
   snapshot?: string;
 }
 
-/** Adds --kubeconfig, --context, -n/--namespace and --snapshot (commands add -A themselves where it means something). */
-export function withClusterOptions<C extends Command<any, any, any>>(command: C): C {
+/**
+ * Adds --kubeconfig, --context, -n/--namespace and --snapshot (commands add -A themselves where it
+ * means something). A command that must talk to a live cluster passes `snapshot: false`: the flag
+ * stays out of its help but is still parsed, so that it can say why it refuses one.
+ */
+export function withClusterOptions<C extends Command<any, any, any>>(command: C, options: { snapshot?: boolean } = {}): C {
+  const snapshot = new Option('--snapshot <file>', 'read the cluster facts from a file written by `pullguard snapshot` instead of the cluster');
   return command
     .option('--kubeconfig <file>', 'kubeconfig file (default: KUBECONFIG, else ~/.kube/config)')
     .option('--context <name>', 'kubeconfig context (default: the current context)')
     .option('-n, --namespace <namespace>', "namespace (default: the context's namespace, else default)")
-    .addOption(new Option('--snapshot <file>', 'read the cluster facts from a file written by `pullguard snapshot` instead of the cluster')) as C;
+    .addOption(options.snapshot === false ? snapshot.hideHelp() : snapshot) as C;
 }
 
 export async function openClusterReader(flags: ClusterFlags, io: CliIo): Promise<ClusterReader> {

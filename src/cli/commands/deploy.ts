@@ -45,6 +45,7 @@ export function registerDeploy(program: Command, cli: CliContext): void {
       .option('--wait-operator-pods', 'for kinds an operator runs pods for (Argo Workflows, Tekton, KubeVirt, Spark, Flink, ...), wait until a pod of each has started')
       .option('--timeout <duration>', 'time for the rollouts, e.g. 5m (default 10m)', duration)
       .option('--transient-grace <duration>', 'how long transient pull failures may last (default 90s)', duration),
+    { snapshot: false },
   )
     .addHelpText('after', EXAMPLES_DEPLOY)
     .action(async (paths, parsed) => {

@@ -157,10 +157,14 @@ describe('pullguard deploy (CLI)', () => {
     assert.doesNotMatch(result.stdout, /^\$ /m);
   });
 
-  it('usage errors exit 2', async () => {
+  it('usage errors exit 2; --snapshot, which deploy refuses, is not in its help', async () => {
     const cp = controlPlane();
     const result = await cli(cp, ['--snapshot', 'x.json', 'good.yaml']);
     assert.equal(result.code, 2);
     assert.equal(result.stderr, 'pullguard deploy: --snapshot cannot be used: deploy writes to a live cluster\n');
+    const help = await cli(cp, ['--help']);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /^  --kubeconfig <file> /m);
+    assert.doesNotMatch(help.stdout, /--snapshot/);
   });
 });
