@@ -102,9 +102,9 @@ describe('pullguard deploy: watches cut off while etcd compacts (410 Gone, re-li
     });
     assert.equal(result.exitCode, 0, result.lines.join(''));
     assert.equal(result.record.outcome, 'rolled-out');
-    // (Not `ready`: the Deployment's watch may re-list before its ReplicaSets' watch does, and the
-    // rollout is complete by the Deployment's own status.)
-    assert.deepEqual(result.record.rollouts.map((r) => [r.workload.name, r.desired, r.complete]), [['web', 2, true]]);
+    // `ready` too, although the Deployment's watch may re-list before its ReplicaSets' watch does:
+    // a complete Deployment's updated replicas are all available.
+    assert.deepEqual(result.record.rollouts.map((r) => [r.workload.name, r.desired, r.complete, r.ready]), [['web', 2, true, 2]]);
     // Each watch resumed from its version, was told 410 and listed again: LISTs after the cut.
     assert.ok(result.afterCut.some((path) => isPodPath(path) && !isWatch(path)), result.afterCut.join('\n'));
     assert.ok(result.afterCut.some((path) => /\/deployments\?/.test(path) && !isWatch(path)), result.afterCut.join('\n'));

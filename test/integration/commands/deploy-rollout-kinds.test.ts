@@ -12,10 +12,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { deploy, type DeployOptions, type DeployResult } from '../../../src/commands/deploy.js';
-import { loadConfig } from '../../../src/gateways/files/load-config.js';
-import { openClusterWriter } from '../../../src/gateways/kube/open-cluster-writer.js';
+import type { DeployOptions } from '../../../src/commands/deploy.js';
 import { dnsFailure, nodeLookingLike, sharedControlPlane, waitFor, type ControlPlane, type KubeObject } from '../../support/control-plane/index.js';
+import { runDeploy as runDeployIn, type DeployRun } from '../../support/deploy/run-deploy.js';
 import { compileSchema, readRepoFile, schemaErrors } from '../../unit/formatters/schema-validation.js';
 
 const validate = compileSchema(JSON.parse(readRepoFile('docs/deploy-record.schema.json')) as object, { strict: true });
@@ -35,33 +34,7 @@ after(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-let fileCounter = 0;
-async function runDeploy(cp: ControlPlane, namespace: string, objects: readonly unknown[], extra: Partial<DeployOptions> = {}): Promise<DeployResult & { lines: string[] }> {
-  fileCounter += 1;
-  const file = join(dir, `manifests-${fileCounter}.yaml`);
-  await writeFile(file, objects.map((o) => JSON.stringify(o, null, 2)).join('\n---\n'));
-  const writer = openClusterWriter({ kubeconfig: cp.adminKubeconfigPath, env: { HOME: dir }, cwd: dir, namespace, stdinIsTerminal: false });
-  const lines: string[] = [];
-  try {
-    const result = await deploy({
-      paths: [file],
-      cwd: dir,
-      config: await loadConfig({ cwd: dir, knownRuleIds: [] }),
-      writer,
-      namespace,
-      skipPreflight: true,
-      timeoutMs: 60_000,
-      ...extra,
-      say: (text) => {
-        lines.push(text);
-        extra.say?.(text);
-      },
-    });
-    return { ...result, lines };
-  } finally {
-    await writer.close();
-  }
-}
+const runDeploy = (cp: ControlPlane, namespace: string, objects: readonly unknown[], extra: Partial<DeployOptions> = {}): Promise<DeployRun> => runDeployIn(cp, dir, namespace, objects, extra);
 
 const podSpec = (image: string, restartPolicy?: string) => ({ ...(restartPolicy === undefined ? {} : { restartPolicy }), containers: [{ name: 'app', image }] });
 

@@ -6,9 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { deploy, type DeployOptions, type DeployResult } from '../../../src/commands/deploy.js';
-import { loadConfig } from '../../../src/gateways/files/load-config.js';
-import { openClusterWriter } from '../../../src/gateways/kube/open-cluster-writer.js';
+import type { DeployOptions } from '../../../src/commands/deploy.js';
 import {
   dnsFailure,
   invalidImageName,
@@ -21,6 +19,7 @@ import {
   type ControlPlane,
   type KubeObject,
 } from '../../support/control-plane/index.js';
+import { runDeploy as runDeployIn, type DeployRun } from '../../support/deploy/run-deploy.js';
 import { compileSchema, readRepoFile, schemaErrors } from '../../unit/formatters/schema-validation.js';
 
 const TIMING = { firstPullMs: 200, backOffMs: 1000, retryMs: 3000 };
@@ -49,15 +48,6 @@ before(async () => {
 after(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-let fileCounter = 0;
-async function manifests(objects: readonly unknown[]): Promise<string> {
-  fileCounter += 1;
-  const file = join(dir, `manifests-${fileCounter}.yaml`);
-  // JSON documents are YAML documents.
-  await writeFile(file, objects.map((o) => JSON.stringify(o, null, 2)).join('\n---\n'));
-  return file;
-}
 
 function deployment(
   name: string,
@@ -93,34 +83,8 @@ async function setGate(cp: ControlPlane, gate: string, open: boolean): Promise<v
   await cp.call('PATCH', `/api/v1/nodes/${NODE}`, { metadata: { labels: { [gate]: open ? 'open' : null } } }, { contentType: 'application/merge-patch+json' });
 }
 
-async function runDeploy(
-  cp: ControlPlane,
-  namespace: string,
-  objects: readonly unknown[],
-  extra: Partial<DeployOptions> = {},
-  writerOptions: { onRequest?: (path: string) => void } = {},
-): Promise<DeployResult & { lines: string[]; elapsedAfterFirstFailureMs?: number }> {
-  const file = await manifests(objects);
-  const writer = openClusterWriter({ kubeconfig: cp.adminKubeconfigPath, env: { HOME: dir }, cwd: dir, namespace, stdinIsTerminal: false, ...writerOptions });
-  const lines: string[] = [];
-  try {
-    const result = await deploy({
-      paths: [file],
-      cwd: dir,
-      config: await loadConfig({ cwd: dir, knownRuleIds: [] }),
-      writer,
-      namespace,
-      skipPreflight: true,
-      timeoutMs: 60_000,
-      say: (text) => lines.push(text),
-      ...extra,
-    });
-    const first = result.record.firstFailureObservedAt;
-    return { ...result, lines, ...(first === undefined ? {} : { elapsedAfterFirstFailureMs: Date.parse(result.record.endedAt) - Date.parse(first) }) };
-  } finally {
-    await writer.close();
-  }
-}
+const runDeploy = (cp: ControlPlane, namespace: string, objects: readonly unknown[], extra: Partial<DeployOptions> = {}, writerOptions: { onRequest?: (path: string) => void } = {}): Promise<DeployRun> =>
+  runDeployIn(cp, dir, namespace, objects, extra, writerOptions);
 
 describe('pullguard deploy against the control plane', () => {
   before(async () => {
