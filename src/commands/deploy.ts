@@ -21,6 +21,7 @@ import type { TargetProfile } from '../detect/target-profile.js';
 import { describeRef, refOf, type ClusterWriter, type KubeObject, type ObjectRef, type WriteError } from '../facts/cluster-writer.js';
 import { applyOrder } from '../k8s/apply-order.js';
 import { awaitObject, isEstablished } from '../deploy/await-object.js';
+import { undoneLine, undoObject } from '../deploy/undo-object.js';
 import { VERSION } from '../version.js';
 import { runPreflight, type PreflightOptions } from './deploy-preflight.js';
 import { loadManifestPaths } from './lint.js';
@@ -82,8 +83,6 @@ export interface DeployResult {
 }
 
 /** Labels and annotations that controllers set on the objects they own; never restored. */
-const CONTROLLER_ANNOTATIONS = ['deployment.kubernetes.io/revision'];
-
 export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const now = options.now ?? Date.now;
   const iso = (ms = now()): string => new Date(ms).toISOString();
@@ -379,9 +378,13 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     }
   }
 
-  function rejected(): DeployResult {
-    say(`server-side dry-run: ${record.rejections.length} object(s) rejected; nothing was applied\n`);
+  function sayRejections(applied: 'nothing' | 'nothing else'): void {
+    say(`server-side dry-run: ${record.rejections.length} object(s) rejected; ${applied} was applied\n`);
     for (const r of record.rejections) say(`  ${r.file === undefined ? '' : `${r.file}: `}${describeRef(r)}: ${r.error.message}\n`);
+  }
+
+  function rejected(): DeployResult {
+    sayRejections('nothing');
     return end('rejected', EXIT_USAGE, `${record.rejections.length} object(s) rejected by the server`);
   }
 
@@ -391,32 +394,16 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
    */
   async function rejectedAfterPrerequisites(done: readonly KubeObject[]): Promise<DeployResult> {
     const names = done.map((object) => describeRef(refOf(object))).join(', ');
-    say(`server-side dry-run: ${record.rejections.length} object(s) rejected; nothing else was applied\n`);
-    for (const r of record.rejections) say(`  ${r.file === undefined ? '' : `${r.file}: `}${describeRef(r)}: ${r.error.message}\n`);
+    sayRejections('nothing else');
     say(`undoing what this deploy applied for the dry-run: ${names}\n`);
     const startedAt = iso();
     const actions: RollbackAction[] = [];
     const timeoutMs = Math.min(options.timeoutMs ?? DEFAULT_DEPLOY_TIMEOUT_MS, PREREQUISITE_TIMEOUT_MS);
     // Newest first: the CRDs, then the namespaces.
     for (const object of [...done].reverse()) {
-      const ref = refOf(object);
-      const original = before.get(object) ?? null;
-      let error: string | undefined;
-      if (original === null) {
-        const deleted = await writer.delete(ref);
-        if ('error' in deleted) error = deleted.error.message;
-        else {
-          // A namespace is gone only once its controller has emptied it (Terminating until then).
-          const gone = await awaitObject(writer, ref, (live) => live === null, timeoutMs);
-          if (gone !== 'reached') error = gone === 'timeout' ? `still there after ${Math.round(timeoutMs / 1000)} s (terminating)` : gone.error;
-        }
-      } else {
-        const restored = await writer.apply(forReapply(original), { dryRun: false, force: true });
-        if ('error' in restored) error = restored.error.message;
-      }
-      const action = original === null ? 'deleted' : 'restored';
-      actions.push({ ...ref, action, ok: error === undefined, ...(error === undefined ? {} : { error }) });
-      say(`  ${action} ${describeRef(ref)}${error === undefined ? '' : `: FAILED ${error}`}\n`);
+      const { action } = await undoObject(writer, refOf(object), before.get(object) ?? null, { awaitGoneMs: timeoutMs });
+      actions.push(action);
+      say(undoneLine(action, describeRef));
     }
     const ok = actions.every((a) => a.ok);
     record.rollback = { startedAt, endedAt: iso(), ok, actions, available: true };
@@ -456,17 +443,10 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     const restored: KubeObject[] = [];
     for (const live of [...done].reverse()) {
       const original = [...before.entries()].find(([object]) => sameRef(refOf(object), refOf(live)))?.[1] ?? null;
-      const ref = refOf(live);
-      if (original === null) {
-        const result = await writer.delete(ref);
-        actions.push({ ...ref, action: 'deleted', ok: !('error' in result), ...('error' in result ? { error: result.error.message } : {}) });
-        say(`  deleted ${describeRef(ref)}${'error' in result ? `: FAILED ${result.error.message}` : ''}\n`);
-      } else {
-        const result = await writer.apply(forReapply(original), { dryRun: false, force: true });
-        actions.push({ ...ref, action: 'restored', ok: !('error' in result), ...('error' in result ? { error: result.error.message } : {}) });
-        say(`  restored ${describeRef(ref)}${'error' in result ? `: FAILED ${result.error.message}` : ''}\n`);
-        if (!('error' in result)) restored.push(result.value);
-      }
+      const undone = await undoObject(writer, refOf(live), original);
+      actions.push(undone.action);
+      say(undoneLine(undone.action, describeRef));
+      if (undone.restored !== undefined) restored.push(undone.restored);
     }
     let available = true;
     const workloads = watchedWorkloads(restored);
@@ -501,23 +481,6 @@ function crdKinds(crd: KubeObject): string[] {
 
 function sameRef(a: ObjectRef, b: ObjectRef): boolean {
   return a.apiVersion === b.apiVersion && a.kind === b.kind && a.name === b.name && (a.namespace ?? '') === (b.namespace ?? '');
-}
-
-/** The recorded object as an apply body: its spec and data as they were, without server-owned fields. */
-export function forReapply(object: KubeObject): KubeObject {
-  const { status: _status, ...rest } = object;
-  const annotations = Object.fromEntries(Object.entries(object.metadata.annotations ?? {}).filter(([key]) => !CONTROLLER_ANNOTATIONS.includes(key)));
-  return {
-    ...rest,
-    apiVersion: object.apiVersion,
-    kind: object.kind,
-    metadata: {
-      name: object.metadata.name,
-      ...(object.metadata.namespace === undefined ? {} : { namespace: object.metadata.namespace }),
-      ...(object.metadata.labels === undefined ? {} : { labels: object.metadata.labels }),
-      ...(Object.keys(annotations).length === 0 ? {} : { annotations }),
-    },
-  };
 }
 
 function rejection(object: KubeObject, files: Map<KubeObject, string>, error: WriteError): Rejection {
