@@ -178,6 +178,24 @@ describe('pullguard deploy: CronJobs, Argo Rollouts and operator kinds', () => {
       assert.match(block ?? '', /\n  pods       \d\/2 of the new revision \(web-v2hash-/);
     });
 
+    it('a Rollout paused for promotion counts as rolled out once its new pods are available, and says how to promote it', async () => {
+      const cp = controlPlane();
+      const namespace = await cp.createNamespace();
+      const [result] = await Promise.all([
+        runDeploy(cp, namespace, [argoRollout('example.test/web:1')]),
+        playArgoController(cp, namespace, { generation: 1, hash: 'pausehash', healthy: true, pausedFor: 'CanaryPauseStep' }),
+      ]);
+      assert.equal(result.exitCode, 0, result.lines.join(''));
+      assert.ok(
+        result.lines.includes(`Rollout web -n ${namespace}: paused (CanaryPauseStep): the new pods are available; promote it with kubectl argo rollouts promote web\n`),
+        result.lines.join(''),
+      );
+      assert.deepEqual(
+        result.record.rollouts.map((r) => [r.workload.kind, r.complete, r.revision, r.note]),
+        [['Rollout', true, 'pausehash', 'paused (CanaryPauseStep): the new pods are available; promote it with kubectl argo rollouts promote web']],
+      );
+    });
+
     it('old pods in back-off do not fail a deploy whose new revision rolls out', async () => {
       const cp = controlPlane();
       const namespace = await cp.createNamespace();
@@ -287,7 +305,7 @@ function argoRollout(image: string): KubeObject {
  * observedGeneration as the string it is). With `healthy`, once the ReplicaSet's pods are
  * available, phase Healthy with that ReplicaSet stable.
  */
-async function playArgoController(cp: ControlPlane, namespace: string, revision: { generation: number; hash: string; healthy: boolean }): Promise<void> {
+async function playArgoController(cp: ControlPlane, namespace: string, revision: { generation: number; hash: string; healthy: boolean; pausedFor?: string }): Promise<void> {
   type Rollout = KubeObject & { spec: { replicas: number; selector: { matchLabels: Record<string, string> }; template: { metadata: { labels: Record<string, string> }; spec: unknown } } };
   const rollout = await waitFor(`Rollout web generation ${revision.generation}`, async () => {
     const got = await cp.get<Rollout>('argoproj.io/v1alpha1', 'Rollout', 'web', namespace);
@@ -306,6 +324,11 @@ async function playArgoController(cp: ControlPlane, namespace: string, revision:
   await patch({ observedGeneration: String(revision.generation), currentPodHash: revision.hash, phase: 'Progressing', message: 'more replicas need to be updated' });
   if (!revision.healthy) return;
   await cp.waitForObject('apps/v1', 'ReplicaSet', rsName, namespace, (rs: KubeObject & { status?: { availableReplicas?: number } }) => rs.status?.availableReplicas === rollout.spec.replicas, `ReplicaSet ${rsName} available`);
+  if (revision.pausedFor !== undefined) {
+    // A canary's pause step: the new pods are up, the controller waits for someone to promote it.
+    await patch({ phase: 'Paused', message: 'CanaryPauseStep', pauseConditions: [{ reason: revision.pausedFor, startTime: new Date().toISOString() }], controllerPause: true });
+    return;
+  }
   await patch({ phase: 'Healthy', message: null, stableRS: revision.hash, replicas: rollout.spec.replicas, updatedReplicas: rollout.spec.replicas, readyReplicas: rollout.spec.replicas, availableReplicas: rollout.spec.replicas });
 }
 
