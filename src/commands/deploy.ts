@@ -216,6 +216,9 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   for (const name of needed) {
     if (declared.has(name)) continue;
     const existing = await writer.get({ apiVersion: 'v1', kind: 'Namespace', name });
+    // A user whose rights end at its namespace may not read the namespace itself: deploy as
+    // kubectl apply would, and let the dry-run say if the namespace is not there.
+    if ('error' in existing && existing.error.kind === 'forbidden') continue;
     if ('error' in existing) return end('error', EXIT_USAGE, `get namespace ${name}: ${existing.error.message}`);
     if (existing.value !== null) continue;
     if (options.createNamespace !== true) {
@@ -353,6 +356,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     waitForOperatorPods: options.waitForOperatorPods === true,
     onProgress: (progress) => options.onProgress?.(progress),
     onRetrying: (failure, workload) => say(retryingLine(failure, workload)),
+    onNotice: (line) => say(`${line}\n`),
   });
   recordWatch(watched);
   switch (watched.outcome) {

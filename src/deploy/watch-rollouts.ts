@@ -29,6 +29,8 @@ export interface RolloutWatchOptions {
   onRetrying?: (failure: TrackedFailure, workload: ObjectRef) => void;
   /** Operator kinds: wait until a pod of each has started (--wait-operator-pods). */
   waitForOperatorPods?: boolean;
+  /** Something the watch could not see (an owner it may not read): one line, said once. */
+  onNotice?: (line: string) => void;
 }
 
 export type RolloutWatchOutcome = 'complete' | 'pull-failure' | 'failed' | 'timeout' | 'error';
@@ -108,11 +110,21 @@ export function watchRollouts(writer: ClusterWriter, workloads: readonly KubeObj
         fetching.add(ref.uid);
         void writer.get(ref).then((got) => {
           fetching.delete(ref.uid);
+          if ('error' in got && got.error.kind !== 'not-found') notice(ref, got.error);
           const owner = 'error' in got || got.value === null || got.value.metadata.uid !== ref.uid ? null : { ...got.value, apiVersion: ref.apiVersion, kind: ref.kind };
           fetchedOwners.set(ref.uid, owner);
           evaluate();
         });
       }
+    };
+
+    /** Once per kind: the pods such owners own cannot be traced to an operator's object. */
+    const noticed = new Set<string>();
+    const notice = (ref: ObjectRef, error: WriteError): void => {
+      const key = `${ref.apiVersion}/${ref.kind}`;
+      if (noticed.has(key) || finished) return;
+      noticed.add(key);
+      options.onNotice?.(`cannot read ${ref.kind} ${ref.name}${ref.namespace === undefined ? '' : ` -n ${ref.namespace}`} (${error.kind}: ${error.message}): the pods such objects own are not traced to the objects this deploy applied`);
     };
 
     const finish = (outcome: RolloutWatchOutcome, message?: string): void => {

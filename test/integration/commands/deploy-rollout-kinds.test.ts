@@ -34,7 +34,8 @@ after(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const runDeploy = (cp: ControlPlane, namespace: string, objects: readonly unknown[], extra: Partial<DeployOptions> = {}): Promise<DeployRun> => runDeployIn(cp, dir, namespace, objects, extra);
+const runDeploy = (cp: ControlPlane, namespace: string, objects: readonly unknown[], extra: Partial<DeployOptions> = {}, kubeconfig?: string): Promise<DeployRun> =>
+  runDeployIn(cp, dir, namespace, objects, extra, kubeconfig === undefined ? {} : { kubeconfig });
 
 const podSpec = (image: string, restartPolicy?: string) => ({ ...(restartPolicy === undefined ? {} : { restartPolicy }), containers: [{ name: 'app', image }] });
 
@@ -252,6 +253,29 @@ describe('pullguard deploy: CronJobs, Argo Rollouts and operator kinds', () => {
       const [result] = await Promise.all([runDeploy(cp, namespace, [flinkDeployment('example.test/flink:1')], { waitForOperatorPods: true }), playFlinkOperator(cp, namespace, 'wordcount')]);
       assert.equal(result.exitCode, 0, result.lines.join(''));
       assert.deepEqual(result.record.rollouts.map((r) => [r.workload.kind, r.ready, r.complete]), [['FlinkDeployment', 1, true]]);
+    });
+
+    it('an owner the user may not read is said once, not taken silently as no owner', async () => {
+      const cp = controlPlane();
+      const namespace = await cp.createNamespace();
+      // The restricted user may deploy FlinkDeployments and watch pods and events, not read
+      // ReplicaSets: the chain pod → ReplicaSet → Deployment → FlinkDeployment cannot be followed.
+      await cp.grantRestricted(
+        [
+          { apiGroups: ['flink.apache.org'], resources: ['flinkdeployments'], verbs: ['get', 'list', 'watch', 'create', 'patch'] },
+          { apiGroups: [''], resources: ['pods', 'events'], verbs: ['get', 'list', 'watch'] },
+        ],
+        namespace,
+      );
+      // (It also may not read its namespace: deploy goes on, as kubectl apply would.)
+      const [result] = await Promise.all([
+        runDeploy(cp, namespace, [flinkDeployment('example.test/flink:1')], { waitForOperatorPods: true, timeoutMs: 5000 }, cp.restrictedKubeconfigPath),
+        playFlinkOperator(cp, namespace, 'wordcount'),
+      ]);
+      assert.equal(result.exitCode, 3, result.lines.join(''));
+      const notices = result.lines.filter((line) => line.startsWith('cannot read '));
+      assert.equal(notices.length, 1, result.lines.join(''));
+      assert.match(notices[0] ?? '', new RegExp(`^cannot read ReplicaSet wordcount-jobmanager-\\w+ -n ${namespace} \\(forbidden: .*\\): the pods such objects own are not traced to the objects this deploy applied\\n$`));
     });
 
     it('--wait-operator-pods: a FlinkDeployment whose pods cannot pull stops with the cause', async () => {

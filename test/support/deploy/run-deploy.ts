@@ -1,4 +1,5 @@
-// `deploy` in-process against a test control plane, as the CLI runs it but without the preflight:
+// `deploy` in-process against a test control plane (as the admin, unless writerOptions names
+// another kubeconfig), as the CLI runs it but without the preflight:
 // the objects are written as one manifest file (JSON documents are YAML documents), every line
 // `deploy` says is kept, and the writer is closed afterwards.
 import { writeFile } from 'node:fs/promises';
@@ -29,7 +30,7 @@ export async function runDeploy(
   namespace: string,
   objects: readonly unknown[],
   extra: Partial<DeployOptions> = {},
-  writerOptions: { onRequest?: (path: string) => void } = {},
+  writerOptions: { onRequest?: (path: string) => void; kubeconfig?: string } = {},
 ): Promise<DeployRun> {
   const file = await writeManifests(dir, objects);
   const writer = openClusterWriter({ kubeconfig: cp.adminKubeconfigPath, env: { HOME: dir }, cwd: dir, namespace, stdinIsTerminal: false, ...writerOptions });
