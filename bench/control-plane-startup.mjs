@@ -5,19 +5,9 @@
 // control-plane issue: under 10 s bare, under 20 s full. Prints the median of several starts.
 //
 //   node scripts/build.mjs && node bench/control-plane-startup.mjs [--runs 5]
-import { statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { importBuilt } from './support/built.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const harness = join(root, 'build/test/support/control-plane/index.js');
-try {
-  statSync(harness);
-} catch {
-  console.error('bench: build first (node scripts/build.mjs)');
-  process.exit(2);
-}
-const { startControlPlane, locateBinaries } = await import(harness);
+const { startControlPlane, locateBinaries } = await importBuilt('test/support/control-plane/index.js');
 
 const runsFlag = process.argv.indexOf('--runs');
 const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 5;

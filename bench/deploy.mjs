@@ -11,25 +11,14 @@
 //
 //   node scripts/build.mjs && node bench/deploy.mjs [--runs 50] [--kubectl-timeout 20]
 import { spawn } from 'node:child_process';
-import { statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { importBuilt, root } from './support/built.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const harness = join(root, 'build/test/support/control-plane/index.js');
-try {
-  statSync(harness);
-  statSync(join(root, 'dist/pullguard.js'));
-} catch {
-  console.error('bench: build first (node scripts/build.mjs)');
-  process.exit(2);
-}
-const { startControlPlane, nodeLookingLike, locateBinaries } = await import(harness);
-const { deploy } = await import(join(root, 'build/src/commands/deploy.js'));
-const { openClusterWriter } = await import(join(root, 'build/src/gateways/kube/open-cluster-writer.js'));
-const { loadConfig } = await import(join(root, 'build/src/gateways/files/load-config.js'));
+const { startControlPlane, nodeLookingLike, locateBinaries } = await importBuilt('test/support/control-plane/index.js');
+const { runDeploy } = await importBuilt('test/support/deploy/run-deploy.js');
 
 const flag = (name, fallback) => {
   const index = process.argv.indexOf(name);
@@ -112,23 +101,20 @@ try {
 
   // API calls after apply, counted in-process with the same code the CLI runs.
   const namespace = await cp.createNamespace('bench');
-  const file = join(dir, 'calls.yaml');
-  writeFileSync(file, deploymentYaml(20, 'registry.invalid/bench/app:calls'));
   const calls = [];
-  const writer = openClusterWriter({ kubeconfig: cp.adminKubeconfigPath, env: { HOME: dir }, cwd: dir, namespace, stdinIsTerminal: false, onRequest: (path) => calls.push(path) });
   let applied = -1;
-  const result = await deploy({
-    paths: [file],
-    cwd: dir,
-    config: await loadConfig({ cwd: dir, knownRuleIds: [] }),
-    writer,
+  const result = await runDeploy(
+    cp,
+    dir,
     namespace,
-    skipPreflight: true,
-    say: (text) => {
-      if (text.startsWith('applied ')) applied = calls.length;
+    [JSON.parse(deploymentYaml(20, 'registry.invalid/bench/app:calls'))],
+    {
+      say: (text) => {
+        if (text.startsWith('applied ')) applied = calls.length;
+      },
     },
-  });
-  await writer.close();
+    { onRequest: (path) => calls.push(path) },
+  );
   const after = calls.slice(applied);
   console.log(`API calls after apply (20 replicas, exit ${result.exitCode}): ${after.length}`);
   for (const call of after) console.log(`  ${call.replace(/resourceVersion=\d+/, 'resourceVersion=N')}`);

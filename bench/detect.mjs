@@ -8,26 +8,18 @@
 //
 //   node scripts/build.mjs && node bench/detect.mjs [--runs 20] [--nodes 20]
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { importBuilt, requireBuild, root } from './support/built.mjs';
 import { machineLine, median } from './support/measure-process.mjs';
 
 const GOAL_MS = 300;
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: options } = parseArgs({ options: { runs: { type: 'string', default: '20' }, nodes: { type: 'string', default: '20' } } });
 const runs = Number(options.runs);
 const nodeCount = Number(options.nodes);
-const harness = join(root, 'build/test/support/control-plane/index.js');
-try {
-  statSync(harness);
-  statSync(join(root, 'dist/pullguard.js'));
-} catch {
-  console.error('bench: build first (node scripts/build.mjs)');
-  process.exit(2);
-}
+requireBuild();
 const cli = join(root, 'bin/pullguard.js');
 const scratch = mkdtempSync(join(tmpdir(), 'pullguard-detect-bench-'));
 
@@ -68,7 +60,7 @@ try {
     ]),
   );
 
-  const { startControlPlane, locateBinaries, nodeLookingLike } = await import(harness);
+  const { startControlPlane, locateBinaries, nodeLookingLike } = await importBuilt('test/support/control-plane/index.js');
   const cp = await startControlPlane({});
   try {
     for (let i = 0; i < nodeCount; i++) {

@@ -7,12 +7,11 @@
 //   node scripts/build.mjs && node bench/kube-client.mjs [--runs 7] [--nodes 500]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { build } from 'esbuild';
+import { importBuilt, root } from './support/built.mjs';
 import { measure, median, requireGnuTime } from './support/measure-process.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const flag = (name, fallback) => {
   const at = process.argv.indexOf(name);
   return at > 0 ? Number(process.argv[at + 1]) : fallback;
@@ -21,14 +20,7 @@ const runs = flag('--runs', 7);
 const nodeCount = flag('--nodes', 500);
 requireGnuTime();
 
-let harness;
-try {
-  harness = await import(join(root, 'build/test/support/control-plane/index.js'));
-} catch {
-  console.error('bench: build first (node scripts/build.mjs)');
-  process.exit(2);
-}
-const { startControlPlane, locateBinaries, nodeManifest } = harness;
+const { startControlPlane, locateBinaries, nodeManifest } = await importBuilt('test/support/control-plane/index.js');
 const scratch = mkdtempSync(join(tmpdir(), 'pullguard-kube-bench-'));
 const probe = join(scratch, 'probe.mjs');
 // Bundled as the CLI is (scripts/build.mjs), so that import time is what a user pays.

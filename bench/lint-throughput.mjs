@@ -25,7 +25,7 @@ import { parseArgs } from 'node:util';
 import { workloadDocuments } from './lint-workloads.mjs';
 import { benchBinDir, ensureGoTool } from './support/go-tool.mjs';
 import { kubeconformSchemas, SCHEMA_TEMPLATE_FILE } from './support/kubeconform-schemas.mjs';
-import { machineLine, measure, median, requireGnuTime } from './support/measure-process.mjs';
+import { machineLine, measure, measureRuns as measureRunsIn, printFigures, requireGnuTime, summarizeRuns } from './support/measure-process.mjs';
 
 const KUBECONFORM = { name: 'kubeconform', module: 'github.com/yannh/kubeconform/cmd/kubeconform', version: 'v0.8.0' };
 // The module proxy refuses kube-linter's module path, so it is built from its tagged source (see
@@ -157,7 +157,7 @@ function measurePullguard(argsOf, checkOf) {
     });
   }
   const figures = variants.map((variant, v) => summarizeRuns(variant.name, samples[v]));
-  for (const f of figures) print(f, f.name === 'baseline' ? `${options.baseline}, runs interleaved with pullguard's` : undefined);
+  for (const f of figures) printFigures(f, f.name === 'baseline' ? `${options.baseline}, runs interleaved with pullguard's` : undefined);
   if (figures[1] !== undefined) {
     console.log(`  ratio baseline/pullguard: wall ${(figures[1].wallMs / figures[0].wallMs).toFixed(2)}x, CPU ${(figures[1].cpuMs / figures[0].cpuMs).toFixed(2)}x`);
   }
@@ -171,7 +171,7 @@ function compare(pullguard, others) {
       continue;
     }
     const figures = measureRuns(other.name, other.command, other.args, other.check);
-    print(figures, other.what);
+    printFigures(figures, other.what);
     const ratio = figures.wallMs / pullguard.wallMs;
     console.log(
       `  ratio ${other.name}/pullguard: wall ${ratio.toFixed(2)}x, ` +
@@ -194,39 +194,6 @@ function manifestFiles(dir) {
   };
   visit(dir);
   return found;
-}
-
-function measureRuns(name, command, args, check) {
-  const samples = [];
-  const stdoutFile = join(scratch, `${name}.out`);
-  for (let i = 0; i < runs; i++) {
-    const result = measure(command, args, { stdoutFile, cwd: root, scratch });
-    const problem = check(result, readFileSync(stdoutFile, 'utf8'));
-    if (problem !== undefined) {
-      console.error(`bench: ${name} run ${i + 1} produced wrong output: ${problem}`);
-      if (result.stderr) console.error(result.stderr.slice(0, 2000));
-      process.exit(1);
-    }
-    samples.push(result);
-  }
-  return summarizeRuns(name, samples);
-}
-
-function summarizeRuns(name, samples) {
-  return {
-    name,
-    wallMs: median(samples.map((s) => s.wallMs)),
-    cpuMs: median(samples.map((s) => s.cpuMs)),
-    peakRssMiB: median(samples.map((s) => s.peakRssMiB)),
-    walls: samples.map((s) => Math.round(s.wallMs)),
-  };
-}
-
-function print(figures, what) {
-  console.log(
-    `  ${figures.name}: wall ${figures.wallMs.toFixed(0)} ms (runs: ${figures.walls.join(', ')}), ` +
-      `CPU ${figures.cpuMs.toFixed(0)} ms, peak RSS ${figures.peakRssMiB.toFixed(0)} MiB${what ? ` — ${what}` : ''}`,
-  );
 }
 
 // ----- what a correct run prints ------------------------------------------------------------------
@@ -354,4 +321,8 @@ function jsonWithFindings(result, output) {
     return 'stdout is not JSON';
   }
   return undefined;
+}
+
+function measureRuns(name, command, args, check) {
+  return measureRunsIn(name, command, args, check, { runs, cwd: root, scratch });
 }

@@ -14,7 +14,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { workloadStream } from './lint-workloads.mjs';
-import { machineLine, measure, median, requireGnuTime } from './support/measure-process.mjs';
+import { machineLine, measureRuns as measureRunsIn, printFigures, requireGnuTime } from './support/measure-process.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const REGISTRY = 'registry.acme.dev/team';
@@ -69,15 +69,15 @@ function benchCorpus() {
     reference ??= output;
     return output === reference ? undefined : "the output differs from the first run's";
   });
-  print(render);
+  printFigures(render);
   const lint = measureRuns('pullguard lint', process.execPath, [pullguard, 'lint', options.corpus, '--target', 'remote', '--format', 'json'], (result) =>
     result.status === 1 ? undefined : `exit ${result.status}, expected 1`,
   );
-  print(lint, 'the same files, linted');
+  printFigures(lint, 'the same files, linted');
   const sed = measureRuns('sed per file', '/bin/sh', ['-c', SED_SCRIPT, 'sh', ...files], (result, output) =>
     result.status === 0 && !/image: REGISTRY_URL/.test(output) ? undefined : `exit ${result.status}`,
   );
-  print(sed, "the incident's approach: text replaced, nothing else understood");
+  printFigures(sed, "the incident's approach: text replaced, nothing else understood");
   ratios(render, [lint, sed]);
 }
 
@@ -91,14 +91,14 @@ function benchDocuments() {
     const annotations = output.match(/pullguard\.dev\/target: aks$/gm)?.length ?? 0;
     return annotations === count ? undefined : `${annotations} target annotations, expected ${count}`;
   });
-  print(render);
+  printFigures(render);
   console.log(`  ${Math.round(count / (render.wallMs / 1000))} documents/s wall, ${Math.round(count / (render.cpuMs / 1000))} documents/s CPU`);
   const lint = measureRuns('pullguard lint', process.execPath, [pullguard, 'lint', file, '--target', 'aks', '--format', 'json'], (result) =>
     result.status <= 1 ? undefined : `exit ${result.status}`,
   );
-  print(lint, 'the same file, linted');
+  printFigures(lint, 'the same file, linted');
   const sed = measureRuns('sed', '/bin/sh', ['-c', SED_SCRIPT, 'sh', file], (result) => (result.status === 0 ? undefined : `exit ${result.status}`));
-  print(sed, "the incident's approach on the same file");
+  printFigures(sed, "the incident's approach on the same file");
   ratios(render, [lint, sed]);
 }
 
@@ -106,35 +106,6 @@ function ratios(render, others) {
   for (const other of others) {
     console.log(`  ratio render/${other.name}: wall ${(render.wallMs / other.wallMs).toFixed(2)}x, CPU ${(render.cpuMs / other.cpuMs).toFixed(2)}x`);
   }
-}
-
-function measureRuns(name, command, args, check) {
-  const samples = [];
-  const stdoutFile = join(scratch, 'out.txt');
-  for (let i = 0; i < runs; i++) {
-    const result = measure(command, args, { stdoutFile, cwd: root, scratch });
-    const problem = check(result, readFileSync(stdoutFile, 'utf8'));
-    if (problem !== undefined) {
-      console.error(`bench: ${name} run ${i + 1} produced wrong output: ${problem}`);
-      if (result.stderr) console.error(result.stderr.slice(0, 2000));
-      process.exit(1);
-    }
-    samples.push(result);
-  }
-  return {
-    name,
-    wallMs: median(samples.map((s) => s.wallMs)),
-    cpuMs: median(samples.map((s) => s.cpuMs)),
-    peakRssMiB: median(samples.map((s) => s.peakRssMiB)),
-    walls: samples.map((s) => Math.round(s.wallMs)),
-  };
-}
-
-function print(figures, what) {
-  console.log(
-    `  ${figures.name}: wall ${figures.wallMs.toFixed(0)} ms (runs: ${figures.walls.join(', ')}), ` +
-      `CPU ${figures.cpuMs.toFixed(0)} ms, peak RSS ${figures.peakRssMiB.toFixed(0)} MiB${what ? ` — ${what}` : ''}`,
-  );
 }
 
 /** The files pullguard reads in a directory: .yaml, .yml, .json, hidden entries and node_modules passed over. */
@@ -147,4 +118,8 @@ function manifestFiles(dir) {
     else if (/\.(ya?ml|json)$/i.test(entry.name)) out.push(path);
   }
   return out;
+}
+
+function measureRuns(name, command, args, check) {
+  return measureRunsIn(name, command, args, check, { runs, cwd: root, scratch });
 }

@@ -62,3 +62,42 @@ export function machineLine() {
   }
   return `node ${process.version}, load average ${load}`;
 }
+
+/** Median wall, CPU and peak RSS of a command's runs, and each run's wall time. */
+export function summarizeRuns(name, samples) {
+  return {
+    name,
+    wallMs: median(samples.map((s) => s.wallMs)),
+    cpuMs: median(samples.map((s) => s.cpuMs)),
+    peakRssMiB: median(samples.map((s) => s.peakRssMiB)),
+    walls: samples.map((s) => Math.round(s.wallMs)),
+  };
+}
+
+/**
+ * Runs a command `runs` times, checking each run's output with `check` (a problem string, or
+ * undefined): a run that printed the wrong thing ends the bench, so it is never measured.
+ */
+export function measureRuns(name, command, args, check, { runs, cwd, scratch }) {
+  const samples = [];
+  const stdoutFile = join(scratch, `${name.replace(/[^\w.-]+/g, '_')}.out`);
+  for (let i = 0; i < runs; i++) {
+    const result = measure(command, args, { stdoutFile, cwd, scratch });
+    const problem = check(result, readFileSync(stdoutFile, 'utf8'));
+    if (problem !== undefined) {
+      console.error(`bench: ${name} run ${i + 1} produced wrong output: ${problem}`);
+      if (result.stderr) console.error(result.stderr.slice(0, 2000));
+      process.exit(1);
+    }
+    samples.push(result);
+  }
+  return summarizeRuns(name, samples);
+}
+
+/** One figure line: median wall (with every run), CPU and peak RSS, and what was measured. */
+export function printFigures(figures, what) {
+  console.log(
+    `  ${figures.name}: wall ${figures.wallMs.toFixed(0)} ms (runs: ${figures.walls.join(', ')}), ` +
+      `CPU ${figures.cpuMs.toFixed(0)} ms, peak RSS ${figures.peakRssMiB.toFixed(0)} MiB${what ? ` — ${what}` : ''}`,
+  );
+}
