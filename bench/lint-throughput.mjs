@@ -16,8 +16,7 @@
 //
 // Goals: 10,000 documents in under 1 s wall time and under 300 MB peak RSS on the 2-core machine,
 // and at least 2x faster than each peer (issue 9); the corpus in under 0.3 s, process start included.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +24,8 @@ import { parseArgs } from 'node:util';
 import { workloadDocuments } from './lint-workloads.mjs';
 import { benchBinDir, ensureGoTool } from './support/go-tool.mjs';
 import { kubeconformSchemas, SCHEMA_TEMPLATE_FILE } from './support/kubeconform-schemas.mjs';
+import { bundleUnless } from './support/built.mjs';
+import { manifestFiles } from './support/manifest-files.mjs';
 import { machineLine, measure, measureRuns as measureRunsIn, printFigures, requireGnuTime, summarizeRuns } from './support/measure-process.mjs';
 
 const KUBECONFORM = { name: 'kubeconform', module: 'github.com/yannh/kubeconform/cmd/kubeconform', version: 'v0.8.0' };
@@ -72,11 +73,7 @@ if (!Number.isInteger(count) || count < 1 || !Number.isInteger(runs) || runs < 1
 }
 
 requireGnuTime();
-if (!options['no-build']) {
-  console.error('bench: node scripts/build.mjs --bundle-only');
-  const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--bundle-only'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) process.exit(1);
-}
+bundleUnless(options['no-build']);
 
 const scratch = mkdtempSync(join(tmpdir(), 'pullguard-lint-bench-'));
 try {
@@ -179,21 +176,6 @@ function compare(pullguard, others) {
         (other.name === KUBE_LINTER.name || other.name === KUBE_SCORE.name ? ` (goal >= ${GOAL_RATIO}x by wall: ${ratio >= GOAL_RATIO ? 'met' : 'MISSED'})` : ''),
     );
   }
-}
-
-/** The files pullguard reads in a directory: .yaml, .yml, .json, hidden entries and node_modules passed over. */
-function manifestFiles(dir) {
-  const found = [];
-  const visit = (folder) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) visit(path);
-      else if (entry.isFile() && /\.(ya?ml|json)$/i.test(entry.name)) found.push(path);
-    }
-  };
-  visit(dir);
-  return found;
 }
 
 // ----- what a correct run prints ------------------------------------------------------------------

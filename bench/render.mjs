@@ -7,13 +7,14 @@
 // asserts only that every run produced the expected output, so that a broken run is never measured.
 //
 //   node bench/render.mjs [--docs 10000] [--runs 5] [--corpus DIR] [--no-build]
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { workloadStream } from './lint-workloads.mjs';
+import { bundleUnless } from './support/built.mjs';
+import { manifestFiles } from './support/manifest-files.mjs';
 import { machineLine, measureRuns as measureRunsIn, printFigures, requireGnuTime } from './support/measure-process.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,10 +34,7 @@ if (!Number.isInteger(count) || count < 1 || !Number.isInteger(runs) || runs < 1
   process.exit(2);
 }
 requireGnuTime();
-if (!options['no-build']) {
-  const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--bundle-only'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) process.exit(1);
-}
+bundleUnless(options['no-build']);
 
 const scratch = mkdtempSync(join(tmpdir(), 'pullguard-render-bench-'));
 const pullguard = join(root, 'bin/pullguard.js');
@@ -106,18 +104,6 @@ function ratios(render, others) {
   for (const other of others) {
     console.log(`  ratio render/${other.name}: wall ${(render.wallMs / other.wallMs).toFixed(2)}x, CPU ${(render.cpuMs / other.cpuMs).toFixed(2)}x`);
   }
-}
-
-/** The files pullguard reads in a directory: .yaml, .yml, .json, hidden entries and node_modules passed over. */
-function manifestFiles(dir) {
-  const out = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...manifestFiles(path));
-    else if (/\.(ya?ml|json)$/i.test(entry.name)) out.push(path);
-  }
-  return out;
 }
 
 function measureRuns(name, command, args, check) {
